@@ -1,0 +1,168 @@
+/* SPDX-License-Identifier: MIT */
+/* addr.c - address formatting, parsing and prefix sets. */
+#include "addr.h"
+
+#include <arpa/inet.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const uint8_t v4map[12] = { 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff };
+
+void
+addr_from_v4(struct addr *a, const uint8_t *v4)
+{
+	memcpy(a->b, v4map, 12);
+	memcpy(a->b + 12, v4, 4);
+}
+
+void
+addr_from_v6(struct addr *a, const uint8_t *v6)
+{
+	memcpy(a->b, v6, 16);
+}
+
+bool
+addr_is_v4(const struct addr *a)
+{
+	return memcmp(a->b, v4map, 12) == 0;
+}
+
+bool
+addr_is_group(const struct addr *a)
+{
+	if (addr_is_v4(a))
+		return a->b[12] >= 224 && (a->b[12] < 240 ||
+		    (a->b[12] == 255 && a->b[13] == 255 && a->b[14] == 255 &&
+		    a->b[15] == 255));
+	return a->b[0] == 0xff;
+}
+
+char *
+addr_fmt(const struct addr *a, char *buf, size_t n)
+{
+	const char *r;
+
+	if (addr_is_v4(a))
+		r = inet_ntop(AF_INET, a->b + 12, buf, (socklen_t)n);
+	else
+		r = inet_ntop(AF_INET6, a->b, buf, (socklen_t)n);
+	if (r == NULL && n > 0)
+		buf[0] = '\0';
+	return buf;
+}
+
+bool
+addr_parse(struct addr *a, const char *s)
+{
+	uint8_t v[16];
+
+	if (inet_pton(AF_INET, s, v) == 1) {
+		addr_from_v4(a, v);
+		return true;
+	}
+	if (inet_pton(AF_INET6, s, v) == 1) {
+		addr_from_v6(a, v);
+		return true;
+	}
+	return false;
+}
+
+char *
+mac_fmt(const uint8_t *mac, char *buf, size_t n)
+{
+	snprintf(buf, n, "%02x:%02x:%02x:%02x:%02x:%02x", mac[0], mac[1],
+	    mac[2], mac[3], mac[4], mac[5]);
+	return buf;
+}
+
+/* Zero every bit of a beyond the first len. */
+static void
+mask_to(struct addr *a, unsigned len)
+{
+	for (unsigned i = 0; i < 16; i++) {
+		unsigned lo = i * 8;
+		if (len >= lo + 8)
+			continue;
+		if (len <= lo)
+			a->b[i] = 0;
+		else
+			a->b[i] &= (uint8_t)(0xffu << (8 - (len - lo)));
+	}
+}
+
+int
+netset_add(struct netset *ns, const char *cidr, char *err, size_t errn)
+{
+	char host[64];
+	const char *slash = strchr(cidr, '/');
+	size_t hl = slash ? (size_t)(slash - cidr) : strlen(cidr);
+	struct prefix p;
+	unsigned long len;
+	char *end;
+
+	if (hl == 0 || hl >= sizeof host) {
+		snprintf(err, errn, "'%.80s' is not an address or CIDR prefix",
+		    cidr);
+		return -1;
+	}
+	memcpy(host, cidr, hl);
+	host[hl] = '\0';
+	if (!addr_parse(&p.net, host)) {
+		snprintf(err, errn, "'%.80s' is not an address or CIDR prefix",
+		    cidr);
+		return -1;
+	}
+	len = addr_is_v4(&p.net) ? 32 : 128;
+	if (slash) {
+		unsigned long max = len;
+		if (slash[1] < '0' || slash[1] > '9')
+			goto badlen;
+		len = strtoul(slash + 1, &end, 10);
+		if (*end != '\0' || len > max)
+			goto badlen;
+	}
+	if (addr_is_v4(&p.net))
+		len += 96;
+	p.len = (uint8_t)len;
+	mask_to(&p.net, p.len);
+	if (ns->n >= LOCAL_MAX_NETS) {
+		snprintf(err, errn, "too many local prefixes (at most %d)",
+		    LOCAL_MAX_NETS);
+		return -1;
+	}
+	ns->p[ns->n++] = p;
+	return 0;
+badlen:
+	snprintf(err, errn, "'%.80s' has a bad prefix length", cidr);
+	return -1;
+}
+
+void
+netset_defaults(struct netset *ns)
+{
+	static const char *const def[] = { "10.0.0.0/8", "172.16.0.0/12",
+		"192.168.0.0/16", "100.64.0.0/10", "169.254.0.0/16",
+		"fc00::/7", "fe80::/10" };
+	char err[128];
+
+	ns->n = 0;
+	for (size_t i = 0; i < sizeof def / sizeof def[0]; i++)
+		(void)netset_add(ns, def[i], err, sizeof err);
+}
+
+bool
+netset_has(const struct netset *ns, const struct addr *a)
+{
+	for (unsigned i = 0; i < ns->n; i++) {
+		const struct prefix *p = &ns->p[i];
+		unsigned full = p->len / 8u, rest = p->len % 8u;
+
+		if (memcmp(a->b, p->net.b, full) != 0)
+			continue;
+		if (rest == 0 ||
+		    ((a->b[full] ^ p->net.b[full]) & (0xffu << (8 - rest))) == 0)
+			return true;
+	}
+	return false;
+}

@@ -1,0 +1,61 @@
+/* SPDX-License-Identifier: MIT */
+/* addr.h - IP addresses (IPv4 held as IPv4-mapped IPv6), MACs, prefixes. */
+#ifndef VIGIE_ADDR_H
+#define VIGIE_ADDR_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "limits.h"
+
+/* An IP address: 16 bytes; IPv4 is stored as ::ffff:a.b.c.d. */
+struct addr {
+	uint8_t b[16];
+};
+
+/* A prefix list: which addresses count as the organisation's own. */
+struct prefix {
+	struct addr net;
+	uint8_t len; /* in bits of the 128-bit form */
+};
+
+struct netset {
+	struct prefix p[LOCAL_MAX_NETS];
+	unsigned n;
+};
+
+/* addr_from_v4: an address from 4 network-order bytes. */
+void addr_from_v4(struct addr *a, const uint8_t *v4);
+
+/* addr_from_v6: an address from 16 network-order bytes. */
+void addr_from_v6(struct addr *a, const uint8_t *v6);
+
+/* addr_is_v4: true if a is IPv4-mapped. */
+bool addr_is_v4(const struct addr *a);
+
+/* addr_is_group: multicast (224/4, ff00::/8) or limited broadcast. */
+bool addr_is_group(const struct addr *a);
+
+/* addr_fmt: write a as text ("192.0.2.1", "2001:db8::1") into buf of
+ * size n (at least 46); returns buf. */
+char *addr_fmt(const struct addr *a, char *buf, size_t n);
+
+/* addr_parse: parse a textual IPv4 or IPv6 address; false if invalid. */
+bool addr_parse(struct addr *a, const char *s);
+
+/* mac_fmt: write 6 bytes as "aa:bb:cc:dd:ee:ff" into buf (at least 18). */
+char *mac_fmt(const uint8_t *mac, char *buf, size_t n);
+
+/* netset_add: parse "ADDR/LEN" (or a bare address) and add it to ns.
+ * Returns 0, or -1 with a message in err (size errn) naming the problem. */
+int netset_add(struct netset *ns, const char *cidr, char *err, size_t errn);
+
+/* netset_defaults: fill ns with RFC 1918, RFC 6598, RFC 3927 link-local,
+ * IPv6 ULA (fc00::/7) and link-local (fe80::/10). */
+void netset_defaults(struct netset *ns);
+
+/* netset_has: true if a lies in one of the prefixes of ns. */
+bool netset_has(const struct netset *ns, const struct addr *a);
+
+#endif

@@ -1,0 +1,47 @@
+/* SPDX-License-Identifier: MIT */
+/* limits.h - every tunable bound of vigie, named once, with the reason for it. */
+#ifndef VIGIE_LIMITS_H
+#define VIGIE_LIMITS_H
+
+/* Deepest VLAN tag stack walked (802.1Q, 802.1ad, QinQ 0x9100). Real
+ * networks use one or two; anything deeper is hostile and counted. */
+#define VLAN_MAX_DEPTH 8
+
+/* Most IPv6 extension headers walked before giving up. RFC 8200 names
+ * six kinds, each expected at most once or twice. */
+#define IPV6_MAX_EXT 16
+
+/* Default and bounds of the flow table (--max-flows). A flow slot is
+ * about 128 bytes; slots are touched only when first used. */
+#define FLOW_DEFAULT_MAX 262144u
+#define FLOW_MIN_MAX 16u
+#define FLOW_MAX_MAX (1u << 24)
+
+/* Default idle timeout in seconds of packet time (--idle-timeout). */
+#define FLOW_DEFAULT_IDLE 120u
+
+/* Host table capacity: local hosts remembered at once. */
+#define HOST_DEFAULT_MAX 65536u
+
+/* IP addresses (with their own counters) kept per MAC-keyed host. */
+#define HOST_MAX_IPS 8
+
+/* A MAC seen with more distinct local IPv4 addresses than this, or more
+ * IPv6 addresses than HOST_ROUTER_V6, fronts other hosts (a router, or
+ * a capture taken upstream of one): its hosts are then keyed by IP. */
+#define HOST_ROUTER_V4 3
+#define HOST_ROUTER_V6 6
+
+/* --local prefixes accepted. */
+#define LOCAL_MAX_NETS 64
+
+/* Records written to SQLite per transaction. */
+#define SQL_BATCH 4096
+
+/* Longest string taken from the wire into any record (bytes). */
+#define STR_MAX 256
+
+/* Top talkers shown in the terminal summary. */
+#define SUMMARY_TOP 10
+
+#endif

@@ -1,0 +1,70 @@
+/* SPDX-License-Identifier: MIT */
+/* stats.h - named counters for every anomaly and every bail-out.
+ *
+ * Decoders never print: they bump a counter here. The table below is the
+ * single list of counter names; JSON, SQLite and the summary iterate it. */
+#ifndef VIGIE_STATS_H
+#define VIGIE_STATS_H
+
+#include <stdint.h>
+
+#define STAT_LIST(X)                                                        \
+	X(PCAP_ZERO_LEN, "pcap.zero_len")                                   \
+	X(PCAP_CAPLEN_GT_LEN, "pcap.caplen_gt_len")                         \
+	X(LINK_UNSUPPORTED, "link.unsupported")                             \
+	X(ETH_TRUNC, "eth.trunc")                                           \
+	X(ETH_NON_IP, "eth.non_ip")                                         \
+	X(ETH_ARP, "eth.arp")                                               \
+	X(ETH_LLC, "eth.llc")                                               \
+	X(VLAN_TRUNC, "vlan.trunc")                                         \
+	X(VLAN_TOO_DEEP, "vlan.too_deep")                                   \
+	X(SLL_TRUNC, "sll.trunc")                                           \
+	X(SLL2_TRUNC, "sll2.trunc")                                         \
+	X(NULL_TRUNC, "null.trunc")                                         \
+	X(NULL_UNKNOWN_AF, "null.unknown_af")                               \
+	X(RAW_BAD_VERSION, "raw.bad_version")                               \
+	X(IPV4_TRUNC, "ipv4.trunc")                                         \
+	X(IPV4_MALFORMED, "ipv4.malformed")                                 \
+	X(IPV4_LEN_CLAMPED, "ipv4.len_exceeds_frame")                       \
+	X(IPV4_FRAG_FIRST, "ipv4.frag_first")                               \
+	X(IPV4_FRAG_LATER, "ipv4.frag_later")                               \
+	X(IPV6_TRUNC, "ipv6.trunc")                                         \
+	X(IPV6_MALFORMED, "ipv6.malformed")                                 \
+	X(IPV6_LEN_CLAMPED, "ipv6.len_exceeds_frame")                       \
+	X(IPV6_EXT_TOO_DEEP, "ipv6.ext_too_deep")                           \
+	X(IPV6_FRAG_FIRST, "ipv6.frag_first")                               \
+	X(IPV6_FRAG_LATER, "ipv6.frag_later")                               \
+	X(IPV6_JUMBO, "ipv6.jumbo")                                         \
+	X(IP_OTHER_PROTO, "ip.other_proto")                                 \
+	X(TCP_TRUNC, "tcp.trunc")                                           \
+	X(TCP_MALFORMED, "tcp.malformed")                                   \
+	X(UDP_TRUNC, "udp.trunc")                                           \
+	X(UDP_MALFORMED, "udp.malformed")                                   \
+	X(ICMP_TRUNC, "icmp.trunc")                                         \
+	X(ICMP_PACKETS, "icmp.packets")                                     \
+	X(ICMP6_PACKETS, "icmp6.packets")                                   \
+	X(FLOW_EVICTED, "flow.evicted")                                     \
+	X(FLOW_IDLE, "flow.idle_expired")                                   \
+	X(FLOW_TCP_REUSE, "flow.tcp_reuse")                                 \
+	X(HOST_EVICTED, "host.evicted")                                     \
+	X(HOST_ROUTER_MACS, "host.router_macs")                             \
+	X(TIME_BACKWARDS, "time.backwards")
+
+enum stat_id {
+#define STAT_ENUM(id, name) STAT_##id,
+	STAT_LIST(STAT_ENUM)
+#undef STAT_ENUM
+	STAT_COUNT
+};
+
+struct stats {
+	uint64_t n[STAT_COUNT];
+};
+
+/* stat_name: the dotted name of counter id, as printed in every output. */
+const char *stat_name(enum stat_id id);
+
+/* STAT_INC: bump counter id of stats block s by one. */
+#define STAT_INC(s, id) ((s)->n[STAT_##id]++)
+
+#endif
