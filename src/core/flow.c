@@ -1,0 +1,330 @@
+/* SPDX-License-Identifier: MIT */
+/* flow.c - the flow table: pool + free list, chained power-of-two buckets,
+ * and an age list with lazy re-queueing.
+ *
+ * The age list is kept in order of list_us, the time a flow was last put
+ * at its tail. A packet only updates last_us; when a flow reaches the head
+ * and turns out to have been active since (last_us > list_us) it goes back
+ * to the tail. So the head, once settled, is exactly the least recently
+ * active flow, and the per-packet path does no list surgery. */
+#include "flow.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "hash.h"
+#include "limits.h"
+
+struct flow_table {
+	struct flow *pool;   /* slots 1..max; slot 0 is the null index */
+	uint32_t *bucket;    /* heads of chains */
+	uint32_t mask;       /* bucket count - 1 */
+	uint32_t max, used;  /* capacity; slots ever handed out */
+	uint32_t freelist;   /* recycled slots, chained through hnext */
+	uint32_t count;      /* live flows */
+	uint32_t head, tail; /* age list */
+	uint64_t idle_us, seed;
+	flow_emit_fn emit;
+	void *ctx;
+	struct stats *st;
+};
+
+struct flow_table *
+flow_new(uint32_t max, uint64_t idle_us, uint64_t seed, flow_emit_fn emit,
+    void *ctx, struct stats *st)
+{
+	struct flow_table *t;
+	uint32_t nb = 1024;
+
+	if (max < FLOW_MIN_MAX || max > FLOW_MAX_MAX)
+		return NULL;
+	while (nb < max)
+		nb <<= 1;
+	t = calloc(1, sizeof *t);
+	if (t == NULL)
+		return NULL;
+	/* calloc of large blocks maps zero pages lazily: only used slots
+	 * cost memory. */
+	t->pool = calloc((size_t)max + 1, sizeof *t->pool);
+	t->bucket = calloc(nb, sizeof *t->bucket);
+	if (t->pool == NULL || t->bucket == NULL) {
+		flow_free(t);
+		return NULL;
+	}
+	t->mask = nb - 1;
+	t->max = max;
+	t->idle_us = idle_us;
+	t->seed = seed;
+	t->emit = emit;
+	t->ctx = ctx;
+	t->st = st;
+	return t;
+}
+
+void
+flow_free(struct flow_table *t)
+{
+	if (t == NULL)
+		return;
+	free(t->pool);
+	free(t->bucket);
+	free(t);
+}
+
+uint32_t
+flow_count(const struct flow_table *t)
+{
+	return t->count;
+}
+
+static uint32_t
+bucket_of(const struct flow_table *t, const struct flow_key *k)
+{
+	return (uint32_t)hash_bytes(k, sizeof *k, t->seed) & t->mask;
+}
+
+static void
+age_unlink(struct flow_table *t, uint32_t i)
+{
+	struct flow *f = &t->pool[i];
+
+	if (f->prev)
+		t->pool[f->prev].next = f->next;
+	else
+		t->head = f->next;
+	if (f->next)
+		t->pool[f->next].prev = f->prev;
+	else
+		t->tail = f->prev;
+	f->prev = f->next = 0;
+}
+
+static void
+age_append(struct flow_table *t, uint32_t i)
+{
+	struct flow *f = &t->pool[i];
+
+	f->prev = t->tail;
+	f->next = 0;
+	if (t->tail)
+		t->pool[t->tail].next = i;
+	else
+		t->head = i;
+	t->tail = i;
+	f->list_us = f->last_us;
+}
+
+/* End flow i: emit it, unlink it from its chain and the age list, and
+ * put its slot on the free list. */
+static void
+flow_end(struct flow_table *t, uint32_t i, enum flow_end why)
+{
+	struct flow *f = &t->pool[i];
+	uint32_t *pp = &t->bucket[bucket_of(t, &f->k)];
+
+	t->emit(t->ctx, f, why);
+	while (*pp && *pp != i)
+		pp = &t->pool[*pp].hnext;
+	if (*pp == i)
+		*pp = f->hnext;
+	age_unlink(t, i);
+	f->hnext = t->freelist;
+	t->freelist = i;
+	t->count--;
+}
+
+/* Settle the head: re-queue flows active since they were queued, so the
+ * head is the least recently active. Each re-queue follows a packet on
+ * that flow, so the work is bounded by packets seen. */
+static uint32_t
+age_settle(struct flow_table *t)
+{
+	while (t->head) {
+		struct flow *f = &t->pool[t->head];
+		uint32_t i = t->head;
+
+		if (f->last_us <= f->list_us || t->head == t->tail)
+			return i;
+		age_unlink(t, i);
+		age_append(t, i);
+	}
+	return 0;
+}
+
+void
+flow_expire(struct flow_table *t, uint64_t now)
+{
+	while (t->head) {
+		struct flow *h = &t->pool[t->head];
+		uint32_t i;
+
+		/* Fast path: the head was queued recently enough. */
+		if (h->list_us + t->idle_us >= now)
+			return;
+		i = age_settle(t);
+		if (t->pool[i].last_us + t->idle_us >= now)
+			return;
+		STAT_INC(t->st, FLOW_IDLE);
+		flow_end(t, i, FLOW_END_IDLE);
+	}
+}
+
+static uint32_t
+slot_take(struct flow_table *t)
+{
+	uint32_t i;
+
+	if (t->freelist) {
+		i = t->freelist;
+		t->freelist = t->pool[i].hnext;
+		return i;
+	}
+	if (t->used < t->max)
+		return ++t->used;
+	/* Full: push out the least recently active flow. */
+	i = age_settle(t);
+	STAT_INC(t->st, FLOW_EVICTED);
+	flow_end(t, i, FLOW_END_EVICTED);
+	i = t->freelist;
+	t->freelist = t->pool[i].hnext;
+	return i;
+}
+
+/* Build the canonical key of p; *side is 0 if p's source is side a. */
+static void
+key_of(const struct pkt *p, struct flow_key *k, int *side)
+{
+	int c = memcmp(p->src.b, p->dst.b, 16);
+
+	if (c == 0)
+		c = (int)p->sport - (int)p->dport;
+	memset(k, 0, sizeof *k);
+	if (c <= 0) {
+		k->a = p->src;
+		k->b = p->dst;
+		k->pa = p->sport;
+		k->pb = p->dport;
+		*side = 0;
+	} else {
+		k->a = p->dst;
+		k->b = p->src;
+		k->pa = p->dport;
+		k->pb = p->sport;
+		*side = 1;
+	}
+	k->proto = p->proto;
+	k->vlan = p->vlan;
+}
+
+static uint32_t
+flow_insert(struct flow_table *t, const struct flow_key *k,
+    const struct pkt *p, int side)
+{
+	uint32_t i = slot_take(t), b = bucket_of(t, k);
+	struct flow *f = &t->pool[i];
+
+	memset(f, 0, sizeof *f);
+	f->k = *k;
+	f->hnext = t->bucket[b];
+	t->bucket[b] = i;
+	f->first_us = f->last_us = p->ts_us;
+	/* The initiator: the sender, unless this is a SYN-ACK (the capture
+	 * began mid-handshake), whose receiver opened the connection. */
+	f->init = (uint8_t)side;
+	if (p->proto == 6 && (p->tcp_flags & (TCP_SYN | TCP_ACK)) ==
+	    (TCP_SYN | TCP_ACK))
+		f->init = (uint8_t)!side;
+	if (p->mac_src) {
+		memcpy(f->mac[side], p->mac_src, 6);
+		f->has_mac |= (uint8_t)(1u << side);
+	}
+	if (p->mac_dst) {
+		memcpy(f->mac[!side], p->mac_dst, 6);
+		f->has_mac |= (uint8_t)(1u << !side);
+	}
+	age_append(t, i);
+	t->count++;
+	return i;
+}
+
+/* A pure SYN on a flow that was closed (FIN both ways, or RST) starts a
+ * new connection on the same 5-tuple. */
+static bool
+tcp_reused(const struct flow *f, const struct pkt *p)
+{
+	return p->proto == 6 &&
+	    (p->tcp_flags & (TCP_SYN | TCP_ACK)) == TCP_SYN &&
+	    ((f->tcp & (FLOW_FIN_A | FLOW_FIN_B)) ==
+	    (FLOW_FIN_A | FLOW_FIN_B) || (f->tcp & FLOW_RST));
+}
+
+struct flow *
+flow_update(struct flow_table *t, const struct pkt *p, int *side,
+    bool *created)
+{
+	struct flow_key k;
+	struct flow *f;
+	uint32_t i;
+
+	key_of(p, &k, side);
+	*created = false;
+	for (i = t->bucket[bucket_of(t, &k)]; i; i = t->pool[i].hnext)
+		if (memcmp(&t->pool[i].k, &k, sizeof k) == 0)
+			break;
+	if (i && tcp_reused(&t->pool[i], p)) {
+		STAT_INC(t->st, FLOW_TCP_REUSE);
+		flow_end(t, i, FLOW_END_CLOSED);
+		i = 0;
+	}
+	if (i == 0) {
+		i = flow_insert(t, &k, p, *side);
+		*created = true;
+	}
+	f = &t->pool[i];
+	if (p->ts_us > f->last_us)
+		f->last_us = p->ts_us;
+	if (p->ts_us < f->first_us)
+		f->first_us = p->ts_us;
+	f->pkts[*side]++;
+	f->bytes[*side] += p->ip_len;
+	if (p->proto == 6) {
+		if (p->tcp_flags & TCP_FIN)
+			f->tcp |= *side ? FLOW_FIN_B : FLOW_FIN_A;
+		if (p->tcp_flags & TCP_RST)
+			f->tcp |= FLOW_RST;
+		if (p->tcp_flags & TCP_SYN)
+			f->tcp |= FLOW_SYN;
+	}
+	return f;
+}
+
+static int
+cmp_flow(const void *x, const void *y, void *pool)
+{
+	const struct flow *a = (const struct flow *)pool + *(const uint32_t *)x;
+	const struct flow *b = (const struct flow *)pool + *(const uint32_t *)y;
+
+	if (a->first_us != b->first_us)
+		return a->first_us < b->first_us ? -1 : 1;
+	return memcmp(&a->k, &b->k, sizeof a->k);
+}
+
+void
+flow_flush(struct flow_table *t)
+{
+	uint32_t *order, n = 0;
+
+	order = malloc(((size_t)t->count + 1) * sizeof *order);
+	if (order == NULL) {
+		/* Out of memory at the end: emit in age order instead. */
+		while (t->head)
+			flow_end(t, t->head, FLOW_END_EOF);
+		return;
+	}
+	for (uint32_t i = t->head; i; i = t->pool[i].next)
+		order[n++] = i;
+	qsort_r(order, n, sizeof *order, cmp_flow, t->pool);
+	for (uint32_t j = 0; j < n; j++)
+		flow_end(t, order[j], FLOW_END_EOF);
+	free(order);
+}
