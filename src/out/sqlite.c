@@ -1,0 +1,366 @@
+/* SPDX-License-Identifier: MIT */
+/* sqlite.c - the embedded store: one table per record schema, one row in
+ * `scans` per run, WAL, batched transactions.
+ *
+ * A run writes its rows under a new scan id marked incomplete. When it
+ * ends, one transaction deletes earlier complete scans of the same input
+ * (same fingerprint and site) and marks this one complete: re-scanning a
+ * capture replaces its rows instead of duplicating them, and a run that
+ * fails half-way (disk full) leaves every earlier scan intact. */
+#include <errno.h>
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "../core/esc.h"
+#include "../core/limits.h"
+#include "sink.h"
+
+#define SCHEMA_VERSION 1
+
+struct sq {
+	sqlite3 *db;
+	sqlite3_stmt *ins[8];  /* per schema, in schema_all() order */
+	sqlite3_int64 scan;
+	unsigned pending;      /* rows in the open transaction */
+	char *jbuf;
+	size_t jcap;
+	char path[256];
+	char err[512];
+};
+
+/* Keep "what: SQLite's message (the system's, e.g. No space left)". */
+static int
+sq_fail(struct sq *q, const char *what)
+{
+	int e = sqlite3_system_errno(q->db);
+
+	if (e != 0)
+		snprintf(q->err, sizeof q->err, "%s: %s (%s)", what,
+		    sqlite3_errmsg(q->db), strerror(e));
+	else
+		snprintf(q->err, sizeof q->err, "%s: %s", what,
+		    sqlite3_errmsg(q->db));
+	return -1;
+}
+
+static int
+sq_exec(struct sq *q, const char *sql)
+{
+	char *msg = NULL;
+
+	if (sqlite3_exec(q->db, sql, NULL, NULL, &msg) != SQLITE_OK) {
+		int e = sqlite3_system_errno(q->db);
+
+		snprintf(q->err, sizeof q->err, "%s%s%s%s",
+		    msg ? msg : sqlite3_errmsg(q->db), e ? " (" : "",
+		    e ? strerror(e) : "", e ? ")" : "");
+		sqlite3_free(msg);
+		return -1;
+	}
+	return 0;
+}
+
+static const char *
+col_type(enum ftype t)
+{
+	switch (t) {
+	case FT_U64:
+	case FT_BOOL:
+		return "INTEGER";
+	case FT_F64:
+		return "REAL";
+	default:
+		return "TEXT";
+	}
+}
+
+/* CREATE TABLE and INSERT text for schema s into the given buffers. */
+static void
+schema_sql(const struct schema *s, char *create, size_t cn, char *ins,
+    size_t in)
+{
+	size_t c, i;
+
+	c = (size_t)snprintf(create, cn, "CREATE TABLE IF NOT EXISTS %s ("
+	    "scan_id INTEGER NOT NULL REFERENCES scans(id) ON DELETE CASCADE",
+	    s->table);
+	i = (size_t)snprintf(ins, in, "INSERT INTO %s (scan_id", s->table);
+	for (unsigned k = 0; k < s->n; k++) {
+		c += (size_t)snprintf(create + c, cn - c, ", %s %s",
+		    s->f[k].name, col_type(s->f[k].type));
+		i += (size_t)snprintf(ins + i, in - i, ", %s", s->f[k].name);
+	}
+	c += (size_t)snprintf(create + c, cn - c, ");"
+	    "CREATE INDEX IF NOT EXISTS %s_scan ON %s(scan_id);", s->table,
+	    s->table);
+	i += (size_t)snprintf(ins + i, in - i, ") VALUES (?");
+	for (unsigned k = 0; k < s->n; k++)
+		i += (size_t)snprintf(ins + i, in - i, ", ?");
+	snprintf(ins + i, in - i, ")");
+}
+
+static int
+sq_schema(struct sq *q)
+{
+	const struct schema *const *all = schema_all();
+	sqlite3_stmt *st;
+	int ver = 0;
+
+	if (sq_exec(q, "CREATE TABLE IF NOT EXISTS schema_version ("
+	    "version INTEGER NOT NULL, applied_at TEXT NOT NULL);"
+	    "CREATE TABLE IF NOT EXISTS scans (id INTEGER PRIMARY KEY, "
+	    "site TEXT, files TEXT, started_at TEXT, finished_at TEXT, "
+	    "fingerprint TEXT, complete INTEGER NOT NULL DEFAULT 0, "
+	    "first_seen TEXT, last_seen TEXT, packets INTEGER, "
+	    "bytes INTEGER);"
+	    "CREATE INDEX IF NOT EXISTS scans_fp ON scans(fingerprint);") < 0)
+		return -1;
+	if (sqlite3_prepare_v2(q->db, "SELECT max(version) FROM "
+	    "schema_version", -1, &st, NULL) != SQLITE_OK)
+		return sq_fail(q, "reading schema version");
+	if (sqlite3_step(st) == SQLITE_ROW)
+		ver = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	if (ver > SCHEMA_VERSION) {
+		snprintf(q->err, sizeof q->err, "schema version %d is newer "
+		    "than this vigie understands (%d); use a newer vigie or "
+		    "another --db", ver, SCHEMA_VERSION);
+		return -1;
+	}
+	for (unsigned k = 0; all[k]; k++) {
+		char create[4096], ins[2048];
+
+		schema_sql(all[k], create, sizeof create, ins, sizeof ins);
+		if (sq_exec(q, create) < 0)
+			return -1;
+		if (sqlite3_prepare_v2(q->db, ins, -1, &q->ins[k], NULL) !=
+		    SQLITE_OK)
+			return sq_fail(q, "preparing insert");
+	}
+	if (ver == 0 && sq_exec(q, "INSERT INTO schema_version VALUES (1, "
+	    "strftime('%Y-%m-%dT%H:%M:%SZ','now'))") < 0)
+		return -1;
+	return 0;
+}
+
+static int
+sq_begin_scan(struct sq *q, const char *site)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if (sqlite3_prepare_v2(q->db, "INSERT INTO scans (site, started_at) "
+	    "VALUES (?, strftime('%Y-%m-%dT%H:%M:%SZ','now'))", -1, &st,
+	    NULL) != SQLITE_OK)
+		return sq_fail(q, "starting scan");
+	if (site)
+		sqlite3_bind_text(st, 1, site, -1, SQLITE_TRANSIENT);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return sq_fail(q, "starting scan");
+	q->scan = sqlite3_last_insert_rowid(q->db);
+	return 0;
+}
+
+static int
+sq_bind(struct sq *q, sqlite3_stmt *st, int col, enum ftype t,
+    const struct val *v)
+{
+	char tmp[STR_MAX * 3 + 64];
+
+	if (!v->set)
+		return sqlite3_bind_null(st, col);
+	switch (t) {
+	case FT_STR: {
+		size_t n = esc_utf8(tmp, sizeof tmp, v->u.s.p,
+		    v->u.s.len > STR_MAX ? STR_MAX : v->u.s.len);
+		return sqlite3_bind_text(st, col, tmp, (int)n,
+		    SQLITE_TRANSIENT);
+	}
+	case FT_U64:
+		return sqlite3_bind_int64(st, col, (sqlite3_int64)v->u.u);
+	case FT_F64:
+		return sqlite3_bind_double(st, col, v->u.d);
+	case FT_BOOL:
+		return sqlite3_bind_int(st, col, v->u.b);
+	case FT_TIME:
+		time_fmt(v->u.u, tmp, sizeof tmp);
+		break;
+	case FT_ADDR:
+		addr_fmt(&v->u.a, tmp, sizeof tmp);
+		break;
+	case FT_MAC:
+		mac_fmt(v->u.mac, tmp, sizeof tmp);
+		break;
+	case FT_ADDRS:
+	case FT_OBJ: {
+		long n = json_value(t, v, &q->jbuf, &q->jcap);
+
+		if (n < 0)
+			return SQLITE_NOMEM;
+		return sqlite3_bind_text(st, col, q->jbuf, (int)n,
+		    SQLITE_TRANSIENT);
+	}
+	}
+	return sqlite3_bind_text(st, col, tmp, -1, SQLITE_TRANSIENT);
+}
+
+static int
+sq_write(void *self, const struct record *r)
+{
+	struct sq *q = self;
+	const struct schema *const *all = schema_all();
+	sqlite3_stmt *st = NULL;
+
+	for (unsigned k = 0; all[k]; k++)
+		if (all[k] == r->s)
+			st = q->ins[k];
+	if (st == NULL) {
+		snprintf(q->err, sizeof q->err, "no table for %s", r->s->name);
+		return -1;
+	}
+	if (q->pending == 0 && sq_exec(q, "BEGIN") < 0)
+		return -1;
+	sqlite3_reset(st);
+	sqlite3_bind_int64(st, 1, q->scan);
+	for (unsigned i = 0; i < r->s->n; i++)
+		if (sq_bind(q, st, (int)i + 2, r->s->f[i].type, &r->v[i]) !=
+		    SQLITE_OK)
+			return sq_fail(q, "storing a record");
+	if (sqlite3_step(st) != SQLITE_DONE) {
+		sq_fail(q, "storing a record");
+		sqlite3_exec(q->db, "ROLLBACK", NULL, NULL, NULL);
+		q->pending = 0;
+		return -1;
+	}
+	if (++q->pending >= SQL_BATCH) {
+		q->pending = 0;
+		if (sq_exec(q, "COMMIT") < 0) {
+			sqlite3_exec(q->db, "ROLLBACK", NULL, NULL, NULL);
+			return -1;
+		}
+	}
+	return 0;
+}
+
+static int
+sq_finish(struct sq *q, const struct run_end *e)
+{
+	sqlite3_stmt *st;
+	char fp[32], t0[40], t1[40];
+	int rc;
+
+	snprintf(fp, sizeof fp, "%016llx", (unsigned long long)e->fingerprint);
+	if (q->pending == 0 && sq_exec(q, "BEGIN") < 0)
+		return -1;
+	q->pending = 1;
+	if (sqlite3_prepare_v2(q->db, "DELETE FROM scans WHERE complete = 1 "
+	    "AND fingerprint = ?1 AND site IS (SELECT site FROM scans WHERE "
+	    "id = ?2) AND id <> ?2", -1, &st, NULL) != SQLITE_OK)
+		return sq_fail(q, "replacing an earlier scan");
+	sqlite3_bind_text(st, 1, fp, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(st, 2, q->scan);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return sq_fail(q, "replacing an earlier scan");
+	if (sqlite3_prepare_v2(q->db, "UPDATE scans SET complete = 1, "
+	    "fingerprint = ?, files = ?, first_seen = ?, last_seen = ?, "
+	    "packets = ?, bytes = ?, finished_at = "
+	    "strftime('%Y-%m-%dT%H:%M:%SZ','now') WHERE id = ?", -1, &st,
+	    NULL) != SQLITE_OK)
+		return sq_fail(q, "closing the scan");
+	sqlite3_bind_text(st, 1, fp, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 2, e->files, -1, SQLITE_TRANSIENT);
+	if (e->packets) {
+		sqlite3_bind_text(st, 3, time_fmt(e->first_us, t0, sizeof t0),
+		    -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(st, 4, time_fmt(e->last_us, t1, sizeof t1),
+		    -1, SQLITE_TRANSIENT);
+	}
+	sqlite3_bind_int64(st, 5, (sqlite3_int64)e->packets);
+	sqlite3_bind_int64(st, 6, (sqlite3_int64)e->bytes);
+	sqlite3_bind_int64(st, 7, q->scan);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return sq_fail(q, "closing the scan");
+	if (sq_exec(q, "COMMIT") < 0)
+		return -1;
+	q->pending = 0;
+	return 0;
+}
+
+static void
+sq_free(struct sq *q)
+{
+	for (unsigned k = 0; k < sizeof q->ins / sizeof q->ins[0]; k++)
+		sqlite3_finalize(q->ins[k]);
+	sqlite3_close(q->db);
+	free(q->jbuf);
+	free(q);
+}
+
+static int
+sq_close(void *self, const struct run_end *e, char *msg, size_t msgn)
+{
+	struct sq *q = self;
+	int rc = 0;
+
+	/* e is NULL when the run failed: leave this scan incomplete. */
+	if (e != NULL && sq_finish(q, e) < 0) {
+		snprintf(msg, msgn, "database %s: %s; this scan was not "
+		    "stored, earlier scans are intact", q->path, q->err);
+		sqlite3_exec(q->db, "ROLLBACK", NULL, NULL, NULL);
+		rc = -1;
+	} else if (e == NULL && q->pending) {
+		sqlite3_exec(q->db, "COMMIT", NULL, NULL, NULL);
+	}
+	sq_free(q);
+	return rc;
+}
+
+static const char *
+sq_error(void *self)
+{
+	return ((struct sq *)self)->err;
+}
+
+static const struct sink_ops sqlite_ops = { "sqlite", sq_write, sq_close,
+	sq_error };
+
+int
+sqlite_open(struct sink *s, const char *path, const char *site, char *err,
+    size_t errn)
+{
+	struct sq *q = calloc(1, sizeof *q);
+
+	if (q == NULL) {
+		snprintf(err, errn, "out of memory");
+		return -1;
+	}
+	snprintf(q->path, sizeof q->path, "%s", path);
+	if (sqlite3_open_v2(path, &q->db, SQLITE_OPEN_READWRITE |
+	    SQLITE_OPEN_CREATE, NULL) != SQLITE_OK) {
+		snprintf(err, errn, "cannot open database %s: %s", path,
+		    q->db ? sqlite3_errmsg(q->db) : "out of memory");
+		sq_free(q);
+		return -1;
+	}
+	sqlite3_busy_timeout(q->db, 5000);
+	if (sq_exec(q, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; "
+	    "PRAGMA foreign_keys=ON;") < 0 || sq_schema(q) < 0 ||
+	    sq_begin_scan(q, site) < 0) {
+		snprintf(err, errn, "cannot use database %s: %s", path, q->err);
+		sq_free(q);
+		return -1;
+	}
+	s->ops = &sqlite_ops;
+	s->self = q;
+	s->failed = 0;
+	return 0;
+}
