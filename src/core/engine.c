@@ -1,0 +1,466 @@
+/* SPDX-License-Identifier: MIT */
+/* engine.c - the scan pipeline. The per-packet path is engine_packet():
+ * decode, then one flow-table update; hosts are touched only when a flow
+ * starts or ends, records are written only when a flow, host or alert
+ * ends. */
+#include "engine.h"
+
+#include <pcap/pcap.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../decode/decode.h"
+#include "../out/summary.h"
+#include "flow.h"
+#include "host.h"
+
+/* An alert raised by the sensor itself, folded over the whole run. */
+struct self_alert {
+	uint64_t count, first_us, last_us;
+	uint8_t mac[6];       /* first sender, when known */
+	bool has_mac;
+};
+
+struct engine {
+	struct engine_cfg cfg;
+	struct stats st;
+	struct flow_table *ft;
+	struct host_table *ht;
+	struct sink sink[ENGINE_MAX_SINKS];
+	unsigned nsink;
+	struct summary *sum;
+	struct engine_totals tot;
+	uint64_t now;          /* latest packet time: the run's clock */
+	uint64_t fp;           /* input fingerprint */
+	struct self_alert evasion, capacity;
+};
+
+static void
+self_alert_hit(struct self_alert *a, uint64_t ts, const uint8_t *mac)
+{
+	if (a->count++ == 0) {
+		a->first_us = ts;
+		if (mac) {
+			memcpy(a->mac, mac, 6);
+			a->has_mac = true;
+		}
+	}
+	if (ts > a->last_us)
+		a->last_us = ts;
+}
+
+/* Hand a record to every sink still working; report a sink's first
+ * failure once, naming it. */
+static void
+emit(struct engine *e, const struct record *r)
+{
+	for (unsigned i = 0; i < e->nsink; i++) {
+		struct sink *s = &e->sink[i];
+
+		if (s->failed)
+			continue;
+		if (s->ops->write(s->self, r) < 0) {
+			s->failed = 1;
+			fprintf(stderr, "vigie: %s output failed: %s; that "
+			    "output stops here, what it committed before "
+			    "stays\n", s->ops->name, s->ops->error(s->self));
+		}
+	}
+	if (e->sum)
+		summary_record(e->sum, r);
+}
+
+static const char *
+proto_name(uint8_t proto, char *buf, size_t n)
+{
+	switch (proto) {
+	case 6:
+		return "tcp";
+	case 17:
+		return "udp";
+	case 1:
+		return "icmp";
+	case 58:
+		return "icmp6";
+	default:
+		snprintf(buf, n, "%u", proto);
+		return buf;
+	}
+}
+
+static const char *const end_names[] = { "idle", "evicted", "closed",
+	"eof" };
+
+static void
+on_flow_end(void *ctx, const struct flow *f, enum flow_end why)
+{
+	static const char *const dirs[4] = { "external", "outbound",
+		"inbound", "internal" };
+	struct engine *e = ctx;
+	unsigned i = f->init, r = !f->init;
+	const struct addr *ad[2] = { &f->k.a, &f->k.b };
+	const uint16_t port[2] = { f->k.pa, f->k.pb };
+	bool li = FLOW_BIT(f->local, i), lr = FLOW_BIT(f->local, r);
+	struct record rec;
+	char pbuf[8];
+
+	if (why == FLOW_END_EVICTED)
+		self_alert_hit(&e->capacity, e->now, NULL);
+	/* Account the flow to its local endpoints' hosts. */
+	for (unsigned s = 0; s < 2; s++) {
+		struct host_obs o = { FLOW_BIT(f->has_mac, s) ? f->mac[s] : NULL,
+			ad[s], f->k.vlan, f->last_us };
+		if (FLOW_BIT(f->local, s))
+			(void)host_flow(e->ht, &o, false, f->pkts[s],
+			    f->bytes[s], f->pkts[!s], f->bytes[!s]);
+	}
+	rec_init(&rec, &schema_flow);
+	rec_cstr(&rec, "site", e->cfg.site);
+	rec_cstr(&rec, "proto", proto_name(f->k.proto, pbuf, sizeof pbuf));
+	rec_addr(&rec, "src", ad[i]);
+	rec_u64(&rec, "sport", port[i]);
+	rec_addr(&rec, "dst", ad[r]);
+	rec_u64(&rec, "dport", port[r]);
+	if (FLOW_BIT(f->has_mac, i))
+		rec_mac(&rec, "src_mac", f->mac[i]);
+	if (FLOW_BIT(f->has_mac, r))
+		rec_mac(&rec, "dst_mac", f->mac[r]);
+	if (f->k.vlan)
+		rec_u64(&rec, "vlan", f->k.vlan);
+	rec_cstr(&rec, "direction", dirs[(li ? 1 : 0) | (lr ? 2 : 0)]);
+	rec_time(&rec, "first_seen", f->first_us);
+	rec_time(&rec, "last_seen", f->last_us);
+	rec_u64(&rec, "pkts_src", f->pkts[i]);
+	rec_u64(&rec, "bytes_src", f->bytes[i]);
+	rec_u64(&rec, "pkts_dst", f->pkts[r]);
+	rec_u64(&rec, "bytes_dst", f->bytes[r]);
+	rec_cstr(&rec, "end", end_names[why]);
+	e->tot.flows++;
+	emit(e, &rec);
+}
+
+static void
+on_host_end(void *ctx, const struct host *h, bool evicted)
+{
+	struct engine *e = ctx;
+	struct addr ips[HOST_MAX_IPS];
+	char key[64], tmp[48];
+	struct record rec;
+
+	if (evicted)
+		self_alert_hit(&e->capacity, e->now, NULL);
+	for (unsigned j = 0; j < h->nip; j++)
+		ips[j] = h->ip[j].ip;
+	if (h->k.kind == HOST_BY_MAC)
+		snprintf(key, sizeof key, "mac:%s",
+		    mac_fmt(h->k.mac, tmp, sizeof tmp));
+	else
+		snprintf(key, sizeof key, "ip:%s",
+		    addr_fmt(&h->k.ip, tmp, sizeof tmp));
+	rec_init(&rec, &schema_device);
+	rec_cstr(&rec, "site", e->cfg.site);
+	rec_cstr(&rec, "key", key);
+	if (h->k.kind == HOST_BY_MAC)
+		rec_mac(&rec, "mac", h->k.mac);
+	if (h->has_via)
+		rec_mac(&rec, "via_mac", h->via_mac);
+	rec_bool(&rec, "router", h->router);
+	if (h->vlan)
+		rec_u64(&rec, "vlan", h->vlan);
+	rec_addrs(&rec, "ips", ips, h->nip);
+	rec_u64(&rec, "ips_more", h->ips_dropped);
+	rec_time(&rec, "first_seen", h->first_us);
+	rec_time(&rec, "last_seen", h->last_us);
+	rec_u64(&rec, "flows", h->flows);
+	rec_u64(&rec, "pkts_out", h->pkts_out);
+	rec_u64(&rec, "bytes_out", h->bytes_out);
+	rec_u64(&rec, "pkts_in", h->pkts_in);
+	rec_u64(&rec, "bytes_in", h->bytes_in);
+	rec_bool(&rec, "evicted", evicted);
+	e->tot.devices++;
+	emit(e, &rec);
+}
+
+struct engine *
+engine_new(const struct engine_cfg *cfg, const struct sink *sinks,
+    unsigned n, struct summary *sum)
+{
+	struct engine *e;
+
+	if (n > ENGINE_MAX_SINKS)
+		return NULL;
+	e = calloc(1, sizeof *e);
+	if (e == NULL)
+		return NULL;
+	e->cfg = *cfg;
+	memcpy(e->sink, sinks, n * sizeof *sinks);
+	e->nsink = n;
+	e->sum = sum;
+	e->fp = 0xcbf29ce484222325ull;
+	e->ft = flow_new(cfg->max_flows, cfg->idle_us, cfg->seed, on_flow_end,
+	    e, &e->st);
+	e->ht = host_new(cfg->max_hosts, cfg->seed ^ 0x5bd1e995u, on_host_end,
+	    e, &e->st);
+	if (e->ft == NULL || e->ht == NULL) {
+		engine_free(e);
+		return NULL;
+	}
+	return e;
+}
+
+void
+engine_free(struct engine *e)
+{
+	if (e == NULL)
+		return;
+	flow_free(e->ft);
+	host_free(e->ht);
+	free(e);
+}
+
+/* A new flow: decide which ends are local, register them as hosts, and
+ * learn routers: a MAC in front of a remote address of a flow with a
+ * local end is a gateway. */
+static void
+flow_started(struct engine *e, struct flow *f)
+{
+	const struct addr *ad[2] = { &f->k.a, &f->k.b };
+
+	/* Local: inside --local, or a group address (it stays on the LAN as
+	 * far as we are concerned). */
+	for (unsigned s = 0; s < 2; s++)
+		if (netset_has(&e->cfg.local, ad[s]) || addr_is_group(ad[s]))
+			f->local |= (uint8_t)(1u << s);
+	/* Neither end local: an end behind the MAC of a known local host is
+	 * that host's own address outside --local (its global IPv6). */
+	if (f->local == 0)
+		for (unsigned s = 0; s < 2; s++)
+			if (FLOW_BIT(f->has_mac, s) &&
+			    host_is_endpoint(e->ht, f->mac[s]))
+				f->local |= (uint8_t)(1u << s);
+	for (unsigned s = 0; s < 2; s++) {
+		const uint8_t *mac = FLOW_BIT(f->has_mac, s) ? f->mac[s] : NULL;
+		struct host_obs o = { mac, ad[s], f->k.vlan, f->first_us };
+
+		if (FLOW_BIT(f->local, s))
+			(void)host_flow(e->ht, &o, true, 0, 0, 0, 0);
+		else if (mac && f->local == (1u << !s))
+			host_gateway(e->ht, mac, f->first_us);
+	}
+}
+
+void
+engine_packet(struct engine *e, int dlt, uint64_t ts, const uint8_t *data,
+    uint32_t caplen, uint32_t wirelen)
+{
+	struct pkt p;
+	struct flow *f;
+	bool created;
+	int side;
+
+	e->tot.packets++;
+	e->tot.bytes += wirelen;
+	e->fp = (e->fp ^ ts ^ ((uint64_t)caplen << 32 | wirelen)) *
+	    0x100000001b3ull;
+	if (e->tot.packets == 1 || ts < e->tot.first_us)
+		e->tot.first_us = ts;
+	if (ts >= e->now) {
+		e->now = ts;
+		e->tot.last_us = ts;
+	} else {
+		STAT_INC(&e->st, TIME_BACKWARDS);
+	}
+	if (caplen == 0) {
+		STAT_INC(&e->st, PCAP_ZERO_LEN);
+		return;
+	}
+	if (caplen > wirelen)
+		STAT_INC(&e->st, PCAP_CAPLEN_GT_LEN);
+	memset(&p, 0, sizeof p);
+	p.ts_us = ts;
+	p.wirelen = wirelen;
+	(void)decode_frame(dlt, data, caplen, &p, &e->st);
+	if (p.evasion)
+		self_alert_hit(&e->evasion, ts, p.mac_src);
+	if (p.l3 == 0)
+		return;
+	e->tot.ip_packets++;
+	/* Later fragments carry no ports; truncated transports neither. */
+	if (p.frag == FRAG_LATER)
+		return;
+	if (!p.l4_ok && (p.proto == 6 || p.proto == 17 || p.proto == 1 ||
+	    p.proto == 58))
+		return;
+	flow_expire(e->ft, e->now);
+	f = flow_update(e->ft, &p, &side, &created);
+	if (created)
+		flow_started(e, f);
+}
+
+/* libpcap callback: one frame of the file being read. */
+struct file_ctx {
+	struct engine *e;
+	int dlt;
+};
+
+static void
+on_pcap(u_char *user, const struct pcap_pkthdr *h, const u_char *bytes)
+{
+	struct file_ctx *fc = (struct file_ctx *)user;
+	uint64_t ts = (uint64_t)h->ts.tv_sec * 1000000u +
+	    (uint64_t)h->ts.tv_usec;
+
+	engine_packet(fc->e, fc->dlt, ts, bytes, h->caplen, h->len);
+}
+
+int
+engine_file(struct engine *e, const char *path, char *err, size_t errn)
+{
+	char perr[PCAP_ERRBUF_SIZE] = "";
+	struct file_ctx fc = { e, 0 };
+	const char *lname = NULL;
+	uint64_t before = e->tot.packets;
+	pcap_t *pc;
+	int rc;
+
+	e->tot.files++;
+	pc = pcap_open_offline(path, perr);
+	if (pc == NULL) {
+		snprintf(err, errn, "%s: cannot read capture: %s", path, perr);
+		e->tot.files_failed++;
+		return -1;
+	}
+	fc.dlt = pcap_datalink(pc);
+	if (link_lookup(fc.dlt, &lname) == NULL) {
+		const char *n = pcap_datalink_val_to_name(fc.dlt);
+		snprintf(err, errn, "%s: link type %d (%s) is not supported; "
+		    "its packets are counted as link.unsupported", path, fc.dlt,
+		    n ? n : "unknown");
+		e->tot.files_failed++;
+		/* Still read it, so packet counts are honest. */
+	}
+	rc = pcap_dispatch(pc, -1, on_pcap, (u_char *)&fc);
+	if (rc == PCAP_ERROR) {
+		snprintf(err, errn, "%s: capture cut short after %llu packets "
+		    "(those were processed): %s", path,
+		    (unsigned long long)(e->tot.packets - before),
+		    pcap_geterr(pc));
+		if (lname != NULL)
+			e->tot.files_failed++;
+		pcap_close(pc);
+		return -1;
+	}
+	pcap_close(pc);
+	return lname == NULL ? -1 : 0;
+}
+
+static void
+alert_self(struct engine *e, const struct self_alert *a, const char *rule,
+    const char *sev, const char *summary, const char *evidence)
+{
+	struct record rec;
+	char key[40], tmp[24];
+
+	if (a->count == 0)
+		return;
+	rec_init(&rec, &schema_alert);
+	rec_cstr(&rec, "site", e->cfg.site);
+	rec_cstr(&rec, "rule", rule);
+	rec_cstr(&rec, "severity", sev);
+	if (a->has_mac) {
+		snprintf(key, sizeof key, "mac:%s",
+		    mac_fmt(a->mac, tmp, sizeof tmp));
+		rec_cstr(&rec, "device", key);
+	}
+	rec_cstr(&rec, "summary", summary);
+	rec_cstr(&rec, "evidence", evidence);
+	rec_time(&rec, "first_seen", a->first_us);
+	rec_time(&rec, "last_seen", a->last_us);
+	rec_u64(&rec, "count", a->count);
+	e->tot.alerts++;
+	emit(e, &rec);
+}
+
+static void
+write_alerts(struct engine *e)
+{
+	char ev[256];
+
+	snprintf(ev, sizeof ev, "vlan.too_deep=%llu ipv6.ext_too_deep=%llu",
+	    (unsigned long long)e->st.n[STAT_VLAN_TOO_DEEP],
+	    (unsigned long long)e->st.n[STAT_IPV6_EXT_TOO_DEEP]);
+	alert_self(e, &e->evasion, "sensor.header-chain", "medium",
+	    "frames with header chains deeper than any real network stack "
+	    "(a way to slip traffic past inspection); device is the first "
+	    "sender", ev);
+	snprintf(ev, sizeof ev, "flow.evicted=%llu host.evicted=%llu",
+	    (unsigned long long)e->st.n[STAT_FLOW_EVICTED],
+	    (unsigned long long)e->st.n[STAT_HOST_EVICTED]);
+	alert_self(e, &e->capacity, "sensor.capacity", "low",
+	    "flow or host table full: records were written early and may be "
+	    "split; raise --max-flows", ev);
+}
+
+int
+engine_finish(struct engine *e, double elapsed_s, const char *files)
+{
+	const char *names[STAT_COUNT];
+	struct run_end end;
+	struct record rec;
+	char msg[600];
+	int rc = 0;
+
+	flow_flush(e->ft);
+	host_flush(e->ht);
+	write_alerts(e);
+	for (unsigned i = 0; i < STAT_COUNT; i++)
+		names[i] = stat_name((enum stat_id)i);
+	rec_init(&rec, &schema_stats);
+	rec_cstr(&rec, "site", e->cfg.site);
+	rec_u64(&rec, "files", e->tot.files);
+	rec_u64(&rec, "files_failed", e->tot.files_failed);
+	rec_u64(&rec, "packets", e->tot.packets);
+	rec_u64(&rec, "bytes", e->tot.bytes);
+	rec_u64(&rec, "ip_packets", e->tot.ip_packets);
+	if (e->tot.packets) {
+		rec_time(&rec, "first_seen", e->tot.first_us);
+		rec_time(&rec, "last_seen", e->tot.last_us);
+	}
+	rec_u64(&rec, "flows", e->tot.flows);
+	rec_u64(&rec, "devices", e->tot.devices);
+	rec_u64(&rec, "alerts", e->tot.alerts);
+	rec_obj(&rec, "anomalies", (struct counters){ names, e->st.n,
+	    STAT_COUNT });
+	rec_f64(&rec, "elapsed_s", elapsed_s);
+	rec_f64(&rec, "pps", elapsed_s > 0 ?
+	    (double)e->tot.packets / elapsed_s : 0.0);
+	emit(e, &rec);
+	end = (struct run_end){ e->fp, e->tot.first_us, e->tot.last_us,
+		e->tot.packets, e->tot.bytes, files };
+	for (unsigned i = 0; i < e->nsink; i++) {
+		struct sink *s = &e->sink[i];
+
+		if (s->ops->close(s->self, s->failed ? NULL : &end, msg,
+		    sizeof msg) < 0) {
+			fprintf(stderr, "vigie: %s\n", msg);
+			s->failed = 1;
+		}
+		if (s->failed)
+			rc = -1;
+	}
+	e->nsink = 0;
+	return rc;
+}
+
+const struct engine_totals *
+engine_totals(const struct engine *e)
+{
+	return &e->tot;
+}
+
+const struct stats *
+engine_stats(const struct engine *e)
+{
+	return &e->st;
+}

@@ -1,0 +1,70 @@
+/* SPDX-License-Identifier: MIT */
+/* engine.h - the scan pipeline: capture -> decode -> flows -> hosts ->
+ * records to the sinks. One engine per run; no globals, so tests and
+ * fuzzers build fresh ones. */
+#ifndef VIGIE_ENGINE_H
+#define VIGIE_ENGINE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "../out/sink.h"
+#include "addr.h"
+#include "stats.h"
+
+#define ENGINE_MAX_SINKS 4
+
+struct engine_cfg {
+	struct netset local;   /* the organisation's own addresses */
+	const char *site;      /* --site, or NULL */
+	uint32_t max_flows;
+	uint32_t max_hosts;
+	uint64_t idle_us;
+	uint64_t seed;         /* hash seed */
+};
+
+/* Totals the summary and the caller read after engine_finish(). */
+struct engine_totals {
+	uint64_t packets, bytes, ip_packets;
+	uint64_t first_us, last_us;
+	uint64_t flows, devices, alerts;
+	unsigned files, files_failed;
+};
+
+struct engine;
+struct summary;
+
+/* engine_new: an engine writing to the n sinks given (copied) and to the
+ * summary sum (may be NULL). NULL if memory is short or cfg is invalid. */
+struct engine *engine_new(const struct engine_cfg *cfg,
+    const struct sink *sinks, unsigned n, struct summary *sum);
+
+/* engine_packet: process one captured frame of link type dlt: ts_us is
+ * its packet time, caplen the bytes at data, wirelen its length on the
+ * wire. Never fails; every problem is counted. */
+void engine_packet(struct engine *e, int dlt, uint64_t ts_us,
+    const uint8_t *data, uint32_t caplen, uint32_t wirelen);
+
+/* engine_file: read one capture file (pcap or pcapng; "-" is standard
+ * input) through libpcap into e. 0 when read to its end; -1 with a one-
+ * line reason in err when it could not be opened or was cut short (the
+ * packets read before the problem are kept). */
+int engine_file(struct engine *e, const char *path, char *err, size_t errn);
+
+/* engine_finish: end of input: write every flow, device and alert, then
+ * the stats record (elapsed_s wall seconds), and close the sinks with
+ * the run's identity. Returns 0, or -1 if a sink failed at any point
+ * (message(s) printed to stderr naming the output). */
+int engine_finish(struct engine *e, double elapsed_s, const char *files);
+
+/* engine_totals: totals so far. */
+const struct engine_totals *engine_totals(const struct engine *e);
+
+/* engine_stats: the anomaly counters. */
+const struct stats *engine_stats(const struct engine *e);
+
+/* engine_free: release e (after engine_finish, or to abandon a run). */
+void engine_free(struct engine *e);
+
+#endif

@@ -1,0 +1,373 @@
+/* SPDX-License-Identifier: MIT */
+/* main.c - command line: parse options, then run one scan. */
+#include <errno.h>
+#include <getopt.h>
+#include <inttypes.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "core/engine.h"
+#include "core/hash.h"
+#include "core/limits.h"
+#include "out/summary.h"
+
+#ifndef VIGIE_VERSION
+#define VIGIE_VERSION "0.1.0"
+#endif
+
+enum exit_code {
+	EXIT_OK = 0,       /* everything read and written */
+	EXIT_INPUT = 1,    /* an input file could not be read (fully) */
+	EXIT_USAGE = 2,    /* bad command line */
+	EXIT_OUTPUT = 3    /* database or JSON output failed */
+};
+
+enum opt_id {
+	O_JSON = 256, O_DB, O_NO_DB, O_LOCAL, O_SITE, O_MAX_FLOWS,
+	O_MAX_HOSTS, O_IDLE, O_QUIET, O_HELP, O_VERSION, O_LIST_FIELDS
+};
+
+/* One table serves getopt_long and --help. */
+static const struct opt {
+	const char *name;
+	int has_arg;
+	int id;
+	const char *arg, *help;
+} opts[] = {
+	{ "json", 1, O_JSON, "PATH", "write JSON Lines records to PATH "
+	    "('-' = standard output)" },
+	{ "db", 1, O_DB, "PATH", "SQLite store (default vigie.db)" },
+	{ "no-db", 0, O_NO_DB, NULL, "do not write the SQLite store" },
+	{ "local", 1, O_LOCAL, "CIDR", "the organisation's own addresses; "
+	    "repeatable (default: RFC 1918, RFC 6598, 169.254/16, fc00::/7, "
+	    "fe80::/10)" },
+	{ "site", 1, O_SITE, "NAME", "tag every record with this site name" },
+	{ "max-flows", 1, O_MAX_FLOWS, "N", "flow table capacity (default "
+	    "262144); the least recently active flow is evicted beyond it" },
+	{ "max-hosts", 1, O_MAX_HOSTS, "N", "host table capacity (default "
+	    "65536)" },
+	{ "idle-timeout", 1, O_IDLE, "SEC", "end a flow idle this long in "
+	    "packet time (default 120)" },
+	{ "quiet", 0, O_QUIET, NULL, "no terminal summary" },
+	{ "list-fields", 0, O_LIST_FIELDS, NULL, "list every record field "
+	    "and exit" },
+	{ "help", 0, O_HELP, NULL, "this help" },
+	{ "version", 0, O_VERSION, NULL, "print the version" },
+};
+#define NOPTS (sizeof opts / sizeof opts[0])
+
+struct scan_opts {
+	struct engine_cfg cfg;
+	const char *json, *db;
+	bool no_db, quiet, local_given;
+};
+
+static void
+usage(FILE *f)
+{
+	fprintf(f, "usage: vigie scan [options] FILE...\n"
+	    "Read pcap/pcapng captures ('-' = standard input) and report the\n"
+	    "local hosts and flows they show.\n\noptions:\n");
+	for (size_t i = 0; i < NOPTS; i++) {
+		char left[40];
+		snprintf(left, sizeof left, "--%s%s%s", opts[i].name,
+		    opts[i].arg ? " " : "", opts[i].arg ? opts[i].arg : "");
+		fprintf(f, "  %-22s %s\n", left, opts[i].help);
+	}
+	fprintf(f, "\nexit status: 0 all read and written; 1 an input file "
+	    "could not be read\n(the others were still processed); 2 bad "
+	    "command line; 3 the database\nor JSON output failed.\n"
+	    "\nexample: vigie scan --site hq --json out.jsonl a.pcap b.pcapng\n");
+}
+
+static int bad_usage(const char *fmt, ...)
+    __attribute__((format(printf, 1, 2)));
+
+/* One line naming the problem, a pointer to --help, exit status 2. */
+static int
+bad_usage(const char *fmt, ...)
+{
+	va_list ap;
+
+	fprintf(stderr, "vigie: ");
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fprintf(stderr, "\nTry 'vigie scan --help'.\n");
+	return EXIT_USAGE;
+}
+
+/* Parse a decimal count in [lo, hi]; false if it is not one. */
+static bool
+parse_count(const char *s, uint64_t lo, uint64_t hi, uint64_t *out)
+{
+	char *end;
+	unsigned long long v;
+
+	if (*s < '0' || *s > '9')
+		return false;
+	errno = 0;
+	v = strtoull(s, &end, 10);
+	if (errno || *end || v < lo || v > hi)
+		return false;
+	*out = v;
+	return true;
+}
+
+static void
+list_fields(void)
+{
+	const struct schema *const *all = schema_all();
+	static const char *const tn[] = { "string", "integer", "number",
+		"boolean", "time", "address", "mac", "address list", "object" };
+
+	for (unsigned k = 0; all[k]; k++)
+		for (unsigned i = 0; i < all[k]->n; i++)
+			printf("%s.%s\t%s\t%s\n", all[k]->name,
+			    all[k]->f[i].name, tn[all[k]->f[i].type],
+			    all[k]->f[i].doc);
+}
+
+static bool
+site_ok(const char *s)
+{
+	size_t n = strlen(s);
+
+	if (n == 0 || n > 64)
+		return false;
+	for (size_t i = 0; i < n; i++)
+		if ((unsigned char)s[i] < 0x20 || s[i] == 0x7f)
+			return false;
+	return true;
+}
+
+/* Parse options; returns -1 to go on, or an exit code. */
+static int
+parse(int argc, char **argv, struct scan_opts *o)
+{
+	struct option lo[NOPTS + 1];
+	char err[200];
+	uint64_t v;
+	int c;
+
+	memset(lo, 0, sizeof lo);
+	for (size_t i = 0; i < NOPTS; i++)
+		lo[i] = (struct option){ opts[i].name, opts[i].has_arg, NULL,
+			opts[i].id };
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":hqV", lo, NULL)) != -1) {
+		switch (c) {
+		case O_JSON:
+			o->json = optarg;
+			break;
+		case O_DB:
+			o->db = optarg;
+			break;
+		case O_NO_DB:
+			o->no_db = true;
+			break;
+		case O_LOCAL:
+			if (!o->local_given)
+				o->cfg.local.n = 0;
+			o->local_given = true;
+			if (netset_add(&o->cfg.local, optarg, err,
+			    sizeof err) < 0)
+				return bad_usage("--local: %s", err);
+			break;
+		case O_SITE:
+			if (!site_ok(optarg))
+				return bad_usage("--site: '%s' must be 1-64 "
+				    "printable characters", optarg);
+			o->cfg.site = optarg;
+			break;
+		case O_MAX_FLOWS:
+			if (!parse_count(optarg, FLOW_MIN_MAX, FLOW_MAX_MAX, &v))
+				return bad_usage("--max-flows: '%s' is not a "
+				    "number from 16 to 16777216", optarg);
+			o->cfg.max_flows = (uint32_t)v;
+			break;
+		case O_MAX_HOSTS:
+			if (!parse_count(optarg, 16, 1u << 24, &v))
+				return bad_usage("--max-hosts: '%s' is not a "
+				    "number from 16 to 16777216", optarg);
+			o->cfg.max_hosts = (uint32_t)v;
+			break;
+		case O_IDLE:
+			if (!parse_count(optarg, 1, 86400 * 7, &v))
+				return bad_usage("--idle-timeout: '%s' is not "
+				    "a number of seconds from 1 to 604800",
+				    optarg);
+			o->cfg.idle_us = v * 1000000u;
+			break;
+		case 'q':
+		case O_QUIET:
+			o->quiet = true;
+			break;
+		case 'h':
+		case O_HELP:
+			usage(stdout);
+			return EXIT_OK;
+		case 'V':
+		case O_VERSION:
+			printf("vigie %s\n", VIGIE_VERSION);
+			return EXIT_OK;
+		case O_LIST_FIELDS:
+			list_fields();
+			return EXIT_OK;
+		case ':':
+			return bad_usage("option '%s' needs a value",
+			    argv[optind - 1]);
+		default:
+			return bad_usage("unknown option '%s'",
+			    argv[optind - 1]);
+		}
+	}
+	if (optind >= argc)
+		return bad_usage("%s", "no capture file given");
+	return -1;
+}
+
+static double
+now_s(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* Input names joined by spaces, for the store's scan row. */
+static char *
+join_files(int n, char **v)
+{
+	size_t len = 1, o = 0;
+	char *s;
+
+	for (int i = 0; i < n; i++)
+		len += strlen(v[i]) + 1;
+	s = malloc(len);
+	if (s == NULL)
+		return NULL;
+	for (int i = 0; i < n; i++)
+		o += (size_t)snprintf(s + o, len - o, "%s%s", i ? " " : "",
+		    v[i]);
+	s[o] = '\0';
+	return s;
+}
+
+static int
+open_sinks(const struct scan_opts *o, struct sink *sinks, unsigned *n)
+{
+	char err[600];
+
+	*n = 0;
+	if (o->json) {
+		if (json_open(&sinks[*n], o->json, err, sizeof err) < 0) {
+			fprintf(stderr, "vigie: %s\n", err);
+			return -1;
+		}
+		(*n)++;
+	}
+	if (!o->no_db) {
+		if (sqlite_open(&sinks[*n], o->db, o->cfg.site, err,
+		    sizeof err) < 0) {
+			fprintf(stderr, "vigie: %s (use --db PATH for another "
+			    "place, or --no-db)\n", err);
+			for (unsigned i = 0; i < *n; i++)
+				sinks[i].ops->close(sinks[i].self, NULL, err,
+				    sizeof err);
+			return -1;
+		}
+		(*n)++;
+	}
+	return 0;
+}
+
+static int
+scan(int argc, char **argv)
+{
+	struct scan_opts o = { .db = "vigie.db" };
+	struct sink sinks[ENGINE_MAX_SINKS];
+	struct summary *sum = NULL;
+	struct engine *e;
+	unsigned nsinks;
+	int rc = EXIT_OK, r;
+	char err[600], *files;
+	double t0;
+
+	netset_defaults(&o.cfg.local);
+	o.cfg.max_flows = FLOW_DEFAULT_MAX;
+	o.cfg.max_hosts = HOST_DEFAULT_MAX;
+	o.cfg.idle_us = (uint64_t)FLOW_DEFAULT_IDLE * 1000000u;
+	o.cfg.seed = hash_seed();
+	if ((r = parse(argc, argv, &o)) >= 0)
+		return r;
+	if (open_sinks(&o, sinks, &nsinks) < 0)
+		return EXIT_OUTPUT;
+	if (!o.quiet && (sum = summary_new()) == NULL) {
+		fprintf(stderr, "vigie: out of memory\n");
+		return EXIT_OUTPUT;
+	}
+	e = engine_new(&o.cfg, sinks, nsinks, sum);
+	if (e == NULL) {
+		fprintf(stderr, "vigie: out of memory for %u flows; lower "
+		    "--max-flows\n", o.cfg.max_flows);
+		return EXIT_OUTPUT;
+	}
+	t0 = now_s();
+	for (int i = optind; i < argc; i++) {
+		if (engine_file(e, argv[i], err, sizeof err) < 0) {
+			fprintf(stderr, "vigie: %s\n", err);
+			rc = EXIT_INPUT;
+		}
+	}
+	files = join_files(argc - optind, argv + optind);
+	if (engine_finish(e, now_s() - t0, files ? files : "") < 0)
+		rc = EXIT_OUTPUT;
+	free(files);
+	if (sum) {
+		FILE *out = o.json && strcmp(o.json, "-") == 0 ? stderr : stdout;
+		summary_print(sum, out, isatty(fileno(out)) &&
+		    getenv("NO_COLOR") == NULL);
+		summary_free(sum);
+	}
+	engine_free(e);
+	return rc;
+}
+
+int
+main(int argc, char **argv)
+{
+	/* A closed pipe is an output error we report, not a silent death. */
+	signal(SIGPIPE, SIG_IGN);
+	/* Past a file-size limit, a write fails with EFBIG and the store
+	 * reports it, instead of the process being killed mid-write. */
+	signal(SIGXFSZ, SIG_IGN);
+	if (argc >= 2 && strcmp(argv[1], "scan") == 0)
+		return scan(argc - 1, argv + 1);
+	if (argc >= 2 && (strcmp(argv[1], "--version") == 0 ||
+	    strcmp(argv[1], "-V") == 0)) {
+		printf("vigie %s\n", VIGIE_VERSION);
+		return EXIT_OK;
+	}
+	if (argc >= 2 && strcmp(argv[1], "--list-fields") == 0) {
+		list_fields();
+		return EXIT_OK;
+	}
+	if (argc >= 2 && (strcmp(argv[1], "--help") == 0 ||
+	    strcmp(argv[1], "-h") == 0)) {
+		printf("usage: vigie COMMAND [options]\n\ncommands:\n"
+		    "  scan    read captures, report hosts, flows, alerts\n\n");
+		usage(stdout);
+		return EXIT_OK;
+	}
+	fprintf(stderr, "vigie: %s\nusage: vigie scan [options] FILE... "
+	    "(vigie --help for more)\n", argc < 2 ? "no command given" :
+	    "unknown command");
+	return EXIT_USAGE;
+}
