@@ -1,0 +1,96 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
+# Command-line behaviour: exit codes, one-line errors naming the problem,
+# help and version, JSON that parses line by line, documented fields.
+# usage: cli_test.sh VIGIE ROOT
+set -uo pipefail
+vigie=$1 root=$2
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+pass=0 fail=0
+ok() { pass=$((pass + 1)); }
+bad() { fail=$((fail + 1)); echo "FAIL: $*" >&2; }
+
+# expect STATUS PATTERN -- command...: exit status and a stderr pattern.
+expect() {
+	local want=$1 pat=$2 rc=0
+	shift 3
+	"$@" >"$tmp/out" 2>"$tmp/err" || rc=$?
+	if [ "$rc" != "$want" ]; then bad "$*: exit $rc, want $want"; cat "$tmp/err" >&2; return; fi
+	if [ -n "$pat" ] && ! grep -qE -- "$pat" "$tmp/err"; then
+		bad "$*: stderr lacks /$pat/"; cat "$tmp/err" >&2; return
+	fi
+	ok
+}
+cap=$root/tests/captures
+sample=$root/samples/sample.pcap
+
+expect 0 "" -- "$vigie" --version
+grep -qE '^vigie [0-9]+\.[0-9]+\.[0-9]+$' "$tmp/out" && ok || bad "version format"
+expect 0 "" -- "$vigie" scan --help
+grep -q -- '--max-flows' "$tmp/out" && grep -q 'exit status' "$tmp/out" && ok || bad "help text"
+expect 2 "no command given" -- "$vigie"
+expect 2 "unknown command" -- "$vigie" frobnicate
+expect 2 "no capture file given" -- "$vigie" scan --no-db
+expect 2 "unknown option '--bogus'" -- "$vigie" scan --bogus "$sample"
+expect 2 "option '--json' needs a value" -- "$vigie" scan "$sample" --json
+expect 2 "--local: '10.0.0.0/40' has a bad prefix length" -- "$vigie" scan --no-db --local 10.0.0.0/40 "$sample"
+expect 2 "--local: 'nonsense' is not an address" -- "$vigie" scan --no-db --local nonsense "$sample"
+expect 2 "--max-flows: 'lots'" -- "$vigie" scan --no-db --max-flows lots "$sample"
+expect 2 "--max-flows: '1'" -- "$vigie" scan --no-db --max-flows 1 "$sample"
+expect 2 "--idle-timeout: '0'" -- "$vigie" scan --no-db --idle-timeout 0 "$sample"
+expect 2 "--site" -- "$vigie" scan --no-db --site "$(printf 'a\033b')" "$sample"
+expect 3 "cannot write JSON output $tmp/nodir/x.jsonl" -- "$vigie" scan --no-db --json "$tmp/nodir/x.jsonl" "$sample"
+expect 3 "cannot open database $tmp/nodir/v.db" -- "$vigie" scan --db "$tmp/nodir/v.db" "$sample"
+expect 1 "bad/empty.pcap: cannot read capture" -- "$vigie" scan --no-db --quiet "$cap/bad/empty.pcap"
+expect 1 "no/such.pcap: cannot read capture" -- "$vigie" scan --no-db --quiet "$tmp/no/such.pcap"
+
+# Unreadable first file: the second is still processed and reported.
+"$vigie" scan --no-db --quiet --json - "$cap/bad/text.pcap" "$cap/eth_udp_dns.pcap" >"$tmp/j" 2>"$tmp/e"
+rc=$?
+[ $rc = 1 ] && [ "$(wc -l <"$tmp/e")" = 1 ] && grep -q '"type":"flow"' "$tmp/j" && ok || bad "bad file then good file (rc $rc)"
+
+# Standard input.
+"$vigie" scan --no-db --quiet --json - - <"$cap/eth_tcp_handshake.pcap" >"$tmp/j" && grep -q '"sport":40000' "$tmp/j" && ok || bad "stdin input"
+
+# --json - parses line by line as JSON, and every line has a type.
+"$vigie" scan --no-db --quiet --json - "$sample" "$cap/bad/garbage_frames.pcap" >"$tmp/j"
+/usr/bin/python3 - "$tmp/j" <<'PY' && ok || bad "JSON Lines do not parse"
+import json, sys
+n = 0
+for line in open(sys.argv[1], encoding="utf-8"):
+    rec = json.loads(line)
+    assert rec["type"] in ("device", "flow", "alert", "stats"), rec
+    n += 1
+assert n > 20, n
+PY
+
+# The terminal summary lists hosts and flows; no colour when not a TTY.
+"$vigie" scan --no-db "$sample" >"$tmp/s"
+grep -q 'mac:44:19:b6:12:34:56' "$tmp/s" && grep -q '^Flows 19' "$tmp/s" && ok || bad "summary content"
+grep -q $'\033' "$tmp/s" && bad "colour escape written to a non-TTY" || ok
+# With --json -, the summary goes to stderr so stdout stays JSON only.
+"$vigie" scan --no-db --json - "$sample" >"$tmp/j" 2>"$tmp/s"
+grep -q '^Hosts' "$tmp/s" && ! grep -q '^Hosts' "$tmp/j" && ok || bad "summary with --json -"
+
+# Every field the program declares is documented in docs/events.md.
+"$vigie" --list-fields >"$tmp/f"
+missing=0
+while IFS=$'\t' read -r name _; do
+	type=${name%%.*} field=${name#*.}
+	grep -qE "^\| \`$field\` " <(awk "/^## \`$type\`/{on=1;next} /^## /{on=0} on" "$root/docs/events.md") || { echo "undocumented: $name" >&2; missing=1; }
+done <"$tmp/f"
+[ $missing = 0 ] && [ -s "$tmp/f" ] && ok || bad "docs/events.md misses fields"
+# ... and every anomaly counter too.
+"$vigie" scan --no-db --quiet --json - "$sample" | /usr/bin/python3 -c '
+import json, sys
+doc = open(sys.argv[1]).read()
+for line in sys.stdin:
+    r = json.loads(line)
+    if r["type"] == "stats":
+        miss = [k for k in r["anomalies"] if "`%s`" % k not in doc]
+        if miss: print("undocumented counters:", miss); sys.exit(1)
+' "$root/docs/events.md" && ok || bad "counters undocumented"
+
+echo "cli: $pass passed, $fail failed"
+[ $fail = 0 ]

@@ -1,0 +1,89 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
+# The SQLite store: tables and schema version, re-scans do not duplicate
+# rows, a newer schema is refused, a full disk gives a clear error and
+# leaves what was committed valid.
+# usage: db_test.sh VIGIE ROOT
+set -uo pipefail
+vigie=$1 root=$2
+tmp=$(mktemp -d)
+mnt=
+cleanup() { [ -n "$mnt" ] && umount "$mnt" 2>/dev/null; rm -rf "$tmp"; }
+trap cleanup EXIT
+pass=0 fail=0
+ok() { pass=$((pass + 1)); }
+bad() { fail=$((fail + 1)); echo "FAIL: $*" >&2; }
+q() { sqlite3 -batch -noheader "$@"; }
+command -v sqlite3 >/dev/null || { echo "SKIP: sqlite3 command missing (scripts/setup installs it)"; exit 77; }
+sample=$root/samples/sample.pcap cap=$root/tests/captures
+db=$tmp/v.db
+
+"$vigie" scan --quiet --db "$db" --site hq "$sample" || bad "scan into db"
+[ "$(q "$db" 'select max(version) from schema_version')" = 1 ] && ok || bad "schema version"
+[ "$(q "$db" 'pragma journal_mode')" = wal ] && ok || bad "WAL mode"
+d1=$(q "$db" 'select count(*) from devices') f1=$(q "$db" 'select count(*) from flows')
+[ "$d1" = 7 ] && [ "$f1" = 19 ] && ok || bad "rows: devices $d1 flows $f1"
+[ "$(q "$db" "select site from devices group by site")" = hq ] && ok || bad "site column"
+[ "$(q "$db" "select ips from devices where key='mac:44:19:b6:12:34:56'")" = '["192.168.1.64"]' ] && ok || bad "ips column"
+[ "$(q "$db" "select packets from stats")" = 443 ] && ok || bad "stats row"
+
+# Same capture again: replaced, not duplicated. Another capture: added.
+"$vigie" scan --quiet --db "$db" --site hq "$sample" || bad "rescan"
+[ "$(q "$db" 'select count(*) from devices')" = "$d1" ] && [ "$(q "$db" 'select count(*) from flows')" = "$f1" ] && ok || bad "rescan duplicated rows"
+[ "$(q "$db" 'select count(*) from scans')" = 1 ] && ok || bad "rescan left two scans"
+"$vigie" scan --quiet --db "$db" --site hq "$cap/eth_udp_dns.pcap" || bad "second capture"
+[ "$(q "$db" 'select count(*) from scans where complete = 1')" = 2 ] && [ "$(q "$db" 'select count(*) from flows')" = $((f1 + 2)) ] && ok || bad "second capture rows"
+# The same capture under another site is another scan.
+"$vigie" scan --quiet --db "$db" --site branch "$cap/eth_udp_dns.pcap" || bad "other site"
+[ "$(q "$db" 'select count(*) from scans')" = 3 ] && ok || bad "site scans"
+
+# A store written by a newer vigie is refused, untouched.
+cp "$db" "$tmp/new.db"
+q "$tmp/new.db" "insert into schema_version values (99, 'future')"
+rc=0; "$vigie" scan --quiet --db "$tmp/new.db" "$sample" 2>"$tmp/err" || rc=$?
+[ $rc = 3 ] && grep -q 'schema version 99 is newer' "$tmp/err" && ok || bad "newer schema (rc $rc)"
+[ "$(q "$tmp/new.db" 'select count(*) from scans')" = 3 ] && ok || bad "newer schema store changed"
+
+# A read-only store: clear error, exit 3.
+cp "$db" "$tmp/ro.db"; chmod 0444 "$tmp/ro.db"
+if [ "$(id -u)" != 0 ]; then
+	rc=0; "$vigie" scan --quiet --db "$tmp/ro.db" "$sample" 2>"$tmp/err" || rc=$?
+	[ $rc = 3 ] && grep -q 'ro.db' "$tmp/err" && ok || bad "read-only store (rc $rc)"
+fi
+
+# A full disk: a small tmpfs filled up. Earlier scans must survive intact.
+mkdir -p "$tmp/full"
+if mount -t tmpfs -o size=4m tmpfs "$tmp/full" 2>/dev/null; then
+	mnt=$tmp/full
+	fdb=$mnt/v.db
+	"$vigie" scan --quiet --db "$fdb" "$cap/eth_udp_dns.pcap" || bad "scan on tmpfs"
+	before=$(q "$fdb" 'select count(*) from flows')
+	# Many flows: 9000 UDP packets on distinct ports.
+	/usr/bin/python3 - "$tmp/many.pcap" <<'PY'
+import struct, sys
+with open(sys.argv[1], "wb") as f:
+    f.write(struct.pack("<IHHiIII", 0xa1b2c3d4, 2, 4, 0, 0, 65535, 1))
+    for i in range(9000):
+        eth = bytes.fromhex("001a2b3c4d5e" "021122334455" "0800")
+        ip = struct.pack(">BBHHHBBH4s4s", 0x45, 0, 36, i, 0, 64, 17, 0,
+                         bytes([192, 168, 9, 9]), bytes([203, 0, i // 250, i % 250]))
+        udp = struct.pack(">HHHH", 10000 + i % 50000, 53, 16, 0) + b"abcdefgh"
+        frame = eth + ip + udp
+        f.write(struct.pack("<IIII", 1767600000 + i, 0, len(frame), len(frame)) + frame)
+PY
+	# Leave about 1.2 MiB free: the store opens, then fills mid-run.
+	avail=$(df --output=avail -k "$mnt" | tail -1)
+	dd if=/dev/zero of="$mnt/filler" bs=1k count=$((avail - 1200)) 2>/dev/null
+	rc=0; "$vigie" scan --quiet --db "$fdb" --site other "$tmp/many.pcap" 2>"$tmp/err" || rc=$?
+	[ $rc = 3 ] && grep -qE 'disk is full|No space left' "$tmp/err" && [ "$(wc -l <"$tmp/err")" -le 2 ] && ok || { bad "full disk: rc $rc"; cat "$tmp/err" >&2; }
+	rm -f "$mnt/filler"
+	[ "$(q "$fdb" 'pragma integrity_check')" = ok ] && ok || bad "integrity after full disk"
+	[ "$(q "$fdb" 'select count(*) from flows f join scans s on s.id = f.scan_id where s.complete = 1')" = "$before" ] && ok || bad "committed scan lost"
+	[ "$(q "$fdb" "select count(*) from scans where complete = 0")" = 1 ] && [ "$(q "$fdb" "select count(*) from flows f join scans s on s.id = f.scan_id where not s.complete")" -ge 4000 ] && ok || bad "partial scan not kept as incomplete"
+	umount "$mnt"; mnt=
+else
+	echo "note: cannot mount a tmpfs here; full-disk case not run" >&2
+fi
+
+echo "db: $pass passed, $fail failed"
+[ $fail = 0 ]

@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
+# Golden test: run vigie on captures and compare its JSON Lines with the
+# reviewed expectation. Wall-clock fields (elapsed_s, pps) are masked.
+#
+#   run.sh VIGIE NAME                 compare (what CTest runs)
+#   run.sh VIGIE NAME --regen         rewrite tests/golden/NAME.jsonl
+#   run.sh VIGIE --regen-all          rewrite every expectation
+#
+# TESTLIST lines: NAME CAPTURES EXIT [FLAGS...]
+#   CAPTURES: comma-separated paths under tests/captures/ ('@sample' is
+#   samples/sample.pcap); EXIT: the exit status vigie must return.
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/../.." && pwd)
+vigie=$1
+shift
+
+mask() { sed -E 's/"elapsed_s":[0-9.]+/"elapsed_s":0/; s/"pps":[0-9.]+/"pps":0/'; }
+
+run_one() {
+	local name=$1 mode=${2:-check} line caps want flags files=() out rc
+	line=$(grep -E "^$name[[:space:]]" "$here/TESTLIST" || true)
+	[ -n "$line" ] || { echo "no TESTLIST entry '$name'" >&2; return 2; }
+	read -r _ caps want flags <<<"$line"
+	IFS=, read -r -a parts <<<"$caps"
+	for c in "${parts[@]}"; do
+		if [ "$c" = "@sample" ]; then files+=("$root/samples/sample.pcap")
+		else files+=("$root/tests/captures/$c"); fi
+	done
+	out=$(mktemp)
+	rc=0
+	# shellcheck disable=SC2086
+	(cd "$root/tests/captures" && "$vigie" scan --no-db --quiet --json - $flags "${files[@]}") \
+		2>"$out.err" | mask >"$out" || rc=$?
+	if [ "$rc" != "$want" ]; then
+		echo "FAIL $name: exit status $rc, expected $want" >&2
+		cat "$out.err" >&2
+		rm -f "$out" "$out.err"
+		return 1
+	fi
+	if [ "$mode" = regen ]; then
+		cp "$out" "$here/$name.jsonl"
+		echo "wrote $here/$name.jsonl ($(wc -l <"$out") records)"
+	elif ! diff -u "$here/$name.jsonl" "$out" >&2; then
+		echo "FAIL $name: output differs from $here/$name.jsonl (regenerate after review: tests/golden/run.sh $vigie $name --regen)" >&2
+		rm -f "$out" "$out.err"
+		return 1
+	fi
+	rm -f "$out" "$out.err"
+}
+
+if [ "${1:-}" = "--regen-all" ]; then
+	grep -vE '^(#|$)' "$here/TESTLIST" | while read -r n _; do run_one "$n" regen; done
+else
+	run_one "$1" "$([ "${2:-}" = --regen ] && echo regen || echo check)"
+fi

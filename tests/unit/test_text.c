@@ -1,0 +1,138 @@
+/* SPDX-License-Identifier: MIT */
+/* test_text.c - escaping (JSON, terminal, UTF-8), address parsing and
+ * prefix sets, time formatting, JSON rendering of hostile strings. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "core/addr.h"
+#include "core/esc.h"
+#include "out/sink.h"
+
+static void
+json_escapes_hostile_text(void **state)
+{
+	char out[256];
+	static const char evil[] = "\"},{\"admin\":true<script>\\\x01\n\x7f";
+
+	(void)state;
+	esc_json(out, sizeof out, evil, sizeof evil - 1);
+	assert_string_equal(out, "\\\"},{\\\"admin\\\":true\\u003cscript\\u003e"
+	    "\\\\\\u0001\\n\\u007f");
+	/* Invalid UTF-8 and NUL: replaced / escaped, never passed through. */
+	esc_json(out, sizeof out, "a\xff" "b\xc0\xaf" "c\0d", 8);
+	assert_string_equal(out, "a\\ufffdb\\ufffd\\ufffdc\\u0000d");
+	/* Valid multi-byte text passes; U+2028 is escaped. */
+	esc_json(out, sizeof out, "\xc3\xa9\xe2\x80\xa8", 5);
+	assert_string_equal(out, "\xc3\xa9\\u2028");
+}
+
+static void
+json_escape_never_splits(void **state)
+{
+	char out[8];
+
+	(void)state;
+	/* Room for 7 bytes: "ab" + one 6-byte escape would be 8: dropped. */
+	assert_int_equal(esc_json(out, sizeof out, "ab\x01", 3), 2);
+	assert_string_equal(out, "ab");
+	assert_int_equal(esc_json(out, 1, "abc", 3), 0);
+	assert_string_equal(out, "");
+}
+
+static void
+terminal_escape(void **state)
+{
+	char out[64];
+
+	(void)state;
+	esc_term(out, sizeof out, "cam\x1b[2Jx\\\xc2\x9b", 11);
+	assert_string_equal(out, "cam\\x1b[2Jx\\\\\\xc2\\x9b");
+	esc_utf8(out, sizeof out, "ok\xff\0z", 5);
+	assert_string_equal(out, "ok\xef\xbf\xbd\xef\xbf\xbdz");
+}
+
+static void
+prefixes(void **state)
+{
+	struct netset ns = { .n = 0 };
+	struct addr a;
+	char err[128];
+
+	(void)state;
+	netset_defaults(&ns);
+	assert_true(addr_parse(&a, "192.168.7.7"));
+	assert_true(netset_has(&ns, &a));
+	assert_true(addr_parse(&a, "100.127.255.1"));
+	assert_true(netset_has(&ns, &a));
+	assert_true(addr_parse(&a, "100.128.0.1"));
+	assert_false(netset_has(&ns, &a));
+	assert_true(addr_parse(&a, "fd12::1"));
+	assert_true(netset_has(&ns, &a));
+	assert_true(addr_parse(&a, "2001:db8::1"));
+	assert_false(netset_has(&ns, &a));
+	ns.n = 0;
+	assert_int_equal(netset_add(&ns, "203.0.113.0/25", err, sizeof err), 0);
+	assert_true(addr_parse(&a, "203.0.113.127"));
+	assert_true(netset_has(&ns, &a));
+	assert_true(addr_parse(&a, "203.0.113.128"));
+	assert_false(netset_has(&ns, &a));
+	assert_int_equal(netset_add(&ns, "2001:db8:1::/48", err, sizeof err), 0);
+	assert_true(addr_parse(&a, "2001:db8:1:ffff::9"));
+	assert_true(netset_has(&ns, &a));
+	/* Bad input is refused with a message naming it. */
+	assert_int_equal(netset_add(&ns, "10.0.0.0/33", err, sizeof err), -1);
+	assert_non_null(strstr(err, "10.0.0.0/33"));
+	assert_int_equal(netset_add(&ns, "bogus", err, sizeof err), -1);
+	assert_int_equal(netset_add(&ns, "10.0.0.0/", err, sizeof err), -1);
+	assert_int_equal(netset_add(&ns, "10.0.0.0/-1", err, sizeof err), -1);
+	assert_true(addr_parse(&a, "239.1.2.3"));
+	assert_true(addr_is_group(&a));
+	assert_true(addr_parse(&a, "ff02::1"));
+	assert_true(addr_is_group(&a));
+	assert_true(addr_parse(&a, "192.168.1.255"));
+	assert_false(addr_is_group(&a));
+}
+
+static void
+record_renders_as_one_safe_line(void **state)
+{
+	struct record r;
+	char *buf = NULL, tm[40];
+	size_t cap = 0;
+	long n;
+	static const char evil[] = "x\"}\n{\"type\":\"device\"";
+
+	(void)state;
+	rec_init(&r, &schema_alert);
+	rec_cstr(&r, "rule", "test");
+	rec_str(&r, "summary", evil, sizeof evil - 1);
+	rec_time(&r, "first_seen", 1767600000123456ull);
+	rec_u64(&r, "count", 3);
+	n = json_render(&r, &buf, &cap);
+	assert_true(n > 0);
+	assert_int_equal(strchr(buf, '\n') - buf, n - 1); /* one line */
+	assert_non_null(strstr(buf, "\"summary\":\"x\\\"}\\n{\\\"type\\\""));
+	assert_non_null(strstr(buf, "\"first_seen\":\"2026-01-05T08:00:00.123456Z\""));
+	assert_non_null(strstr(buf, "\"device\":null"));
+	assert_string_equal(time_fmt(0, tm, sizeof tm),
+	    "1970-01-01T00:00:00.000000Z");
+	free(buf);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(json_escapes_hostile_text),
+		cmocka_unit_test(json_escape_never_splits),
+		cmocka_unit_test(terminal_escape),
+		cmocka_unit_test(prefixes),
+		cmocka_unit_test(record_renders_as_one_safe_line),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
