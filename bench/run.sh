@@ -1,0 +1,106 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
+# bench/run.sh - time vigie against a bare libpcap loop and ndpiReader.
+#
+# usage: bench/run.sh [BUILD_DIR=build] [PACKETS=1000000] [RUNS=5]
+#   NDPI_RUNS=N (environment, default 3, never below 3) sets ndpiReader's runs.
+# A relative BUILD_DIR is taken from the repository root.  The capture is made
+# once into bench/out/mixed-<PACKETS>.pcap.  Runs are interleaved round-robin
+# so that drifting machine load hits all three commands alike.
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+BUILD=${1:-build}
+PACKETS=${2:-1000000}
+RUNS=${3:-5}
+NDPI_RUNS=${NDPI_RUNS:-3}
+case $BUILD in /*) ;; *) BUILD=$ROOT/$BUILD ;; esac
+
+die() { echo "run.sh: $*" >&2; exit 1; }
+for v in PACKETS RUNS NDPI_RUNS; do
+	[[ ${!v} =~ ^[1-9][0-9]*$ ]] || die "$v must be a positive integer, got '${!v}'"
+done
+((NDPI_RUNS >= 3)) || NDPI_RUNS=3
+
+GEN=$BUILD/bench/vigie-bench-gen
+LOOP=$BUILD/bench/pcap-loop
+RUSAGE=$BUILD/bench/bench-rusage
+VIGIE=$BUILD/vigie
+for t in "$GEN" "$LOOP" "$RUSAGE"; do
+	[[ -x $t ]] || die "$t is missing: build first (cmake -S . -B build && cmake --build build)"
+done
+[[ -x $VIGIE ]] || die "$VIGIE is missing: the vigie binary is not built yet (cmake --build $BUILD)"
+command -v ndpiReader >/dev/null || die "ndpiReader not found in PATH (Debian: apt-get install libndpi-bin)"
+
+FILE=$ROOT/bench/out/mixed-$PACKETS.pcap
+if [[ ! -s $FILE || $GEN -nt $FILE ]]; then	# missing, or generator rebuilt
+	mkdir -p "$ROOT/bench/out"
+	echo "generating $FILE ..."
+	"$GEN" -n "$PACKETS" -o "$FILE.tmp"
+	mv "$FILE.tmp" "$FILE"
+fi
+
+TMP=$(mktemp -d)
+trap 'rm -rf "$TMP"' EXIT
+
+NAMES=(pcap-loop vigie ndpiReader)
+CMD_pcap_loop=("$LOOP" "$FILE")
+CMD_vigie=("$VIGIE" scan --no-db "$FILE")   # terminal summary included (to /dev/null)
+CMD_ndpiReader=(ndpiReader -i "$FILE" -q)
+
+# run NAME: one timed run, appending "wall_s maxrss_kib" to $TMP/NAME.
+run() {
+	local name=$1 var="CMD_${1//-/_}[@]"
+	if ! "$RUSAGE" -o "$TMP/one" "${!var}" >/dev/null 2>"$TMP/err"; then
+		echo "run.sh: $name failed: ${!var}" >&2
+		tail -n 20 "$TMP/err" >&2
+		exit 1
+	fi
+	cat "$TMP/one" >>"$TMP/$name"
+}
+
+# Warm the page cache and each binary (one untimed run each); count packets.
+cat "$FILE" >/dev/null
+PKTS=$("$LOOP" "$FILE" | sed -n 's/^packets=\([0-9]*\) .*/\1/p')
+[[ -n $PKTS ]] || die "pcap-loop printed no packet count for $FILE"
+for n in "${NAMES[@]}"; do run "$n"; : >"$TMP/$n"; done
+
+ROUNDS=$((RUNS > NDPI_RUNS ? RUNS : NDPI_RUNS))
+for ((i = 1; i <= ROUNDS; i++)); do
+	echo "round $i/$ROUNDS" >&2
+	((i > RUNS)) || run pcap-loop
+	((i > RUNS)) || run vigie
+	((i > NDPI_RUNS)) || run ndpiReader
+done
+
+# median FILE COLUMN
+median() {
+	cut -d' ' -f"$2" "$1" | sort -g |
+		awk '{a[NR] = $1} END {print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2}'
+}
+
+echo
+echo "machine:  $(nproc) CPUs, $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1), $(uname -sr)"
+echo "capture:  $FILE"
+echo "          $PKTS packets, $(stat -c %s "$FILE" | awk '{printf "%.1f MB", $1 / 1e6}')"
+echo "runs:     pcap-loop $RUNS, vigie $RUNS, ndpiReader $NDPI_RUNS$( ((NDPI_RUNS < RUNS)) && echo ' (fewer: it is slow)')"
+echo
+printf '%-11s %10s %12s %9s %9s\n' command 'median s' 'packets/s' 'RSS MiB' 'x loop'
+base=$(median "$TMP/pcap-loop" 1)
+declare -A MED
+for n in "${NAMES[@]}"; do
+	MED[$n]=$(median "$TMP/$n" 1)
+	rss=$(median "$TMP/$n" 2)
+	awk -v n="$n" -v t="${MED[$n]}" -v r="$rss" -v p="$PKTS" -v b="$base" \
+		'BEGIN {printf "%-11s %10.3f %12.0f %9.1f %9.2f\n", n, t, p / t, r / 1024, t / b}'
+done
+for n in "${NAMES[@]}"; do
+	var="CMD_${n//-/_}[@]"
+	echo "  $n: ${!var}"
+done
+echo
+awk -v v="${MED[vigie]}" -v l="$base" -v d="${MED[ndpiReader]}" 'BEGIN {
+	r1 = v / l; r2 = d / v
+	printf "verdict: vigie/pcap-loop = %.2f (target <= 2.0): %s\n", r1, (r1 <= 2.0 ? "PASS" : "FAIL")
+	printf "verdict: ndpiReader/vigie = %.1f (target >= 20): %s\n", r2, (r2 >= 20 ? "PASS" : "FAIL")
+}'
