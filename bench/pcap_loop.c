@@ -5,12 +5,18 @@
  * pcap_open_offline(), run pcap_dispatch(p, -1, ...) with a callback that
  * adds caplen to a byte counter and counts packets, then print
  * "packets=N bytes=M".  Nothing else is read from the packets.
+ *
+ * With -b, each file is opened through pcap_fopen_offline() on a FILE with
+ * a 1 MiB stdio buffer, as vigie does: the same reading cost as vigie's, so
+ * the ratio to it shows vigie's own work alone.
  */
 #define _DEFAULT_SOURCE
 
 #include <inttypes.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include <pcap/pcap.h>
 
@@ -30,13 +36,25 @@ count_cb(u_char *user, const struct pcap_pkthdr *h, const u_char *bytes)
 
 /* Count every packet of one capture into acc; 0 on success, -1 on error. */
 static int
-count_file(const char *path, struct acc *acc)
+count_file(const char *path, struct acc *acc, char *bigbuf)
 {
 	char errbuf[PCAP_ERRBUF_SIZE];
 	pcap_t *p;
 	int n;
 
-	p = pcap_open_offline(path, errbuf);
+	if (bigbuf != NULL) {
+		FILE *f = fopen(path, "rb");
+		if (f == NULL) {
+			perror(path);
+			return -1;
+		}
+		setvbuf(f, bigbuf, _IOFBF, 1u << 20);
+		p = pcap_fopen_offline(f, errbuf);
+		if (p == NULL)
+			fclose(f);
+	} else {
+		p = pcap_open_offline(path, errbuf);
+	}
 	if (p == NULL) {
 		fprintf(
 		    stderr, "pcap-loop: cannot open %s: %s\n", path, errbuf);
@@ -59,15 +77,23 @@ int
 main(int argc, char **argv)
 {
 	struct acc acc = { 0, 0 };
-	int i;
+	char *bigbuf = NULL;
+	int i = 1;
 
-	if (argc < 2) {
-		fprintf(stderr, "usage: pcap-loop FILE.pcap [FILE.pcap ...]\n");
+	if (argc > 1 && strcmp(argv[1], "-b") == 0) {
+		bigbuf = malloc(1u << 20);
+		if (bigbuf == NULL)
+			return 1;
+		i++;
+	}
+	if (i >= argc) {
+		fprintf(stderr, "usage: pcap-loop [-b] FILE.pcap ...\n");
 		return 2;
 	}
-	for (i = 1; i < argc; i++)
-		if (count_file(argv[i], &acc) != 0)
+	for (; i < argc; i++)
+		if (count_file(argv[i], &acc, bigbuf) != 0)
 			return 1;
+	free(bigbuf);
 	printf(
 	    "packets=%" PRIu64 " bytes=%" PRIu64 "\n", acc.packets, acc.bytes);
 	return 0;

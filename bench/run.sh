@@ -43,8 +43,9 @@ fi
 TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT
 
-NAMES=(pcap-loop vigie ndpiReader)
+NAMES=(pcap-loop pcap-loop-b vigie ndpiReader)
 CMD_pcap_loop=("$LOOP" "$FILE")
+CMD_pcap_loop_b=("$LOOP" -b "$FILE")   # same 1 MiB stdio buffer as vigie
 CMD_vigie=("$VIGIE" scan --no-db "$FILE")   # terminal summary included (to /dev/null)
 CMD_ndpiReader=(ndpiReader -i "$FILE" -q)
 
@@ -69,6 +70,7 @@ ROUNDS=$((RUNS > NDPI_RUNS ? RUNS : NDPI_RUNS))
 for ((i = 1; i <= ROUNDS; i++)); do
 	echo "round $i/$ROUNDS" >&2
 	((i > RUNS)) || run pcap-loop
+	((i > RUNS)) || run pcap-loop-b
 	((i > RUNS)) || run vigie
 	((i > NDPI_RUNS)) || run ndpiReader
 done
@@ -99,8 +101,9 @@ for n in "${NAMES[@]}"; do
 	echo "  $n: ${!var}"
 done
 echo
-awk -v v="${MED[vigie]}" -v l="$base" -v d="${MED[ndpiReader]}" 'BEGIN {
+awk -v v="${MED[vigie]}" -v l="$base" -v d="${MED[ndpiReader]}" -v lb="${MED[pcap-loop-b]}" 'BEGIN {
 	r1 = v / l; r2 = d / v
 	printf "verdict: vigie/pcap-loop = %.2f (target <= 2.0): %s\n", r1, (r1 <= 2.0 ? "PASS" : "FAIL")
+	printf "         vigie/pcap-loop-b = %.2f (against a loop with vigie'"'"'s own read buffer)\n", v / lb
 	printf "verdict: ndpiReader/vigie = %.1f (target >= 20): %s\n", r2, (r2 >= 20 ? "PASS" : "FAIL")
 }'

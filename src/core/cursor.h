@@ -97,6 +97,21 @@ cur_le32(struct cur *c)
 	    (uint32_t)q[1] << 8 | q[0] : 0;
 }
 
+/* be16, be32: integers from bytes already taken through a cursor (the
+ * caller holds a pointer cur_take() vouched for). */
+static inline uint16_t
+be16(const uint8_t *q)
+{
+	return (uint16_t)((unsigned)q[0] << 8 | q[1]);
+}
+
+static inline uint32_t
+be32(const uint8_t *q)
+{
+	return (uint32_t)q[0] << 24 | (uint32_t)q[1] << 16 |
+	    (uint32_t)q[2] << 8 | q[3];
+}
+
 /* cur_sub: split off the next n bytes as a child cursor and advance past
  * them. If fewer remain, the parent turns bad and the child is empty+bad. */
 static inline struct cur

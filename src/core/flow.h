@@ -23,6 +23,8 @@ struct flow_key {
 	uint16_t vlan;
 };
 
+_Static_assert(sizeof(struct flow_key) == 40, "flow key is five words");
+
 enum flow_end {
 	FLOW_END_IDLE = 0, /* idle longer than the timeout */
 	FLOW_END_EVICTED,  /* table full: oldest flow pushed out */
@@ -48,11 +50,14 @@ struct flow {
 	uint8_t tcp;            /* FLOW_FIN_A ... */
 	uint8_t has_mac;        /* bit 0: mac[0] valid, bit 1: mac[1] */
 	uint8_t mac[2][6];      /* link-layer address of side a, b */
+	uint32_t bucket;        /* its bucket, so ending it needs no hash */
 	uint64_t first_us, last_us;
 	uint64_t list_us;       /* last_us when put at the tail of the list */
 	uint64_t pkts[2];       /* packets sent by side a, side b */
 	uint64_t bytes[2];      /* IP bytes sent by side a, side b */
 };
+
+_Static_assert(sizeof(struct flow) == 128, "a flow fills two cache lines");
 
 struct flow_table;
 

@@ -35,6 +35,10 @@
 /* --local prefixes accepted. */
 #define LOCAL_MAX_NETS 64
 
+/* stdio buffer for reading capture files (bytes): one read(2) per MiB
+ * instead of per 4 KiB. */
+#define CAPTURE_READ_BUFFER (1u << 20)
+
 /* Records written to SQLite per transaction. */
 #define SQL_BATCH 4096
 

@@ -34,16 +34,17 @@ ether_l3(uint16_t type, struct cur c, struct pkt *p, struct stats *st)
 enum dec
 ether_decode(struct cur c, struct pkt *p, struct stats *st)
 {
-	const uint8_t *dst = cur_take(&c, 6), *src = cur_take(&c, 6);
-	uint16_t type = cur_be16(&c);
+	const uint8_t *h = cur_take(&c, 14);
+	uint16_t type;
 	unsigned depth = 0;
 
-	if (c.bad) {
+	if (h == NULL) {
 		STAT_INC(st, ETH_TRUNC);
 		return DEC_TRUNC;
 	}
-	p->mac_dst = dst;
-	p->mac_src = src;
+	p->mac_dst = h;
+	p->mac_src = h + 6;
+	type = be16(h + 12);
 	while (type == ETYPE_VLAN || type == ETYPE_QINQ ||
 	    type == ETYPE_QINQ_OLD) {
 		/* Bounded: each turn consumes 4 bytes and counts a level. */

@@ -12,30 +12,22 @@ enum dec
 ipv4_decode(struct cur c, struct pkt *p, struct stats *st)
 {
 	size_t avail = cur_left(&c);
-	uint8_t vi = cur_u8(&c), proto;
+	const uint8_t *h = cur_take(&c, 20); /* the fixed header */
 	uint16_t totlen, frag;
-	const uint8_t *src, *dst;
 	unsigned hl;
 
-	(void)cur_u8(&c);
-	totlen = cur_be16(&c);
-	(void)cur_be16(&c);
-	frag = cur_be16(&c);
-	(void)cur_u8(&c);
-	proto = cur_u8(&c);
-	(void)cur_be16(&c);
-	src = cur_take(&c, 4);
-	dst = cur_take(&c, 4);
-	if (c.bad) {
+	if (h == NULL) {
 		STAT_INC(st, IPV4_TRUNC);
 		return DEC_TRUNC;
 	}
-	hl = (vi & 0x0fu) * 4u;
-	if ((vi >> 4) != 4 || hl < 20 || totlen < hl) {
+	hl = (h[0] & 0x0fu) * 4u;
+	totlen = be16(h + 2);
+	frag = be16(h + 6);
+	if ((h[0] >> 4) != 4 || hl < 20 || totlen < hl) {
 		STAT_INC(st, IPV4_MALFORMED);
 		return DEC_MALFORMED;
 	}
-	if (!cur_skip(&c, hl - 20)) {
+	if (!cur_skip(&c, hl - 20)) { /* options */
 		STAT_INC(st, IPV4_TRUNC);
 		return DEC_TRUNC;
 	}
@@ -44,10 +36,10 @@ ipv4_decode(struct cur c, struct pkt *p, struct stats *st)
 		STAT_INC(st, IPV4_LEN_CLAMPED);
 	else
 		(void)cur_clamp(&c, totlen - hl);
-	addr_from_v4(&p->src, src);
-	addr_from_v4(&p->dst, dst);
+	addr_from_v4(&p->src, h + 12);
+	addr_from_v4(&p->dst, h + 16);
 	p->l3 = 4;
-	p->proto = proto;
+	p->proto = h[9];
 	p->ip_len = totlen;
 	p->l4_len = totlen - hl;
 	if ((frag & 0x1fffu) != 0) {

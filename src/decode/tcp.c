@@ -8,23 +8,18 @@
 enum dec
 tcp_decode(struct cur c, struct pkt *p, struct stats *st)
 {
-	uint16_t sport = cur_be16(&c), dport = cur_be16(&c);
-	uint8_t off, flags;
+	const uint8_t *h = cur_take(&c, 20); /* the fixed header */
 	unsigned hl;
 
-	(void)cur_skip(&c, 8);
-	off = cur_u8(&c);
-	flags = cur_u8(&c);
-	(void)cur_skip(&c, 6);
-	if (c.bad) {
+	if (h == NULL) {
 		STAT_INC(st, TCP_TRUNC);
 		return DEC_TRUNC;
 	}
-	p->sport = sport;
-	p->dport = dport;
-	p->tcp_flags = flags;
+	p->sport = be16(h);
+	p->dport = be16(h + 2);
+	p->tcp_flags = h[13];
 	p->l4_ok = true;
-	hl = (unsigned)(off >> 4) * 4u;
+	hl = (unsigned)(h[12] >> 4) * 4u;
 	if (hl < 20) {
 		/* Ports are still usable for flow accounting. */
 		STAT_INC(st, TCP_MALFORMED);

@@ -5,16 +5,16 @@
 enum dec
 udp_decode(struct cur c, struct pkt *p, struct stats *st)
 {
-	uint16_t sport = cur_be16(&c), dport = cur_be16(&c);
-	uint16_t len = cur_be16(&c);
+	const uint8_t *h = cur_take(&c, 8);
+	uint16_t len;
 
-	(void)cur_be16(&c);
-	if (c.bad) {
+	if (h == NULL) {
 		STAT_INC(st, UDP_TRUNC);
 		return DEC_TRUNC;
 	}
-	p->sport = sport;
-	p->dport = dport;
+	p->sport = be16(h);
+	p->dport = be16(h + 2);
+	len = be16(h + 4);
 	p->l4_ok = true;
 	/* Length 0 is legal for IPv6 jumbograms only; below 8 is malformed.
 	 * A length beyond the datagram keeps the ports, drops the payload. */

@@ -33,6 +33,99 @@ struct field {
 
 #define REC_MAX_FIELDS 32
 
+/* The fields of each record kind, in output order:
+ * X(kind, name, type, meaning). Expanded into the schema tables in
+ * schema.c and into the index constants F_<kind>_<name> below. */
+#define DEV_FIELDS(X) \
+	X(DEV, site, FT_STR, "site tag given with --site (null if none)") \
+	X(DEV, key, FT_STR, "identity: \"mac:<MAC>\" or \"ip:<address>\"") \
+	X(DEV, mac, FT_MAC, "the host's own MAC (null when keyed by IP)") \
+	X(DEV, via_mac, FT_MAC, "for a host keyed by IP: the MAC of the " \
+	    "router it was seen behind") \
+	X(DEV, router, FT_BOOL, "this MAC fronts other hosts (router or " \
+	    "gateway); they are reported keyed by IP") \
+	X(DEV, vlan, FT_U64, "VLAN id it was last seen on (null if " \
+	    "untagged)") \
+	X(DEV, ips, FT_ADDRS, "local IP addresses seen for it, first seen " \
+	    "first") \
+	X(DEV, ips_more, FT_U64, "further addresses seen beyond those " \
+	    "listed") \
+	X(DEV, first_seen, FT_TIME, "first packet time") \
+	X(DEV, last_seen, FT_TIME, "last packet time") \
+	X(DEV, flows, FT_U64, "flows it took part in") \
+	X(DEV, pkts_out, FT_U64, "packets it sent") \
+	X(DEV, bytes_out, FT_U64, "IP bytes it sent") \
+	X(DEV, pkts_in, FT_U64, "packets it received") \
+	X(DEV, bytes_in, FT_U64, "IP bytes it received") \
+	X(DEV, evicted, FT_BOOL, "written early because the host table " \
+	    "was full; a later record may continue it")
+
+#define FLOW_FIELDS(X) \
+	X(FLOW, site, FT_STR, "site tag given with --site (null if none)") \
+	X(FLOW, proto, FT_STR, "transport: tcp, udp, icmp, icmp6, or the " \
+	    "IP protocol number") \
+	X(FLOW, src, FT_ADDR, "initiator address (sender of the SYN, else " \
+	    "of the first packet seen)") \
+	X(FLOW, sport, FT_U64, "initiator port (0 for ICMP and port-less " \
+	    "protocols)") \
+	X(FLOW, dst, FT_ADDR, "responder address") \
+	X(FLOW, dport, FT_U64, "responder port") \
+	X(FLOW, src_mac, FT_MAC, "link-layer address the initiator's " \
+	    "packets came from (null if the link has none)") \
+	X(FLOW, dst_mac, FT_MAC, "link-layer address of the responder side") \
+	X(FLOW, vlan, FT_U64, "VLAN id (null if untagged)") \
+	X(FLOW, direction, FT_STR, "outbound (local initiator, remote " \
+	    "responder), inbound, internal (both local) or external") \
+	X(FLOW, first_seen, FT_TIME, "first packet time") \
+	X(FLOW, last_seen, FT_TIME, "last packet time") \
+	X(FLOW, pkts_src, FT_U64, "packets sent by the initiator") \
+	X(FLOW, bytes_src, FT_U64, "IP bytes sent by the initiator") \
+	X(FLOW, pkts_dst, FT_U64, "packets sent by the responder") \
+	X(FLOW, bytes_dst, FT_U64, "IP bytes sent by the responder") \
+	X(FLOW, end, FT_STR, "why the record was written: idle, evicted, " \
+	    "closed (TCP 5-tuple reused) or eof")
+
+#define ALERT_FIELDS(X) \
+	X(ALERT, site, FT_STR, "site tag given with --site (null if none)") \
+	X(ALERT, rule, FT_STR, "rule id") \
+	X(ALERT, severity, FT_STR, "info, low, medium, high or critical") \
+	X(ALERT, device, FT_STR, "device key the alert is about (null if " \
+	    "none)") \
+	X(ALERT, remote, FT_STR, "remote end concerned (null if none)") \
+	X(ALERT, summary, FT_STR, "one sentence for a person") \
+	X(ALERT, evidence, FT_STR, "what was seen, with counter names or " \
+	    "fields") \
+	X(ALERT, first_seen, FT_TIME, "first packet time the rule matched") \
+	X(ALERT, last_seen, FT_TIME, "last packet time the rule matched") \
+	X(ALERT, count, FT_U64, "matches folded into this alert")
+
+#define STATS_FIELDS(X) \
+	X(STATS, site, FT_STR, "site tag given with --site (null if none)") \
+	X(STATS, files, FT_U64, "input files given") \
+	X(STATS, files_failed, FT_U64, "input files that could not be " \
+	    "read completely") \
+	X(STATS, packets, FT_U64, "packets read") \
+	X(STATS, bytes, FT_U64, "bytes on the wire of the packets read") \
+	X(STATS, ip_packets, FT_U64, "packets with a decoded IP header") \
+	X(STATS, first_seen, FT_TIME, "first packet time (null if none)") \
+	X(STATS, last_seen, FT_TIME, "last packet time (null if none)") \
+	X(STATS, flows, FT_U64, "flow records written") \
+	X(STATS, devices, FT_U64, "device records written") \
+	X(STATS, alerts, FT_U64, "alert records written") \
+	X(STATS, anomalies, FT_OBJ, "every anomaly counter by name (see " \
+	    "docs/events.md)") \
+	X(STATS, elapsed_s, FT_F64, "wall-clock seconds of the run (not " \
+	    "deterministic)") \
+	X(STATS, pps, FT_F64, "packets per wall-clock second (not " \
+	    "deterministic)")
+
+#define REC_FIELD_ENUM(kind, name, type, doc) F_##kind##_##name,
+enum { DEV_FIELDS(REC_FIELD_ENUM) F_DEV_COUNT };
+enum { FLOW_FIELDS(REC_FIELD_ENUM) F_FLOW_COUNT };
+enum { ALERT_FIELDS(REC_FIELD_ENUM) F_ALERT_COUNT };
+enum { STATS_FIELDS(REC_FIELD_ENUM) F_STATS_COUNT };
+#undef REC_FIELD_ENUM
+
 struct schema {
 	const char *name;          /* record "type" and SQLite table */
 	const struct field *f;
@@ -81,23 +174,21 @@ const struct schema *const *schema_all(void);
 /* rec_init: an empty record of schema s (all fields null). */
 void rec_init(struct record *r, const struct schema *s);
 
-/* rec_field: index of field name in r's schema; aborts (internal bug)
- * if there is no such field. */
-unsigned rec_field(const struct record *r, const char *name);
-
-/* Setters by field name; each checks the field's type (internal bug if
- * wrong). rec_str copies nothing: p must outlive the record's use. */
-void rec_str(struct record *r, const char *name, const char *p, size_t len);
-void rec_cstr(struct record *r, const char *name, const char *p);
-void rec_u64(struct record *r, const char *name, uint64_t v);
-void rec_f64(struct record *r, const char *name, double v);
-void rec_bool(struct record *r, const char *name, bool v);
-void rec_time(struct record *r, const char *name, uint64_t us);
-void rec_addr(struct record *r, const char *name, const struct addr *a);
-void rec_mac(struct record *r, const char *name, const uint8_t *mac);
-void rec_addrs(struct record *r, const char *name, const struct addr *v,
+/* Setters by field index (F_<kind>_<name>); each asserts that the index
+ * and type fit the record's schema (an internal bug otherwise). rec_str
+ * copies nothing: p must outlive the record's use. rec_cstr of NULL
+ * leaves the field null. */
+void rec_str(struct record *r, unsigned i, const char *p, size_t len);
+void rec_cstr(struct record *r, unsigned i, const char *p);
+void rec_u64(struct record *r, unsigned i, uint64_t v);
+void rec_f64(struct record *r, unsigned i, double v);
+void rec_bool(struct record *r, unsigned i, bool v);
+void rec_time(struct record *r, unsigned i, uint64_t us);
+void rec_addr(struct record *r, unsigned i, const struct addr *a);
+void rec_mac(struct record *r, unsigned i, const uint8_t *mac);
+void rec_addrs(struct record *r, unsigned i, const struct addr *v,
     unsigned n);
-void rec_obj(struct record *r, const char *name, struct counters c);
+void rec_obj(struct record *r, unsigned i, struct counters c);
 
 /* time_fmt: microseconds since 1970 as "YYYY-MM-DDTHH:MM:SS.uuuuuuZ"
  * into buf (at least 32 bytes). */

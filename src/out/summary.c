@@ -50,15 +50,15 @@ summary_free(struct summary *s)
 }
 
 static const struct val *
-get(const struct record *r, const char *name)
+get(const struct record *r, unsigned i)
 {
-	return &r->v[rec_field(r, name)];
+	return &r->v[i];
 }
 
 static uint64_t
-get_u(const struct record *r, const char *name)
+get_u(const struct record *r, unsigned i)
 {
-	const struct val *v = get(r, name);
+	const struct val *v = get(r, i);
 	return v->set ? v->u.u : 0;
 }
 
@@ -71,7 +71,7 @@ on_device(struct summary *s, const struct record *r)
 	char tmp[48];
 
 	s->ndev++;
-	if (get(r, "router")->u.b)
+	if (get(r, F_DEV_router)->u.b)
 		s->nrouter++;
 	if (s->nrows == s->cap) {
 		size_t nc = s->cap ? s->cap * 2 : 64;
@@ -83,20 +83,20 @@ on_device(struct summary *s, const struct record *r)
 	}
 	h = &s->rows[s->nrows++];
 	memset(h, 0, sizeof *h);
-	v = get(r, "key");
+	v = get(r, F_DEV_key);
 	esc_term(h->key, sizeof h->key, v->u.s.p, v->u.s.len);
-	v = get(r, "mac")->set ? get(r, "mac") : get(r, "via_mac");
-	if (v->set && !get(r, "mac")->set)
+	v = get(r, F_DEV_mac)->set ? get(r, F_DEV_mac) : get(r, F_DEV_via_mac);
+	if (v->set && !get(r, F_DEV_mac)->set)
 		snprintf(h->l2, sizeof h->l2, "via %s",
 		    mac_fmt(v->u.mac, tmp, sizeof tmp));
-	v = get(r, "ips");
+	v = get(r, F_DEV_ips);
 	for (unsigned i = 0; i < v->u.addrs.n && o + 48 < sizeof h->ips; i++)
 		o += (size_t)snprintf(h->ips + o, sizeof h->ips - o, "%s%s",
 		    i ? " " : "", addr_fmt(&v->u.addrs.v[i], tmp, sizeof tmp));
-	h->flows = get_u(r, "flows");
-	h->out = get_u(r, "bytes_out");
-	h->in = get_u(r, "bytes_in");
-	h->router = get(r, "router")->u.b;
+	h->flows = get_u(r, F_DEV_flows);
+	h->out = get_u(r, F_DEV_bytes_out);
+	h->in = get_u(r, F_DEV_bytes_in);
+	h->router = get(r, F_DEV_router)->u.b;
 }
 
 /* "a:p" for IPv4, "[a]:p" for IPv6. */
@@ -115,8 +115,8 @@ on_flow(struct summary *s, const struct record *r)
 {
 	static const char *const dirs[4] = { "outbound", "inbound",
 		"internal", "external" };
-	uint64_t bytes = get_u(r, "bytes_src") + get_u(r, "bytes_dst");
-	const struct val *d = get(r, "direction"), *pr = get(r, "proto");
+	uint64_t bytes = get_u(r, F_FLOW_bytes_src) + get_u(r, F_FLOW_bytes_dst);
+	const struct val *d = get(r, F_FLOW_direction), *pr = get(r, F_FLOW_proto);
 	char a[64], b[64], raw[160];
 	unsigned i;
 
@@ -130,8 +130,8 @@ on_flow(struct summary *s, const struct record *r)
 	i = s->ntop < SUMMARY_TOP ? s->ntop++ : SUMMARY_TOP - 1;
 	for (; i > 0 && s->top[i - 1].bytes < bytes; i--)
 		s->top[i] = s->top[i - 1];
-	endpoint(&get(r, "src")->u.a, get_u(r, "sport"), a, sizeof a);
-	endpoint(&get(r, "dst")->u.a, get_u(r, "dport"), b, sizeof b);
+	endpoint(&get(r, F_FLOW_src)->u.a, get_u(r, F_FLOW_sport), a, sizeof a);
+	endpoint(&get(r, F_FLOW_dst)->u.a, get_u(r, F_FLOW_dport), b, sizeof b);
 	snprintf(raw, sizeof raw, "%.*s %s -> %s", (int)pr->u.s.len, pr->u.s.p,
 	    a, b);
 	esc_term(s->top[i].what, sizeof s->top[i].what, raw, strlen(raw));
@@ -141,16 +141,16 @@ on_flow(struct summary *s, const struct record *r)
 static void
 on_stats(struct summary *s, const struct record *r)
 {
-	const struct val *v = get(r, "anomalies");
+	const struct val *v = get(r, F_STATS_anomalies);
 
 	s->have_stats = true;
-	s->packets = get_u(r, "packets");
-	s->bytes = get_u(r, "bytes");
+	s->packets = get_u(r, F_STATS_packets);
+	s->bytes = get_u(r, F_STATS_bytes);
 	for (unsigned i = 0; i < v->u.obj.n && i < STAT_COUNT; i++)
 		s->anomalies[i] = v->u.obj.val[i];
-	if (get(r, "first_seen")->set) {
-		time_fmt(get(r, "first_seen")->u.u, s->first, sizeof s->first);
-		time_fmt(get(r, "last_seen")->u.u, s->last, sizeof s->last);
+	if (get(r, F_STATS_first_seen)->set) {
+		time_fmt(get(r, F_STATS_first_seen)->u.u, s->first, sizeof s->first);
+		time_fmt(get(r, F_STATS_last_seen)->u.u, s->last, sizeof s->last);
 	}
 }
 
