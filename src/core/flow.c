@@ -9,11 +9,13 @@
  * active flow, and the per-packet path does no list surgery. */
 #include "flow.h"
 
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
 
 #include "hash.h"
+#include "ilist.h"
 #include "limits.h"
 
 struct flow_table {
@@ -24,7 +26,7 @@ struct flow_table {
 	uint32_t max, used;  /* capacity; slots ever handed out */
 	uint32_t freelist;   /* recycled slots, chained through hnext */
 	uint32_t count;      /* live flows */
-	uint32_t head, tail; /* age list */
+	struct ilist age;    /* least recently queued at head */
 	uint64_t idle_us, seed;
 	flow_emit_fn emit;
 	void *ctx;
@@ -59,6 +61,8 @@ flow_new(uint32_t max, uint64_t idle_us, uint64_t seed, flow_emit_fn emit,
 		return NULL;
 	}
 	t->mask = nb - 1;
+	t->age = (struct ilist){ t->pool, sizeof *t->pool,
+		offsetof(struct flow, age), 0, 0 };
 	t->max = max;
 	t->idle_us = idle_us;
 	t->seed = seed;
@@ -106,32 +110,14 @@ key_eq(const struct flow_key *x, const struct flow_key *y)
 static void
 age_unlink(struct flow_table *t, uint32_t i)
 {
-	struct flow *f = &t->pool[i];
-
-	if (f->prev)
-		t->pool[f->prev].next = f->next;
-	else
-		t->head = f->next;
-	if (f->next)
-		t->pool[f->next].prev = f->prev;
-	else
-		t->tail = f->prev;
-	f->prev = f->next = 0;
+	ilist_unlink(&t->age, i);
 }
 
 static void
 age_append(struct flow_table *t, uint32_t i)
 {
-	struct flow *f = &t->pool[i];
-
-	f->prev = t->tail;
-	f->next = 0;
-	if (t->tail)
-		t->pool[t->tail].next = i;
-	else
-		t->head = i;
-	t->tail = i;
-	f->list_us = f->last_us;
+	ilist_append(&t->age, i);
+	t->pool[i].list_us = t->pool[i].last_us;
 }
 
 /* End flow i: emit it, unlink it from its chain and the age list, and
@@ -159,11 +145,11 @@ flow_end(struct flow_table *t, uint32_t i, enum flow_end why)
 static uint32_t
 age_settle(struct flow_table *t)
 {
-	while (t->head) {
-		struct flow *f = &t->pool[t->head];
-		uint32_t i = t->head;
+	while (t->age.head) {
+		struct flow *f = &t->pool[t->age.head];
+		uint32_t i = t->age.head;
 
-		if (f->last_us <= f->list_us || t->head == t->tail)
+		if (f->last_us <= f->list_us || t->age.head == t->age.tail)
 			return i;
 		age_unlink(t, i);
 		age_append(t, i);
@@ -174,8 +160,8 @@ age_settle(struct flow_table *t)
 void
 flow_expire(struct flow_table *t, uint64_t now)
 {
-	while (t->head) {
-		struct flow *h = &t->pool[t->head];
+	while (t->age.head) {
+		struct flow *h = &t->pool[t->age.head];
 		uint32_t i;
 
 		/* Fast path: the head was queued recently enough. */
@@ -349,11 +335,11 @@ flow_flush(struct flow_table *t)
 	order = malloc(((size_t)t->count + 1) * sizeof *order);
 	if (order == NULL) {
 		/* Out of memory at the end: emit in age order instead. */
-		while (t->head)
-			flow_end(t, t->head, FLOW_END_EOF);
+		while (t->age.head)
+			flow_end(t, t->age.head, FLOW_END_EOF);
 		return;
 	}
-	for (uint32_t i = t->head; i; i = t->pool[i].next)
+	for (uint32_t i = t->age.head; i; i = t->pool[i].age.next)
 		order[n++] = i;
 	qsort_r(order, n, sizeof *order, cmp_flow, t->pool);
 	for (uint32_t j = 0; j < n; j++)

@@ -12,6 +12,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "ilist.h"
 #include "packet.h"
 #include "stats.h"
 
@@ -44,7 +45,7 @@ enum flow_end {
 struct flow {
 	struct flow_key k;
 	uint32_t hnext;         /* next slot in the bucket chain; 0 ends */
-	uint32_t prev, next;    /* age list; 0 ends */
+	struct ilink age;       /* age list */
 	uint8_t init;           /* side that initiated: 0 = a, 1 = b */
 	uint8_t local;          /* bit 0: a is local, bit 1: b is local */
 	uint8_t tcp;            /* FLOW_FIN_A ... */

@@ -4,16 +4,18 @@
  * packet, so the list is kept exact by moving a host to the tail. */
 #include "host.h"
 
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "hash.h"
+#include "ilist.h"
 
 struct host_table {
 	struct host *pool;    /* slots 1..max */
 	uint32_t *bucket;
 	uint32_t mask, max, used, freelist, count;
-	uint32_t head, tail;  /* least recently active at head */
+	struct ilist lru;     /* least recently active at head */
 	uint64_t seed;
 	host_emit_fn emit;
 	void *ctx;
@@ -41,6 +43,8 @@ host_new(uint32_t max, uint64_t seed, host_emit_fn emit, void *ctx,
 		return NULL;
 	}
 	t->mask = nb - 1;
+	t->lru = (struct ilist){ t->pool, sizeof *t->pool,
+		offsetof(struct host, lru), 0, 0 };
 	t->max = max;
 	t->seed = seed;
 	t->emit = emit;
@@ -74,31 +78,13 @@ bucket_of(const struct host_table *t, const struct host_key *k)
 static void
 lru_unlink(struct host_table *t, uint32_t i)
 {
-	struct host *h = &t->pool[i];
-
-	if (h->prev)
-		t->pool[h->prev].next = h->next;
-	else
-		t->head = h->next;
-	if (h->next)
-		t->pool[h->next].prev = h->prev;
-	else
-		t->tail = h->prev;
-	h->prev = h->next = 0;
+	ilist_unlink(&t->lru, i);
 }
 
 static void
 lru_append(struct host_table *t, uint32_t i)
 {
-	struct host *h = &t->pool[i];
-
-	h->prev = t->tail;
-	h->next = 0;
-	if (t->tail)
-		t->pool[t->tail].next = i;
-	else
-		t->head = i;
-	t->tail = i;
+	ilist_append(&t->lru, i);
 }
 
 /* Remove host i (emitting it first) and free its slot. */
@@ -148,7 +134,7 @@ host_get(struct host_table *t, const struct host_key *k, uint64_t ts)
 		i = ++t->used;
 	} else {
 		STAT_INC(t->st, HOST_EVICTED);
-		host_remove(t, t->head, true);
+		host_remove(t, t->lru.head, true);
 		i = t->freelist;
 		t->freelist = t->pool[i].hnext;
 	}
@@ -394,11 +380,11 @@ host_flush(struct host_table *t)
 
 	order = malloc(((size_t)t->count + 1) * sizeof *order);
 	if (order == NULL) {
-		while (t->head)
-			host_remove(t, t->head, false);
+		while (t->lru.head)
+			host_remove(t, t->lru.head, false);
 		return;
 	}
-	for (uint32_t i = t->head; i; i = t->pool[i].next)
+	for (uint32_t i = t->lru.head; i; i = t->pool[i].lru.next)
 		order[n++] = i;
 	qsort_r(order, n, sizeof *order, cmp_host, t->pool);
 	for (uint32_t j = 0; j < n; j++)

@@ -16,6 +16,7 @@
 #include <stdint.h>
 
 #include "addr.h"
+#include "ilist.h"
 #include "limits.h"
 #include "stats.h"
 
@@ -37,7 +38,8 @@ struct host_ip {
 
 struct host {
 	struct host_key k;
-	uint32_t hnext, prev, next;     /* bucket chain, age list */
+	uint32_t hnext;                 /* bucket chain */
+	struct ilink lru;               /* age list */
 	bool router;                    /* this MAC fronts other hosts */
 	bool has_via;                   /* via_mac is set (HOST_BY_IP) */
 	uint8_t via_mac[6];             /* MAC in front of an IP-keyed host */
