@@ -109,10 +109,10 @@ record_renders_as_one_safe_line(void **state)
 
 	(void)state;
 	rec_init(&r, &schema_alert);
-	rec_cstr(&r, "rule", "test");
-	rec_str(&r, "summary", evil, sizeof evil - 1);
-	rec_time(&r, "first_seen", 1767600000123456ull);
-	rec_u64(&r, "count", 3);
+	rec_cstr(&r, F_ALERT_rule, "test");
+	rec_str(&r, F_ALERT_summary, evil, sizeof evil - 1);
+	rec_time(&r, F_ALERT_first_seen, 1767600000123456ull);
+	rec_u64(&r, F_ALERT_count, 3);
 	n = json_render(&r, &buf, &cap);
 	assert_true(n > 0);
 	assert_int_equal(strchr(buf, '\n') - buf, n - 1); /* one line */
