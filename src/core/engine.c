@@ -17,6 +17,14 @@
 #include "host.h"
 #include "limits.h"
 
+/* A decoded packet waiting for its flow update. */
+struct pending {
+	struct pkt p;
+	struct flow_probe pr;
+	uint64_t now;          /* the run's clock when it arrived */
+	uint8_t mac[2][6];     /* copies of its source and destination MACs */
+};
+
 /* An alert raised by the sensor itself, folded over the whole run. */
 struct self_alert {
 	uint64_t count, first_us, last_us;
@@ -34,9 +42,12 @@ struct engine {
 	struct summary *sum;
 	struct engine_totals tot;
 	uint64_t now;          /* latest packet time: the run's clock */
+	uint64_t clock;        /* the clock when the packet in hand arrived */
 	uint64_t fp;           /* input fingerprint */
 	struct self_alert evasion, capacity;
 	char *iobuf;           /* stdio buffer of the file being read */
+	struct pending q[FLOW_BATCH]; /* packets awaiting their flow update */
+	unsigned nq;
 	int dlt;               /* link type of the last packet ... */
 	link_fn link;          /* ... and its decoder (NULL: unsupported) */
 };
@@ -111,7 +122,7 @@ on_flow_end(void *ctx, const struct flow *f, enum flow_end why)
 	char pbuf[8];
 
 	if (why == FLOW_END_EVICTED)
-		self_alert_hit(&e->capacity, e->now, NULL);
+		self_alert_hit(&e->capacity, e->clock, NULL);
 	/* Account the flow to its local endpoints' hosts. */
 	for (unsigned s = 0; s < 2; s++) {
 		struct host_obs o = { FLOW_BIT(f->has_mac, s) ? f->mac[s] : NULL,
@@ -154,7 +165,7 @@ on_host_end(void *ctx, const struct host *h, bool evicted)
 	struct record rec;
 
 	if (evicted)
-		self_alert_hit(&e->capacity, e->now, NULL);
+		self_alert_hit(&e->capacity, e->clock, NULL);
 	for (unsigned j = 0; j < h->nip; j++)
 		ips[j] = h->ip[j].ip;
 	if (h->k.kind == HOST_BY_MAC)
@@ -258,14 +269,57 @@ flow_started(struct engine *e, struct flow *f)
 	}
 }
 
+/* The flow-table work of queued packets, in packet order. Their buckets
+ * were prefetched when they were queued; their first flows are
+ * prefetched here, a batch ahead of the updates, so that the cache misses
+ * of a batch overlap instead of following one another. */
+static void
+engine_drain(struct engine *e)
+{
+	for (unsigned i = 0; i < e->nq; i++)
+		flow_prefetch(e->ft, &e->q[i].pr);
+	for (unsigned i = 0; i < e->nq; i++) {
+		struct pending *q = &e->q[i];
+		struct flow *f;
+		bool created;
+
+		e->clock = q->now;
+		flow_expire(e->ft, q->now);
+		f = flow_update_probed(e->ft, &q->p, &q->pr, &created);
+		if (created)
+			flow_started(e, f);
+	}
+	e->nq = 0;
+}
+
+/* Queue the packet decoded into the next free slot for its flow update.
+ * Only what the update needs is kept: the frame's bytes are gone once the
+ * callback returns, so the MACs are copied and the payload view dropped. */
+static void
+queue_packet(struct engine *e)
+{
+	struct pending *q = &e->q[e->nq++];
+
+	q->p.payload = cur_make(NULL, 0);
+	if (q->p.mac_src) {
+		memcpy(q->mac[0], q->p.mac_src, 6);
+		q->p.mac_src = q->mac[0];
+	}
+	if (q->p.mac_dst) {
+		memcpy(q->mac[1], q->p.mac_dst, 6);
+		q->p.mac_dst = q->mac[1];
+	}
+	q->now = e->now;
+	flow_probe(e->ft, &q->p, &q->pr);
+	if (e->nq == FLOW_BATCH)
+		engine_drain(e);
+}
+
 void
 engine_packet(struct engine *e, int dlt, uint64_t ts, const uint8_t *data,
     uint32_t caplen, uint32_t wirelen)
 {
-	struct pkt p;
-	struct flow *f;
-	bool created;
-	int side;
+	struct pkt *p = &e->q[e->nq].p; /* decoded in place, queued if IP */
 
 	e->tot.packets++;
 	e->tot.bytes += wirelen;
@@ -285,32 +339,29 @@ engine_packet(struct engine *e, int dlt, uint64_t ts, const uint8_t *data,
 	}
 	if (caplen > wirelen)
 		STAT_INC(&e->st, PCAP_CAPLEN_GT_LEN);
-	memset(&p, 0, sizeof p);
-	p.ts_us = ts;
-	p.wirelen = wirelen;
+	memset(p, 0, sizeof *p);
+	p->ts_us = ts;
+	p->wirelen = wirelen;
 	if (dlt != e->dlt) { /* the link decoder, looked up once per type */
 		e->dlt = dlt;
 		e->link = link_lookup(dlt, NULL);
 	}
 	if (e->link != NULL)
-		(void)e->link(cur_make(data, caplen), &p, &e->st);
+		(void)e->link(cur_make(data, caplen), p, &e->st);
 	else
 		STAT_INC(&e->st, LINK_UNSUPPORTED);
-	if (p.evasion)
-		self_alert_hit(&e->evasion, ts, p.mac_src);
-	if (p.l3 == 0)
+	if (p->evasion)
+		self_alert_hit(&e->evasion, ts, p->mac_src);
+	if (p->l3 == 0)
 		return;
 	e->tot.ip_packets++;
 	/* Later fragments carry no ports; truncated transports neither. */
-	if (p.frag == FRAG_LATER)
+	if (p->frag == FRAG_LATER)
 		return;
-	if (!p.l4_ok && (p.proto == 6 || p.proto == 17 || p.proto == 1 ||
-	    p.proto == 58))
+	if (!p->l4_ok && (p->proto == 6 || p->proto == 17 || p->proto == 1 ||
+	    p->proto == 58))
 		return;
-	flow_expire(e->ft, e->now);
-	f = flow_update(e->ft, &p, &side, &created);
-	if (created)
-		flow_started(e, f);
+	queue_packet(e);
 }
 
 /* libpcap callback: one frame of the file being read. */
@@ -378,6 +429,7 @@ engine_file(struct engine *e, const char *path, char *err, size_t errn)
 		/* Still read it, so packet counts are honest. */
 	}
 	rc = pcap_dispatch(pc, -1, on_pcap, (u_char *)&fc);
+	engine_drain(e);
 	if (rc == PCAP_ERROR) {
 		snprintf(err, errn, "%s: capture cut short after %llu packets "
 		    "(those were processed): %s", path,
@@ -448,6 +500,8 @@ engine_finish(struct engine *e, double elapsed_s, const char *files)
 	char msg[600];
 	int rc = 0;
 
+	engine_drain(e);
+	e->clock = e->now;
 	flow_flush(e->ft);
 	host_flush(e->ht);
 	write_alerts(e);

@@ -42,7 +42,9 @@ struct engine *engine_new(const struct engine_cfg *cfg,
 
 /* engine_packet: process one captured frame of link type dlt: ts_us is
  * its packet time, caplen the bytes at data, wirelen its length on the
- * wire. Never fails; every problem is counted. */
+ * wire. Never fails; every problem is counted. data is not used after the
+ * call returns; the flow update may be held back for up to FLOW_BATCH
+ * packets (engine_file and engine_finish complete it). */
 void engine_packet(struct engine *e, int dlt, uint64_t ts_us,
     const uint8_t *data, uint32_t caplen, uint32_t wirelen);
 

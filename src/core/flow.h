@@ -83,6 +83,29 @@ void flow_free(struct flow_table *t);
 struct flow *flow_update(struct flow_table *t, const struct pkt *p,
     int *side, bool *created);
 
+/* A packet's flow key, side and bucket, computed ahead of the update so
+ * that the memory it needs can be fetched while other packets are being
+ * worked on. */
+struct flow_probe {
+	struct flow_key k;
+	uint32_t bucket;
+	uint8_t side;       /* side of the packet's sender: 0 = a, 1 = b */
+};
+
+/* flow_probe: fill pr for the decoded IP packet p and start fetching its
+ * bucket (a prefetch: no state changes). */
+void flow_probe(const struct flow_table *t, const struct pkt *p,
+    struct flow_probe *pr);
+
+/* flow_prefetch: start fetching the first flow of pr's bucket. */
+void flow_prefetch(const struct flow_table *t, const struct flow_probe *pr);
+
+/* flow_update_probed: flow_update() for a packet already probed with
+ * flow_probe() (on this table, with no packet of another flow in the same
+ * bucket changing it since is harmless: the chain is read again). */
+struct flow *flow_update_probed(struct flow_table *t, const struct pkt *p,
+    const struct flow_probe *pr, bool *created);
+
 /* flow_expire: end flows idle for longer than the timeout at time now.
  * Cheap when nothing is due: looks only at the oldest flow. */
 void flow_expire(struct flow_table *t, uint64_t now);

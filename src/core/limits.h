@@ -17,6 +17,10 @@
 #define FLOW_MIN_MAX 16u
 #define FLOW_MAX_MAX (1u << 24)
 
+/* Packets decoded ahead of their flow updates, so the flow table's cache
+ * misses for a batch overlap (see engine_drain). */
+#define FLOW_BATCH 16
+
 /* Default idle timeout in seconds of packet time (--idle-timeout). */
 #define FLOW_DEFAULT_IDLE 120u
 
