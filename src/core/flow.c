@@ -351,21 +351,29 @@ flow_update(struct flow_table *t, const struct pkt *p, int *side,
 	return flow_update_probed(t, p, &pr, created);
 }
 
+/* Flush order: first packet time, then key. The time sits beside the
+ * index so most comparisons touch no flow. */
+struct flush_ent {
+	uint64_t first_us;
+	uint32_t i;
+};
+
 static int
-cmp_flow(const void *x, const void *y, void *pool)
+cmp_flush(const void *x, const void *y, void *pool)
 {
-	const struct flow *a = (const struct flow *)pool + *(const uint32_t *)x;
-	const struct flow *b = (const struct flow *)pool + *(const uint32_t *)y;
+	const struct flush_ent *a = x, *b = y;
 
 	if (a->first_us != b->first_us)
 		return a->first_us < b->first_us ? -1 : 1;
-	return memcmp(&a->k, &b->k, sizeof a->k);
+	return memcmp(&((const struct flow *)pool)[a->i].k,
+	    &((const struct flow *)pool)[b->i].k, sizeof(struct flow_key));
 }
 
 void
 flow_flush(struct flow_table *t)
 {
-	uint32_t *order, n = 0;
+	struct flush_ent *order;
+	uint32_t n = 0;
 
 	order = malloc(((size_t)t->count + 1) * sizeof *order);
 	if (order == NULL) {
@@ -375,9 +383,14 @@ flow_flush(struct flow_table *t)
 		return;
 	}
 	for (uint32_t i = t->age.head; i; i = t->pool[i].age.next)
-		order[n++] = i;
-	qsort_r(order, n, sizeof *order, cmp_flow, t->pool);
+		order[n++] = (struct flush_ent){ t->pool[i].first_us, i };
+	qsort_r(order, n, sizeof *order, cmp_flush, t->pool);
 	for (uint32_t j = 0; j < n; j++)
-		flow_end(t, order[j], FLOW_END_EOF);
+		t->emit(t->ctx, &t->pool[order[j].i], FLOW_END_EOF);
 	free(order);
+	/* Every flow is out: empty the table in one go rather than unlinking
+	 * each from its chain. */
+	memset(t->bucket, 0, ((size_t)t->mask + 1) * sizeof *t->bucket);
+	t->age.head = t->age.tail = 0;
+	t->used = t->freelist = t->count = 0;
 }
