@@ -28,13 +28,18 @@
 #define HOST_DEFAULT_MAX 65536u
 
 /* IP addresses (with their own counters) kept per MAC-keyed host. */
-#define HOST_MAX_IPS 8
+#define HOST_MAX_IPS 12
 
 /* A MAC seen with more distinct local IPv4 addresses than this, or more
  * IPv6 addresses than HOST_ROUTER_V6, fronts other hosts (a router, or
  * a capture taken upstream of one): its hosts are then keyed by IP. */
 #define HOST_ROUTER_V4 3
 #define HOST_ROUTER_V6 6
+
+/* A host's address list must not fill before it can be seen to be a
+ * router, or an unlisted address would be counted as new every time. */
+_Static_assert(HOST_MAX_IPS > HOST_ROUTER_V4 + HOST_ROUTER_V6 + 1,
+    "HOST_MAX_IPS too small for router detection");
 
 /* --local prefixes accepted. */
 #define LOCAL_MAX_NETS 64
