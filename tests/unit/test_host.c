@@ -96,6 +96,38 @@ mac_with_many_ips_becomes_router(void **state)
 }
 
 static void
+dual_stack_host_is_not_a_router(void **state)
+{
+	struct seen s = { 0 };
+	struct stats st = { 0 };
+	struct host_table *t = host_new(64, 1, record, &s, &st);
+
+	(void)state;
+	/* 3 IPv4 (DHCP renewals) and 6 IPv6 (SLAAC, privacy) addresses,
+	 * each seen in many flows: still one host. */
+	for (unsigned round = 0; round < 5; round++) {
+		for (unsigned i = 0; i < 9; i++) {
+			struct addr ip = v4(40 + i);
+			struct host_obs o = { CAM, &ip, 0, round * 10 + i };
+			if (i >= 3) {
+				uint8_t v6[16] = { 0x20, 0x01, 0x0d, 0xb8 };
+				v6[15] = (uint8_t)i;
+				addr_from_v6(&ip, v6);
+			}
+			host_flow(t, &o, true, 0, 0, 0, 0);
+		}
+	}
+	host_flush(t);
+	assert_int_equal(s.n, 1);
+	assert_false(s.h[0].router);
+	assert_int_equal(s.h[0].nip, 9);
+	assert_int_equal(s.h[0].ips_dropped, 0);
+	assert_int_equal(s.h[0].flows, 45);
+	assert_int_equal(st.n[STAT_HOST_ROUTER_MACS], 0);
+	host_free(t);
+}
+
+static void
 gateway_splits_what_was_merged(void **state)
 {
 	struct seen s = { 0 };
@@ -171,6 +203,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(one_mac_many_flows_one_host),
 		cmocka_unit_test(mac_with_many_ips_becomes_router),
+		cmocka_unit_test(dual_stack_host_is_not_a_router),
 		cmocka_unit_test(gateway_splits_what_was_merged),
 		cmocka_unit_test(group_and_unspecified_are_not_hosts),
 		cmocka_unit_test(cap_evicts_oldest),
