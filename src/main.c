@@ -14,11 +14,39 @@
 #include "core/engine.h"
 #include "core/hash.h"
 #include "core/limits.h"
+#include "intel/ident.h"
+#include "intel/kb.h"
 #include "out/summary.h"
 
 #ifndef VIGIE_VERSION
 #define VIGIE_VERSION "0.1.0"
 #endif
+#ifndef VIGIE_DATA_DIR
+#define VIGIE_DATA_DIR "data"
+#endif
+#define IEEE_DATA_DIR "/usr/share/ieee-data"
+
+/* Load the knowledge base; -1 after one message naming the file and line
+ * at fault. A missing MAC registry is only a warning. */
+static int
+load_kb(struct kb *kb, const char *data, const char *ieee)
+{
+	char err[600];
+	int r;
+
+	if (kb_load(kb, data, err, sizeof err) < 0) {
+		fprintf(stderr, "vigie: knowledge base: %s\n", err);
+		return -1;
+	}
+	r = kb_load_oui(kb, ieee, data, err, sizeof err);
+	if (r < 0) {
+		fprintf(stderr, "vigie: knowledge base: %s\n", err);
+		return -1;
+	}
+	if (r > 0)
+		fprintf(stderr, "vigie: warning: %s\n", err);
+	return 0;
+}
 
 enum exit_code {
 	EXIT_OK = 0,       /* everything read and written */
@@ -29,7 +57,8 @@ enum exit_code {
 
 enum opt_id {
 	O_JSON = 256, O_DB, O_NO_DB, O_LOCAL, O_SITE, O_MAX_FLOWS,
-	O_MAX_HOSTS, O_IDLE, O_QUIET, O_HELP, O_VERSION, O_LIST_FIELDS
+	O_MAX_HOSTS, O_IDLE, O_QUIET, O_HELP, O_VERSION, O_LIST_FIELDS,
+	O_DATA, O_IEEE, O_NO_IDENTIFY
 };
 
 /* One table serves getopt_long and --help. */
@@ -53,6 +82,12 @@ static const struct opt {
 	    "65536)" },
 	{ "idle-timeout", 1, O_IDLE, "SEC", "end a flow idle this long in "
 	    "packet time (default 120)" },
+	{ "data", 1, O_DATA, "DIR", "knowledge base directory (default: the "
+	    "data/ directory vigie was built with)" },
+	{ "ieee-data", 1, O_IEEE, "DIR", "IEEE MAC registry directory "
+	    "(default /usr/share/ieee-data, Debian package ieee-data)" },
+	{ "no-identify", 0, O_NO_IDENTIFY, NULL, "flows and hosts only: no "
+	    "payload inspection or device identification" },
 	{ "quiet", 0, O_QUIET, NULL, "no terminal summary" },
 	{ "list-fields", 0, O_LIST_FIELDS, NULL, "list every record field "
 	    "and exit" },
@@ -63,8 +98,8 @@ static const struct opt {
 
 struct scan_opts {
 	struct engine_cfg cfg;
-	const char *json, *db;
-	bool no_db, quiet, local_given;
+	const char *json, *db, *data, *ieee;
+	bool no_db, quiet, local_given, no_identify;
 };
 
 static void
@@ -124,7 +159,8 @@ list_fields(void)
 {
 	const struct schema *const *all = schema_all();
 	static const char *const tn[] = { "string", "integer", "number",
-		"boolean", "time", "address", "mac", "address list", "object" };
+		"boolean", "time", "address", "mac", "address list", "object",
+		"evidence list" };
 
 	for (unsigned k = 0; all[k]; k++)
 		for (unsigned i = 0; i < all[k]->n; i++)
@@ -203,6 +239,15 @@ parse(int argc, char **argv, struct scan_opts *o)
 				    "a number of seconds from 1 to 604800",
 				    optarg);
 			o->cfg.idle_us = v * 1000000u;
+			break;
+		case O_DATA:
+			o->data = optarg;
+			break;
+		case O_IEEE:
+			o->ieee = optarg;
+			break;
+		case O_NO_IDENTIFY:
+			o->no_identify = true;
 			break;
 		case 'q':
 		case O_QUIET:
@@ -291,7 +336,9 @@ open_sinks(const struct scan_opts *o, struct sink *sinks, unsigned *n)
 static int
 scan(int argc, char **argv)
 {
-	struct scan_opts o = { .db = "vigie.db" };
+	struct scan_opts o = { .db = "vigie.db", .data = VIGIE_DATA_DIR,
+		.ieee = IEEE_DATA_DIR };
+	static struct kb kb; /* large; lives for the whole run */
 	struct sink sinks[ENGINE_MAX_SINKS];
 	struct summary *sum = NULL;
 	struct engine *e;
@@ -305,8 +352,14 @@ scan(int argc, char **argv)
 	o.cfg.max_hosts = HOST_DEFAULT_MAX;
 	o.cfg.idle_us = (uint64_t)FLOW_DEFAULT_IDLE * 1000000u;
 	o.cfg.seed = hash_seed();
+	o.cfg.max_idents = IDENT_DEFAULT_MAX;
 	if ((r = parse(argc, argv, &o)) >= 0)
 		return r;
+	if (!o.no_identify) {
+		if (load_kb(&kb, o.data, o.ieee) < 0)
+			return EXIT_USAGE;
+		o.cfg.kb = &kb;
+	}
 	if (open_sinks(&o, sinks, &nsinks) < 0)
 		return EXIT_OUTPUT;
 	if (!o.quiet && (sum = summary_new()) == NULL) {
@@ -337,6 +390,7 @@ scan(int argc, char **argv)
 		summary_free(sum);
 	}
 	engine_free(e);
+	kb_free(&kb);
 	return rc;
 }
 

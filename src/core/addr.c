@@ -38,6 +38,18 @@ addr_is_group(const struct addr *a)
 	return a->b[0] == 0xff;
 }
 
+bool
+addr_is_unicast(const struct addr *a)
+{
+	static const uint8_t zero[16];
+
+	if (addr_is_group(a))
+		return false;
+	if (addr_is_v4(a))
+		return memcmp(a->b + 12, zero, 4) != 0;
+	return memcmp(a->b, zero, 16) != 0;
+}
+
 char *
 addr_fmt(const struct addr *a, char *buf, size_t n)
 {

@@ -37,6 +37,10 @@ bool addr_is_v4(const struct addr *a);
 /* addr_is_group: multicast (224/4, ff00::/8) or limited broadcast. */
 bool addr_is_group(const struct addr *a);
 
+/* addr_is_unicast: neither unspecified (0.0.0.0, ::) nor a group address:
+ * one that can name a host. */
+bool addr_is_unicast(const struct addr *a);
+
 /* addr_fmt: write a as text ("192.0.2.1", "2001:db8::1") into buf of
  * size n (at least 46); returns buf. */
 char *addr_fmt(const struct addr *a, char *buf, size_t n);

@@ -15,6 +15,7 @@
 #include "../out/summary.h"
 #include "flow.h"
 #include "host.h"
+#include "inspect.h"
 #include "limits.h"
 
 /* A decoded packet waiting for its flow update. */
@@ -48,6 +49,7 @@ struct engine {
 	char *iobuf;           /* stdio buffer of the file being read */
 	struct pending q[FLOW_BATCH]; /* packets awaiting their flow update */
 	unsigned nq;
+	struct inspector *in;  /* payload inspection (NULL: none) */
 	int dlt;               /* link type of the last packet ... */
 	link_fn link;          /* ... and its decoder (NULL: unsupported) */
 };
@@ -156,12 +158,59 @@ on_flow_end(void *ctx, const struct flow *f, enum flow_end why)
 	emit(e, &rec);
 }
 
+/* The fused identity of host h, and its evidence (into ev), as record
+ * fields; basis (size bn) holds the covered basis text. The record points
+ * into ev and basis: both must outlive its use. */
+static void
+identity_fields(struct engine *e, const struct host *h, struct record *rec,
+    struct rec_evid *ev, char *basis, size_t bn)
+{
+	const struct ident *id = inspect_ident(e->in, h);
+	struct fused f;
+	unsigned n = 0;
+
+	ident_fuse(e->cfg.kb, id, h->k.kind == HOST_BY_MAC ? h->k.mac : NULL,
+	    &f);
+	if (h->k.kind == HOST_BY_IP && f.has_mac)
+		rec_mac(rec, F_DEV_mac, f.mac);
+	if (f.vendor)
+		rec_str(rec, F_DEV_vendor, f.vendor, f.vendor_len);
+	if (f.brand)
+		rec_str(rec, F_DEV_brand, f.brand, f.brand_len);
+	if (f.model)
+		rec_str(rec, F_DEV_model, f.model, f.model_len);
+	if (f.serial)
+		rec_str(rec, F_DEV_serial, f.serial, f.serial_len);
+	if (f.firmware)
+		rec_str(rec, F_DEV_firmware, f.firmware, f.firmware_len);
+	if (f.build)
+		rec_str(rec, F_DEV_build, f.build, f.build_len);
+	rec_cstr(rec, F_DEV_kind, kind_name(f.kind));
+	if (f.name)
+		rec_str(rec, F_DEV_name, f.name, f.name_len);
+	rec_bool(rec, F_DEV_covered, f.covered);
+	if (f.covered) {
+		snprintf(basis, bn, "%s (since %s)", f.maker->basis,
+		    f.maker->since);
+		rec_cstr(rec, F_DEV_covered_basis, basis);
+	}
+	rec_u64(rec, F_DEV_confidence, f.confidence);
+	if (f.conflicts[0])
+		rec_cstr(rec, F_DEV_conflicts, f.conflicts);
+	for (unsigned i = 0; id != NULL && i < id->nev; i++, n++)
+		ev[n] = (struct rec_evid){ id->ev[i].source,
+			fact_field_name(id->ev[i].field), id->ev[i].val,
+			id->ev[i].len, id->ev[i].conf, id->ev[i].count };
+	rec_evid(rec, F_DEV_evidence, ev, n);
+}
+
 static void
 on_host_end(void *ctx, const struct host *h, bool evicted)
 {
 	struct engine *e = ctx;
 	struct addr ips[HOST_MAX_IPS];
-	char key[64], tmp[48];
+	struct rec_evid ev[IDENT_EVID_MAX];
+	char key[64], tmp[48], basis[320];
 	struct record rec;
 
 	if (evicted)
@@ -194,8 +243,12 @@ on_host_end(void *ctx, const struct host *h, bool evicted)
 	rec_u64(&rec, F_DEV_pkts_in, h->pkts_in);
 	rec_u64(&rec, F_DEV_bytes_in, h->bytes_in);
 	rec_bool(&rec, F_DEV_evicted, evicted);
+	if (e->in != NULL)
+		identity_fields(e, h, &rec, ev, basis, sizeof basis);
 	e->tot.devices++;
 	emit(e, &rec);
+	if (e->in != NULL)
+		inspect_host_gone(e->in, h);
 }
 
 struct engine *
@@ -220,7 +273,10 @@ engine_new(const struct engine_cfg *cfg, const struct sink *sinks,
 	    e, &e->st);
 	e->ht = host_new(cfg->max_hosts, cfg->seed ^ 0x5bd1e995u, on_host_end,
 	    e, &e->st);
-	if (e->ft == NULL || e->ht == NULL) {
+	if (cfg->kb != NULL)
+		e->in = inspect_new(cfg->kb, e->ht, &e->cfg.local,
+		    cfg->max_idents, &e->st);
+	if (e->ft == NULL || e->ht == NULL || (cfg->kb && e->in == NULL)) {
 		engine_free(e);
 		return NULL;
 	}
@@ -234,6 +290,7 @@ engine_free(struct engine *e)
 		return;
 	flow_free(e->ft);
 	host_free(e->ht);
+	inspect_free(e->in);
 	free(e->iobuf);
 	free(e);
 }
@@ -264,7 +321,8 @@ flow_started(struct engine *e, struct flow *f)
 
 		if (FLOW_BIT(f->local, s))
 			(void)host_flow(e->ht, &o, true, 0, 0, 0, 0);
-		else if (mac && f->local == (1u << !s))
+		else if (mac && f->local == (1u << !s) &&
+		    addr_is_unicast(ad[s]) && addr_is_unicast(ad[!s]))
 			host_gateway(e->ht, mac, f->first_us);
 	}
 }
@@ -352,6 +410,9 @@ engine_packet(struct engine *e, int dlt, uint64_t ts, const uint8_t *data,
 		STAT_INC(&e->st, LINK_UNSUPPORTED);
 	if (p->evasion)
 		self_alert_hit(&e->evasion, ts, p->mac_src);
+	if (e->in != NULL && (p->l3 ? cur_left(&p->payload) > 0 :
+	    p->ethertype != 0))
+		inspect_packet(e->in, p);
 	if (p->l3 == 0)
 		return;
 	e->tot.ip_packets++;

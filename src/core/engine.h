@@ -10,6 +10,7 @@
 #include <stdint.h>
 
 #include "../out/sink.h"
+#include "../intel/kb.h"
 #include "addr.h"
 #include "stats.h"
 
@@ -22,6 +23,8 @@ struct engine_cfg {
 	uint32_t max_hosts;
 	uint64_t idle_us;
 	uint64_t seed;         /* hash seed */
+	const struct kb *kb;   /* knowledge base; NULL: no identification */
+	uint32_t max_idents;   /* devices carrying evidence at once */
 };
 
 /* Totals the summary and the caller read after engine_finish(). */

@@ -5,6 +5,7 @@
 #include "host.h"
 
 #include <stddef.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -323,7 +324,12 @@ host_flow(struct host_table *t, const struct host_obs *o, bool created,
 		key_mac(&k, o->mac);
 		h = host_find(t, &k);
 		if (h == NULL || !h->router) {
-			h = host_get(t, &k, o->ts_us);
+			if (h != NULL) { /* most recent now */
+				lru_unlink(t, (uint32_t)(h - t->pool));
+				lru_append(t, (uint32_t)(h - t->pool));
+			} else {
+				h = host_get(t, &k, o->ts_us);
+			}
 			if (ipok)
 				s = ip_slot(h, o->ip, o->ts_us);
 			if (h->nv4 > HOST_ROUTER_V4 ||
@@ -349,6 +355,18 @@ host_flow(struct host_table *t, const struct host_obs *o, bool created,
 	h->vlan = o->vlan;
 	account(h, s, created, o->ts_us, po, bo, pi, bi);
 	return h;
+}
+
+char *
+host_key_fmt(const struct host *h, char *buf, size_t n)
+{
+	char tmp[48];
+
+	if (h->k.kind == HOST_BY_MAC)
+		snprintf(buf, n, "mac:%s", mac_fmt(h->k.mac, tmp, sizeof tmp));
+	else
+		snprintf(buf, n, "ip:%s", addr_fmt(&h->k.ip, tmp, sizeof tmp));
+	return buf;
 }
 
 bool

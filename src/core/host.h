@@ -51,6 +51,7 @@ struct host {
 	uint64_t first_us, last_us;
 	uint64_t pkts_out, pkts_in, bytes_out, bytes_in;
 	uint32_t flows;                 /* flows it took part in */
+	uint32_t ident;                 /* its evidence (ident pool), or 0 */
 };
 
 /* One endpoint of a flow, as the host table sees it. */
@@ -85,6 +86,9 @@ void host_gateway(struct host_table *t, const uint8_t *m, uint64_t ts_us);
 struct host *host_flow(struct host_table *t, const struct host_obs *o,
     bool created, uint64_t pkts_out, uint64_t bytes_out, uint64_t pkts_in,
     uint64_t bytes_in);
+
+/* host_key_fmt: the device key of h ("mac:..." or "ip:...") into buf. */
+char *host_key_fmt(const struct host *h, char *buf, size_t n);
 
 /* host_is_endpoint: true if m is the MAC of a known host that is not a
  * router; an address seen behind it belongs to that host (for instance

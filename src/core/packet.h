@@ -25,6 +25,7 @@ struct pkt {
 	const uint8_t *mac_src;   /* 6 bytes, or NULL if the link has none */
 	const uint8_t *mac_dst;   /* 6 bytes, or NULL */
 	uint16_t vlan;            /* innermost VLAN id, 0 if untagged */
+	uint16_t ethertype;       /* EtherType of a non-IP frame (payload set) */
 	uint8_t l3;               /* 0 (no IP), 4 or 6 */
 	uint8_t proto;            /* IP protocol number of the transport */
 	uint8_t frag;             /* enum pkt_frag */
@@ -35,7 +36,8 @@ struct pkt {
 	uint16_t sport, dport;    /* 0 for ICMP and later fragments */
 	uint32_t ip_len;          /* IP datagram length from its header */
 	uint32_t l4_len;          /* transport bytes per the IP header */
-	struct cur payload;       /* transport payload, clamped */
+	struct cur payload;       /* transport payload, clamped (for a non-IP
+	                           * frame: what follows its EtherType) */
 };
 
 #define TCP_FIN 0x01

@@ -48,6 +48,43 @@
 	X(FLOW_TCP_REUSE, "flow.tcp_reuse")                                 \
 	X(HOST_EVICTED, "host.evicted")                                     \
 	X(HOST_ROUTER_MACS, "host.router_macs")                             \
+	X(SADP_MSGS, "sadp.msgs")                     \
+	X(SADP_MALFORMED, "sadp.malformed")           \
+	X(SADP_L2_MSGS, "sadp_l2.msgs")               \
+	X(SADP_L2_MALFORMED, "sadp_l2.malformed")     \
+	X(DHIP_MSGS, "dhip.msgs")                     \
+	X(DHIP_MALFORMED, "dhip.malformed")           \
+	X(DAHUA5050_MSGS, "dahua5050.msgs")           \
+	X(DAHUA5050_MALFORMED, "dahua5050.malformed") \
+	X(WSD_MSGS, "wsd.msgs")                       \
+	X(WSD_MALFORMED, "wsd.malformed")             \
+	X(SSDP_MSGS, "ssdp.msgs")                     \
+	X(SSDP_MALFORMED, "ssdp.malformed")           \
+	X(MDNS_MSGS, "mdns.msgs")                     \
+	X(MDNS_MALFORMED, "mdns.malformed")           \
+	X(DNS_MSGS, "dns.msgs")                       \
+	X(DNS_MALFORMED, "dns.malformed")             \
+	X(DHCP_MSGS, "dhcp.msgs")                     \
+	X(DHCP_MALFORMED, "dhcp.malformed")           \
+	X(HTTP_MSGS, "http.msgs")                     \
+	X(HTTP_MALFORMED, "http.malformed")           \
+	X(HTTPBODY_MSGS, "httpbody.msgs")             \
+	X(HTTPBODY_MALFORMED, "httpbody.malformed")   \
+	X(RTSP_MSGS, "rtsp.msgs")                     \
+	X(RTSP_MALFORMED, "rtsp.malformed")           \
+	X(TLS_MSGS, "tls.msgs")                       \
+	X(TLS_MALFORMED, "tls.malformed")             \
+	X(HIKSDK_MSGS, "hiksdk.msgs")                 \
+	X(HIKSDK_MALFORMED, "hiksdk.malformed")       \
+	X(DVRIP_MSGS, "dvrip.msgs")                   \
+	X(DVRIP_MALFORMED, "dvrip.malformed")         \
+	X(DHP2P_MSGS, "dhp2p.msgs")                   \
+	X(DHP2P_MALFORMED, "dhp2p.malformed")         \
+	X(CS2_MSGS, "cs2.msgs")                       \
+	X(CS2_MALFORMED, "cs2.malformed")             \
+	X(FACTS_DROPPED, "facts.dropped")                              \
+	X(FACTS_REMOTE, "facts.remote")                                \
+	X(EVIDENCE_DROPPED, "evidence.dropped")                        \
 	X(TIME_BACKWARDS, "time.backwards")
 
 enum stat_id {

@@ -109,6 +109,23 @@ jb_val(struct jbuf *b, enum ftype t, const struct val *v)
 		}
 		jb_put(b, "]", 1);
 		break;
+	case FT_EVID:
+		jb_put(b, "[", 1);
+		for (unsigned i = 0; i < v->u.evid.n; i++) {
+			const struct rec_evid *e = &v->u.evid.v[i];
+
+			jb_str(b, i ? ",{\"source\":" : "{\"source\":");
+			jb_qstr(b, e->source, strlen(e->source));
+			jb_str(b, ",\"field\":");
+			jb_qstr(b, e->field, strlen(e->field));
+			jb_str(b, ",\"value\":");
+			jb_qstr(b, e->val, e->len);
+			snprintf(tmp, sizeof tmp, ",\"confidence\":%u,"
+			    "\"count\":%u}", e->conf, e->count);
+			jb_str(b, tmp);
+		}
+		jb_put(b, "]", 1);
+		break;
 	case FT_OBJ:
 		jb_put(b, "{", 1);
 		for (unsigned i = 0; i < v->u.obj.n; i++) {

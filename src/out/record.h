@@ -22,7 +22,8 @@ enum ftype {
 	FT_ADDR,  /* IP address */
 	FT_MAC,   /* MAC address */
 	FT_ADDRS, /* list of IP addresses; SQLite holds a JSON array */
-	FT_OBJ    /* object of counters name -> u64; SQLite holds JSON */
+	FT_OBJ,   /* object of counters name -> u64; SQLite holds JSON */
+	FT_EVID   /* evidence list; SQLite holds it in table evidence */
 };
 
 struct field {
@@ -39,7 +40,9 @@ struct field {
 #define DEV_FIELDS(X) \
 	X(DEV, site, FT_STR, "site tag given with --site (null if none)") \
 	X(DEV, key, FT_STR, "identity: \"mac:<MAC>\" or \"ip:<address>\"") \
-	X(DEV, mac, FT_MAC, "the host's own MAC (null when keyed by IP)") \
+	X(DEV, mac, FT_MAC, "the host's own MAC: its key, or for a host " \
+	    "keyed by IP the MAC it stated itself (SADP, DHIP, ONVIF, " \
+	    "ISAPI); null if unknown") \
 	X(DEV, via_mac, FT_MAC, "for a host keyed by IP: the MAC of the " \
 	    "router it was seen behind") \
 	X(DEV, router, FT_BOOL, "this MAC fronts other hosts (router or " \
@@ -58,7 +61,29 @@ struct field {
 	X(DEV, pkts_in, FT_U64, "packets it received") \
 	X(DEV, bytes_in, FT_U64, "IP bytes it received") \
 	X(DEV, evicted, FT_BOOL, "written early because the host table " \
-	    "was full; a later record may continue it")
+	    "was full; a later record may continue it") \
+	X(DEV, vendor, FT_STR, "real maker (an OEM unit names its maker, " \
+	    "not its label); from protocol evidence, model, domains or the " \
+	    "MAC registry") \
+	X(DEV, brand, FT_STR, "brand label seen, when not the maker's own " \
+	    "name") \
+	X(DEV, model, FT_STR, "model, as the device states it") \
+	X(DEV, serial, FT_STR, "serial number") \
+	X(DEV, firmware, FT_STR, "firmware version") \
+	X(DEV, build, FT_STR, "firmware build (date)") \
+	X(DEV, kind, FT_STR, "camera, nvr, dvr, intercom, access-control, " \
+	    "drone, drone-controller, drone-app-host, radio or unknown") \
+	X(DEV, name, FT_STR, "device, mDNS or DHCP host name") \
+	X(DEV, covered, FT_BOOL, "the maker is on a covered list " \
+	    "(data/manufacturers.tsv)") \
+	X(DEV, covered_basis, FT_STR, "legal basis and date of the covered " \
+	    "status (null if not covered)") \
+	X(DEV, confidence, FT_U64, "0-100: confidence in the vendor, from " \
+	    "independent evidence combined") \
+	X(DEV, conflicts, FT_STR, "fields whose evidence disagrees " \
+	    "(comma-separated; all values are in evidence)") \
+	X(DEV, evidence, FT_EVID, "every distinct piece of evidence: " \
+	    "{source, field, value, confidence, count}")
 
 #define FLOW_FIELDS(X) \
 	X(FLOW, site, FT_STR, "site tag given with --site (null if none)") \
@@ -140,6 +165,14 @@ struct counters {
 	unsigned n;
 };
 
+/* One piece of evidence as output. */
+struct rec_evid {
+	const char *source, *field;
+	const char *val;         /* from the wire: escaped on output */
+	size_t len;
+	unsigned conf, count;
+};
+
 struct val {
 	bool set;                  /* false: null / omitted */
 	union {
@@ -157,6 +190,10 @@ struct val {
 			unsigned n;
 		} addrs;
 		struct counters obj;
+		struct {
+			const struct rec_evid *v;
+			unsigned n;
+		} evid;
 	} u;
 };
 
@@ -189,6 +226,8 @@ void rec_mac(struct record *r, unsigned i, const uint8_t *mac);
 void rec_addrs(struct record *r, unsigned i, const struct addr *v,
     unsigned n);
 void rec_obj(struct record *r, unsigned i, struct counters c);
+void rec_evid(struct record *r, unsigned i, const struct rec_evid *v,
+    unsigned n);
 
 /* time_fmt: microseconds since 1970 as "YYYY-MM-DDTHH:MM:SS.uuuuuuZ"
  * into buf (at least 32 bytes). */

@@ -115,6 +115,14 @@ rec_obj(struct record *r, unsigned i, struct counters c)
 	slot(r, i, FT_OBJ)->u.obj = c;
 }
 
+void
+rec_evid(struct record *r, unsigned i, const struct rec_evid *v, unsigned n)
+{
+	struct val *x = slot(r, i, FT_EVID);
+	x->u.evid.v = v;
+	x->u.evid.n = n;
+}
+
 char *
 time_fmt(uint64_t us, char *buf, size_t n)
 {

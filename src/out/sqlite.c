@@ -18,11 +18,12 @@
 #include "../core/limits.h"
 #include "sink.h"
 
-#define SCHEMA_VERSION 1
+#define SCHEMA_VERSION 2 /* 2: device identity columns, evidence */
 
 struct sq {
 	sqlite3 *db;
 	sqlite3_stmt *ins[8];  /* per schema, in schema_all() order */
+	sqlite3_stmt *evid;    /* insert into evidence */
 	sqlite3_int64 scan;
 	unsigned pending;      /* rows in the open transaction */
 	char *jbuf;
@@ -89,6 +90,8 @@ schema_sql(const struct schema *s, char *create, size_t cn, char *ins,
 	    s->table);
 	i = (size_t)snprintf(ins, in, "INSERT INTO %s (scan_id", s->table);
 	for (unsigned k = 0; k < s->n; k++) {
+		if (s->f[k].type == FT_EVID)
+			continue; /* rows of table evidence */
 		c += (size_t)snprintf(create + c, cn - c, ", %s %s",
 		    s->f[k].name, col_type(s->f[k].type));
 		i += (size_t)snprintf(ins + i, in - i, ", %s", s->f[k].name);
@@ -98,8 +101,37 @@ schema_sql(const struct schema *s, char *create, size_t cn, char *ins,
 	    s->table);
 	i += (size_t)snprintf(ins + i, in - i, ") VALUES (?");
 	for (unsigned k = 0; k < s->n; k++)
-		i += (size_t)snprintf(ins + i, in - i, ", ?");
+		if (s->f[k].type != FT_EVID)
+			i += (size_t)snprintf(ins + i, in - i, ", ?");
 	snprintf(ins + i, in - i, ")");
+}
+
+/* Add the columns a table of an older schema lacks (ALTER TABLE keeps
+ * every row; the new columns are NULL in old rows). */
+static int
+sq_migrate(struct sq *q, const struct schema *s)
+{
+	for (unsigned k = 0; k < s->n; k++) {
+		char sql[512];
+		sqlite3_stmt *st;
+		bool have = false;
+
+		if (s->f[k].type == FT_EVID)
+			continue;
+		snprintf(sql, sizeof sql, "SELECT 1 FROM pragma_table_info('%s') "
+		    "WHERE name = '%s'", s->table, s->f[k].name);
+		if (sqlite3_prepare_v2(q->db, sql, -1, &st, NULL) != SQLITE_OK)
+			return sq_fail(q, "reading the schema");
+		have = sqlite3_step(st) == SQLITE_ROW;
+		sqlite3_finalize(st);
+		if (have)
+			continue;
+		snprintf(sql, sizeof sql, "ALTER TABLE %s ADD COLUMN %s %s",
+		    s->table, s->f[k].name, col_type(s->f[k].type));
+		if (sq_exec(q, sql) < 0)
+			return -1;
+	}
+	return 0;
 }
 
 static int
@@ -130,20 +162,41 @@ sq_schema(struct sq *q)
 		    "another --db", ver, SCHEMA_VERSION);
 		return -1;
 	}
+	if (sq_exec(q, "BEGIN") < 0)
+		return -1;
 	for (unsigned k = 0; all[k]; k++) {
 		char create[4096], ins[2048];
 
 		schema_sql(all[k], create, sizeof create, ins, sizeof ins);
-		if (sq_exec(q, create) < 0)
-			return -1;
+		if (sq_exec(q, create) < 0 || (ver > 0 && ver < SCHEMA_VERSION &&
+		    sq_migrate(q, all[k]) < 0))
+			goto fail;
 		if (sqlite3_prepare_v2(q->db, ins, -1, &q->ins[k], NULL) !=
-		    SQLITE_OK)
-			return sq_fail(q, "preparing insert");
+		    SQLITE_OK) {
+			sq_fail(q, "preparing insert");
+			goto fail;
+		}
 	}
-	if (ver == 0 && sq_exec(q, "INSERT INTO schema_version VALUES (1, "
-	    "strftime('%Y-%m-%dT%H:%M:%SZ','now'))") < 0)
-		return -1;
-	return 0;
+	if (sq_exec(q, "CREATE TABLE IF NOT EXISTS evidence (scan_id INTEGER "
+	    "NOT NULL REFERENCES scans(id) ON DELETE CASCADE, device TEXT, "
+	    "source TEXT, field TEXT, value TEXT, confidence INTEGER, "
+	    "count INTEGER);"
+	    "CREATE INDEX IF NOT EXISTS evidence_scan ON evidence(scan_id);"
+	    "CREATE INDEX IF NOT EXISTS evidence_device ON "
+	    "evidence(device);") < 0)
+		goto fail;
+	if (sqlite3_prepare_v2(q->db, "INSERT INTO evidence VALUES (?, ?, ?, "
+	    "?, ?, ?, ?)", -1, &q->evid, NULL) != SQLITE_OK) {
+		sq_fail(q, "preparing insert");
+		goto fail;
+	}
+	if (ver < SCHEMA_VERSION && sq_exec(q, "INSERT INTO schema_version "
+	    "VALUES (2, strftime('%Y-%m-%dT%H:%M:%SZ','now'))") < 0)
+		goto fail;
+	return sq_exec(q, "COMMIT");
+fail:
+	sqlite3_exec(q->db, "ROLLBACK", NULL, NULL, NULL);
+	return -1;
 }
 
 static int
@@ -196,6 +249,8 @@ sq_bind(struct sq *q, sqlite3_stmt *st, int col, enum ftype t,
 	case FT_MAC:
 		mac_fmt(v->u.mac, tmp, sizeof tmp);
 		break;
+	case FT_EVID:
+		return SQLITE_MISUSE; /* written to table evidence instead */
 	case FT_ADDRS:
 	case FT_OBJ: {
 		long n = json_value(t, v, &q->jbuf, &q->jcap);
@@ -207,6 +262,50 @@ sq_bind(struct sq *q, sqlite3_stmt *st, int col, enum ftype t,
 	}
 	}
 	return sqlite3_bind_text(st, col, tmp, -1, SQLITE_TRANSIENT);
+}
+
+/* Rows of table evidence for the FT_EVID fields of r, tagged with the
+ * value of r's "key" field. */
+static int
+sq_evidence(struct sq *q, const struct record *r)
+{
+	const struct val *key = NULL;
+	char tmp[STR_MAX * 3 + 64];
+
+	for (unsigned i = 0; i < r->s->n; i++)
+		if (strcmp(r->s->f[i].name, "key") == 0)
+			key = &r->v[i];
+	for (unsigned i = 0; i < r->s->n; i++) {
+		const struct val *v = &r->v[i];
+
+		if (r->s->f[i].type != FT_EVID || !v->set)
+			continue;
+		for (unsigned j = 0; j < v->u.evid.n; j++) {
+			const struct rec_evid *e = &v->u.evid.v[j];
+			size_t n;
+
+			sqlite3_reset(q->evid);
+			sqlite3_bind_int64(q->evid, 1, q->scan);
+			if (key && key->set)
+				sqlite3_bind_text(q->evid, 2, key->u.s.p,
+				    (int)key->u.s.len, SQLITE_TRANSIENT);
+			else
+				sqlite3_bind_null(q->evid, 2);
+			sqlite3_bind_text(q->evid, 3, e->source, -1,
+			    SQLITE_STATIC);
+			sqlite3_bind_text(q->evid, 4, e->field, -1,
+			    SQLITE_STATIC);
+			n = esc_utf8(tmp, sizeof tmp, e->val,
+			    e->len > STR_MAX ? STR_MAX : e->len);
+			sqlite3_bind_text(q->evid, 5, tmp, (int)n,
+			    SQLITE_TRANSIENT);
+			sqlite3_bind_int(q->evid, 6, (int)e->conf);
+			sqlite3_bind_int(q->evid, 7, (int)e->count);
+			if (sqlite3_step(q->evid) != SQLITE_DONE)
+				return sq_fail(q, "storing evidence");
+		}
+	}
+	return 0;
 }
 
 static int
@@ -227,11 +326,14 @@ sq_write(void *self, const struct record *r)
 		return -1;
 	sqlite3_reset(st);
 	sqlite3_bind_int64(st, 1, q->scan);
-	for (unsigned i = 0; i < r->s->n; i++)
-		if (sq_bind(q, st, (int)i + 2, r->s->f[i].type, &r->v[i]) !=
+	for (unsigned i = 0, col = 2; i < r->s->n; i++) {
+		if (r->s->f[i].type == FT_EVID)
+			continue;
+		if (sq_bind(q, st, (int)col++, r->s->f[i].type, &r->v[i]) !=
 		    SQLITE_OK)
 			return sq_fail(q, "storing a record");
-	if (sqlite3_step(st) != SQLITE_DONE) {
+	}
+	if (sqlite3_step(st) != SQLITE_DONE || sq_evidence(q, r) < 0) {
 		sq_fail(q, "storing a record");
 		sqlite3_exec(q->db, "ROLLBACK", NULL, NULL, NULL);
 		q->pending = 0;
@@ -300,6 +402,7 @@ sq_free(struct sq *q)
 {
 	for (unsigned k = 0; k < sizeof q->ins / sizeof q->ins[0]; k++)
 		sqlite3_finalize(q->ins[k]);
+	sqlite3_finalize(q->evid);
 	sqlite3_close(q->db);
 	free(q->jbuf);
 	free(q);

@@ -3,6 +3,7 @@
 #include "summary.h"
 
 #include <inttypes.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -14,8 +15,10 @@
 
 struct host_row {
 	char key[64], l2[28], ips[128];
-	uint64_t flows, out, in;
-	bool router;
+	char vendor[48], brand[32], kind[24], model[48], serial[48],
+	    firmware[40];
+	uint64_t flows, out, in, conf;
+	bool router, covered;
 };
 
 struct talker {
@@ -26,7 +29,7 @@ struct talker {
 struct summary {
 	struct host_row *rows;
 	size_t nrows, cap;
-	uint64_t ndev, nrouter, nflow, dir[4];
+	uint64_t ndev, nrouter, nflow, dir[4], ncovered;
 	struct talker top[SUMMARY_TOP];
 	unsigned ntop;
 	uint64_t packets, bytes, anomalies[STAT_COUNT];
@@ -60,6 +63,18 @@ get_u(const struct record *r, unsigned i)
 {
 	const struct val *v = get(r, i);
 	return v->set ? v->u.u : 0;
+}
+
+/* A table cell from a string field: escaped for the terminal, "-" if
+ * null, cut to fit. */
+static void
+str_cell(char *dst, size_t n, const struct val *v)
+{
+	if (!v->set) {
+		snprintf(dst, n, "-");
+		return;
+	}
+	esc_term(dst, n, v->u.s.p, v->u.s.len > 200 ? 200 : v->u.s.len);
 }
 
 static void
@@ -97,6 +112,16 @@ on_device(struct summary *s, const struct record *r)
 	h->out = get_u(r, F_DEV_bytes_out);
 	h->in = get_u(r, F_DEV_bytes_in);
 	h->router = get(r, F_DEV_router)->u.b;
+	h->covered = get(r, F_DEV_covered)->set && get(r, F_DEV_covered)->u.b;
+	h->conf = get_u(r, F_DEV_confidence);
+	str_cell(h->vendor, sizeof h->vendor, get(r, F_DEV_vendor));
+	str_cell(h->brand, sizeof h->brand, get(r, F_DEV_brand));
+	str_cell(h->kind, sizeof h->kind, get(r, F_DEV_kind));
+	str_cell(h->model, sizeof h->model, get(r, F_DEV_model));
+	str_cell(h->serial, sizeof h->serial, get(r, F_DEV_serial));
+	str_cell(h->firmware, sizeof h->firmware, get(r, F_DEV_firmware));
+	if (h->covered)
+		s->ncovered++;
 }
 
 /* "a:p" for IPv4, "[a]:p" for IPv6. */
@@ -190,6 +215,61 @@ cmp_rows(const void *x, const void *y)
 	return strcmp(a->key, b->key);
 }
 
+/* Count rows by a string column into names/counts (at most 16). */
+static unsigned
+tally(const struct summary *s, size_t off, const char **names,
+    unsigned *counts)
+{
+	unsigned n = 0;
+
+	for (size_t i = 0; i < s->nrows; i++) {
+		const char *v = (const char *)&s->rows[i] + off;
+		unsigned j;
+
+		if (!s->rows[i].covered)
+			continue;
+		for (j = 0; j < n && strcmp(names[j], v) != 0; j++)
+			;
+		if (j == n && n < 16)
+			names[n++] = v, counts[j] = 0;
+		if (j < n)
+			counts[j]++;
+	}
+	return n;
+}
+
+/* Covered devices lead: counts by vendor and kind, then a table. */
+static void
+print_covered(const struct summary *s, FILE *out, const char *B,
+    const char *R)
+{
+	const char *names[16];
+	unsigned counts[16], n;
+
+	fprintf(out, "%sCovered devices%s %" PRIu64, B, R, s->ncovered);
+	if (s->ncovered == 0) {
+		fprintf(out, "\n");
+		return;
+	}
+	n = tally(s, offsetof(struct host_row, vendor), names, counts);
+	for (unsigned i = 0; i < n; i++)
+		fprintf(out, "%s%s %u", i ? ", " : ": ", names[i], counts[i]);
+	n = tally(s, offsetof(struct host_row, kind), names, counts);
+	for (unsigned i = 0; i < n; i++)
+		fprintf(out, "%s%s %u", i ? ", " : "; ", names[i], counts[i]);
+	fprintf(out, "\n  %-28s %-34s %-10s %-10s %-10s %-24s %-24s %-16s "
+	    "%4s\n", "KEY", "IPS", "VENDOR", "BRAND", "KIND", "MODEL",
+	    "SERIAL", "FIRMWARE", "CONF");
+	for (size_t i = 0; i < s->nrows; i++) {
+		const struct host_row *h = &s->rows[i];
+		if (h->covered)
+			fprintf(out, "  %-28s %-34s %-10s %-10s %-10s %-24s "
+			    "%-24s %-16s %3" PRIu64 "%%\n", h->key, h->ips,
+			    h->vendor, h->brand, h->kind, h->model, h->serial,
+			    h->firmware, h->conf);
+	}
+}
+
 void
 summary_print(struct summary *s, FILE *out, bool color)
 {
@@ -202,19 +282,22 @@ summary_print(struct summary *s, FILE *out, bool color)
 	    human(s->bytes, h1, sizeof h1));
 	if (s->first[0])
 		fprintf(out, " from %s to %s", s->first, s->last);
-	fprintf(out, "\n\n%sHosts%s %" PRIu64 " local, %" PRIu64
-	    " of them routers; by traffic\n", B, R, s->ndev, s->nrouter);
+	fprintf(out, "\n");
 	qsort(s->rows, s->nrows, sizeof *s->rows, cmp_rows);
+	print_covered(s, out, B, R);
+	fprintf(out, "\n%sHosts%s %" PRIu64 " local, %" PRIu64
+	    " of them routers; by traffic\n", B, R, s->ndev, s->nrouter);
 	shown = s->nrows < HOSTS_SHOWN ? s->nrows : HOSTS_SHOWN;
 	if (shown)
-		fprintf(out, "  %-28s %-22s %-40s %6s %10s %10s\n", "KEY",
-		    "L2", "IPS", "FLOWS", "SENT", "RECEIVED");
+		fprintf(out, "  %-28s %-20s %-14s %-34s %6s %9s %9s\n", "KEY",
+		    "VENDOR", "KIND", "IPS", "FLOWS", "SENT", "RECEIVED");
 	for (size_t i = 0; i < shown; i++) {
 		const struct host_row *h = &s->rows[i];
-		fprintf(out, "  %-28s %-22s %-40s %6" PRIu64 " %10s %10s%s\n",
-		    h->key, h->l2, h->ips, h->flows,
-		    human(h->out, h1, sizeof h1), human(h->in, h2, sizeof h2),
-		    h->router ? "  router" : "");
+		fprintf(out, "  %-28s %-20.20s %-14s %-34s %6" PRIu64
+		    " %9s %9s%s%s%s\n", h->key, h->vendor, h->kind, h->ips,
+		    h->flows, human(h->out, h1, sizeof h1),
+		    human(h->in, h2, sizeof h2), h->router ? "  router" : "",
+		    h->l2[0] ? "  " : "", h->l2);
 	}
 	if (s->nrows > shown)
 		fprintf(out, "  ... %zu more (see --json or the database)\n",

@@ -1,0 +1,339 @@
+/* SPDX-License-Identifier: MIT */
+/* inspect.c - dispatch to the application decoders, and from facts to
+ * device evidence. */
+#include "inspect.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "../proto/proto.h"
+
+/* A fact collected during one decoder call; its value is in the arena. */
+struct cfact {
+	const char *source;
+	uint32_t off;
+	uint8_t subject, field, conf, len;
+};
+
+struct inspector {
+	const struct kb *kb;
+	struct host_table *ht;
+	const struct netset *local;
+	struct stats *st;
+	struct ident_pool *ip;
+	const struct pkt *p;
+	struct cfact f[PROTO_MAX_FACTS];
+	unsigned nf;
+	char arena[PROTO_MAX_FACTS * IDENT_VAL_MAX];
+	uint32_t used;
+};
+
+struct inspector *
+inspect_new(const struct kb *kb, struct host_table *ht,
+    const struct netset *local, uint32_t max_idents, struct stats *st)
+{
+	struct inspector *in = calloc(1, sizeof *in);
+
+	if (in == NULL)
+		return NULL;
+	in->kb = kb;
+	in->ht = ht;
+	in->local = local;
+	in->st = st;
+	in->ip = ident_pool_new(max_idents, st);
+	if (in->ip == NULL) {
+		free(in);
+		return NULL;
+	}
+	return in;
+}
+
+void
+inspect_free(struct inspector *in)
+{
+	if (in == NULL)
+		return;
+	ident_pool_free(in->ip);
+	free(in);
+}
+
+/* Decoders call this for each fact: keep a copy for the end of the call.
+ * Names looked up are evidence only when they belong to a vendor cloud,
+ * P2P service or app: a workstation's thousand lookups are not. */
+static void
+on_fact(void *ud, const struct fact *f)
+{
+	struct inspector *in = ud;
+	struct cfact *c;
+	size_t len = f->len;
+
+	if (f->field >= FACT_COUNT || f->subject >= SUBJ_MAX || len == 0 ||
+	    f->val == NULL || f->source == NULL)
+		return;
+	if (f->field == FACT_DOMAIN && kb_domain(in->kb, f->val, len) == NULL)
+		return;
+	if (in->nf >= PROTO_MAX_FACTS) {
+		STAT_INC(in->st, FACTS_DROPPED);
+		return;
+	}
+	if (len > IDENT_VAL_MAX - 1)
+		len = IDENT_VAL_MAX - 1;
+	c = &in->f[in->nf++];
+	c->source = f->source;
+	c->off = in->used;
+	c->subject = f->subject;
+	c->field = f->field;
+	c->conf = f->confidence > 100 ? 100 : f->confidence;
+	c->len = (uint8_t)len;
+	memcpy(in->arena + in->used, f->val, len);
+	in->used += (uint32_t)len;
+}
+
+/* Is (ip, mac) one of ours? */
+static bool
+is_local(struct inspector *in, const struct addr *ip, const uint8_t *mac)
+{
+	return (ip != NULL && netset_has(in->local, ip) && !addr_is_group(ip)) ||
+	    (mac != NULL && host_is_endpoint(in->ht, mac));
+}
+
+static struct host *
+host_of(struct inspector *in, const uint8_t *mac, const struct addr *ip)
+{
+	static const struct addr none; /* unspecified: no address */
+	struct host_obs o = { mac, ip ? ip : &none, in->p->vlan,
+		in->p->ts_us };
+
+	return host_flow(in->ht, &o, false, 0, 0, 0, 0);
+}
+
+/* The device a stated subject is: the sender itself if it names the
+ * sender's MAC or address, else the device at the stated (local) address,
+ * else the one with the stated MAC. */
+static struct host *
+stated(struct inspector *in, unsigned s)
+{
+	const struct pkt *p = in->p;
+	uint8_t mac[6];
+	struct addr ip;
+	bool hm = false, hi = false;
+
+	for (unsigned i = 0; i < in->nf; i++) {
+		const struct cfact *c = &in->f[i];
+		char t[64];
+
+		if (c->subject != s)
+			continue;
+		if (c->field == FACT_MAC && !hm)
+			hm = mac_parse(in->arena + c->off, c->len, mac);
+		if (c->field == FACT_IP && !hi && c->len < sizeof t) {
+			memcpy(t, in->arena + c->off, c->len);
+			t[c->len] = '\0';
+			t[strcspn(t, "/%] ")] = '\0'; /* "fe80::1/64" */
+			hi = addr_parse(&ip, t[0] == '[' ? t + 1 : t) &&
+			    addr_is_unicast(&ip);
+		}
+	}
+	if ((hm && p->mac_src && memcmp(mac, p->mac_src, 6) == 0) ||
+	    (hi && p->l3 && memcmp(&ip, &p->src, sizeof ip) == 0) ||
+	    (!hm && !hi))
+		return is_local(in, p->l3 ? &p->src : NULL, p->mac_src) ?
+		    host_of(in, p->mac_src, p->l3 ? &p->src : NULL) : NULL;
+	if (hi)
+		return is_local(in, &ip, NULL) ? host_of(in, NULL, &ip) : NULL;
+	return host_of(in, mac, NULL);
+}
+
+static struct host *
+resolve(struct inspector *in, unsigned s)
+{
+	const struct pkt *p = in->p;
+	const struct addr *src = p->l3 ? &p->src : NULL;
+	const struct addr *dst = p->l3 ? &p->dst : NULL;
+
+	if (s == SUBJ_SENDER) {
+		/* A sender with no address yet (DHCP from 0.0.0.0) is on
+		 * this link: its MAC names it. */
+		if (src != NULL && !addr_is_unicast(src) && p->mac_src &&
+		    !addr_is_group(src))
+			return host_of(in, p->mac_src, NULL);
+		return is_local(in, src, p->mac_src) ?
+		    host_of(in, p->mac_src, src) : NULL;
+	}
+	if (s == SUBJ_RECEIVER)
+		return dst && !addr_is_group(dst) &&
+		    is_local(in, dst, p->mac_dst) ?
+		    host_of(in, p->mac_dst, dst) : NULL;
+	return stated(in, s);
+}
+
+static struct ident *
+ident_of(struct inspector *in, struct host *h)
+{
+	if (h->ident == 0 && (h->ident = ident_alloc(in->ip)) == 0) {
+		STAT_INC(in->st, EVIDENCE_DROPPED);
+		return NULL;
+	}
+	return ident_get(in->ip, h->ident);
+}
+
+/* Fold the collected facts into the evidence of their devices. */
+static void
+apply(struct inspector *in)
+{
+	struct host *subj[SUBJ_MAX];
+	bool done[SUBJ_MAX] = { false };
+	char key[64];
+
+	for (unsigned i = 0; i < in->nf; i++) {
+		const struct cfact *c = &in->f[i];
+		struct ident *id;
+
+		if (!done[c->subject]) {
+			subj[c->subject] = resolve(in, c->subject);
+			done[c->subject] = true;
+			if (c->subject >= SUBJ_STATED && subj[c->subject]) {
+				/* Say who stated it, if not itself. */
+				struct host *snd = resolve(in, SUBJ_SENDER);
+				if (snd && snd != subj[c->subject] &&
+				    (id = ident_of(in, subj[c->subject])))
+					host_key_fmt(snd, key, sizeof key),
+					ident_add(in->ip, id, "stated",
+					    FACT_REPORTED_BY, 90, key,
+					    strlen(key), in->p->ts_us);
+			}
+		}
+		if (subj[c->subject] == NULL) {
+			STAT_INC(in->st, FACTS_REMOTE);
+			continue;
+		}
+		if ((id = ident_of(in, subj[c->subject])) != NULL)
+			ident_add(in->ip, id, c->source, c->field, c->conf,
+			    in->arena + c->off, c->len, in->p->ts_us);
+	}
+}
+
+static void
+run(struct inspector *in, proto_fn fn, struct cur payload)
+{
+	struct proto_ctx c = { in->p, in->st, on_fact, in };
+
+	in->nf = 0;
+	in->used = 0;
+	(void)fn(payload, &c);
+	if (in->nf)
+		apply(in);
+}
+
+static proto_fn
+udp_port(uint16_t port)
+{
+	switch (port) {
+	case 37020:
+		return sadp_decode;
+	case 37810:
+		return dhip_decode;
+	case 5050:
+		return dahua5050_decode;
+	case 3702:
+		return wsd_decode;
+	case 1900:
+		return ssdp_decode;
+	case 5353:
+		return mdns_decode;
+	case 53:
+		return dns_decode;
+	case 67:
+	case 68:
+		return dhcp_decode;
+	case 8800:
+		return dhp2p_decode;
+	case 32100:
+	case 32108:
+		return cs2_decode;
+	default:
+		return NULL;
+	}
+}
+
+static void
+inspect_udp(struct inspector *in, struct cur pl)
+{
+	proto_fn fn = udp_port(in->p->dport);
+	const uint8_t *b = pl.p;
+
+	if (fn == NULL)
+		fn = udp_port(in->p->sport);
+	if (fn == NULL && cur_left(&pl) >= 4) {
+		/* Vendor P2P on any port, known by its first bytes. */
+		if (b[0] == 0xf1)
+			fn = cs2_decode;
+		else if ((b[0] == 'D' && b[1] == 'H') ||
+		    memcmp(b, "PTCP", 4) == 0 ||
+		    ((b[0] == 0xff || b[0] == 0xfe) && b[1] == 0xfe))
+			fn = dhp2p_decode;
+	}
+	if (fn != NULL)
+		run(in, fn, pl);
+}
+
+static bool
+port_is(const struct pkt *p, uint16_t port)
+{
+	return p->sport == port || p->dport == port;
+}
+
+static void
+inspect_tcp(struct inspector *in, struct cur pl)
+{
+	const struct pkt *p = in->p;
+	uint8_t b0;
+
+	if (cur_left(&pl) == 0)
+		return;
+	b0 = pl.p[0];
+	if (port_is(p, 53))
+		run(in, dns_decode, pl);
+	else if (port_is(p, 8000))
+		run(in, hiksdk_decode, pl);
+	else if (port_is(p, 37777)) {
+		run(in, dhip_decode, pl);
+		run(in, dvrip_decode, pl);
+	}
+	if (b0 == 0x16)
+		run(in, tls_decode, pl);
+	else if (b0 >= 'A' && b0 <= 'Z') {
+		/* Text: HTTP or RTSP, each decoder checks its own grammar. */
+		run(in, http_decode, pl);
+		run(in, rtsp_decode, pl);
+	}
+}
+
+void
+inspect_packet(struct inspector *in, const struct pkt *p)
+{
+	in->p = p;
+	if (p->l3 == 0) {
+		if (p->ethertype == 0x8033)
+			run(in, sadp_l2_decode, p->payload);
+		return;
+	}
+	if (!p->l4_ok || p->frag == FRAG_LATER)
+		return;
+	if (p->proto == 17)
+		inspect_udp(in, p->payload);
+	else if (p->proto == 6)
+		inspect_tcp(in, p->payload);
+}
+
+const struct ident *
+inspect_ident(struct inspector *in, const struct host *h)
+{
+	return ident_get(in->ip, h->ident);
+}
+
+void
+inspect_host_gone(struct inspector *in, const struct host *h)
+{
+	ident_release(in->ip, h->ident);
+}

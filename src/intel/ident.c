@@ -1,0 +1,377 @@
+/* SPDX-License-Identifier: MIT */
+/* ident.c - device evidence and identity fusion.
+ *
+ * Fusion (see docs/identification.md): every piece of evidence that names
+ * a maker votes for it - a stated vendor (through the brand table), a
+ * model prefix, a cloud or P2P domain the device looks up, the MAC's IEEE
+ * registration. Votes of distinct sources combine as independent
+ * witnesses (1 - product of (1 - c)); the strongest maker wins, ties to
+ * the first in manufacturers.tsv. Other fields take the most confident
+ * value, the earliest on ties; disagreeing values are listed as
+ * conflicts and all stay in the evidence. */
+#include "ident.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/mman.h>
+
+struct ident_pool {
+	struct ident *pool;   /* slots 1..max */
+	size_t bytes;
+	uint32_t max, used, freelist;
+	struct stats *st;
+};
+
+static const char *const field_names[FACT_COUNT] = { "vendor", "brand",
+	"model", "serial", "firmware", "build", "kind", "name", "mac", "ip",
+	"hardware", "location", "server", "user_agent", "realm", "url",
+	"domain", "cert_subject", "cert_issuer", "dhcp_vendor", "dhcp_prl",
+	"activated", "cloud", "protocol", "oem", "reported_by" };
+
+const char *
+fact_field_name(unsigned field)
+{
+	return field < FACT_COUNT ? field_names[field] : "?";
+}
+
+struct ident_pool *
+ident_pool_new(uint32_t max, struct stats *st)
+{
+	struct ident_pool *ip = calloc(1, sizeof *ip);
+
+	if (ip == NULL)
+		return NULL;
+	ip->bytes = ((size_t)max + 1) * sizeof *ip->pool;
+	ip->pool = mmap(NULL, ip->bytes, PROT_READ | PROT_WRITE,
+	    MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	if (ip->pool == MAP_FAILED) {
+		free(ip);
+		return NULL;
+	}
+	ip->max = max;
+	ip->st = st;
+	return ip;
+}
+
+void
+ident_pool_free(struct ident_pool *ip)
+{
+	if (ip == NULL)
+		return;
+	munmap(ip->pool, ip->bytes);
+	free(ip);
+}
+
+struct ident *
+ident_get(struct ident_pool *ip, uint32_t i)
+{
+	return i == 0 || i > ip->max ? NULL : &ip->pool[i];
+}
+
+uint32_t
+ident_alloc(struct ident_pool *ip)
+{
+	uint32_t i;
+
+	if (ip->freelist) {
+		i = ip->freelist;
+		ip->freelist = ip->pool[i].next_free;
+	} else if (ip->used < ip->max) {
+		i = ++ip->used;
+	} else {
+		return 0;
+	}
+	ip->pool[i].nev = 0;
+	ip->pool[i].dropped = 0;
+	ip->pool[i].next_free = 0;
+	return i;
+}
+
+void
+ident_release(struct ident_pool *ip, uint32_t i)
+{
+	if (i == 0 || i > ip->max)
+		return;
+	ip->pool[i].next_free = ip->freelist;
+	ip->freelist = i;
+}
+
+void
+ident_add(struct ident_pool *ip, struct ident *id, const char *source,
+    unsigned field, unsigned conf, const char *val, size_t len, uint64_t ts)
+{
+	struct evid *e;
+
+	while (len > 0 && isspace((unsigned char)val[0]))
+		val++, len--;
+	while (len > 0 && isspace((unsigned char)val[len - 1]))
+		len--;
+	if (len == 0)
+		return;
+	if (len > IDENT_VAL_MAX - 1)
+		len = IDENT_VAL_MAX - 1;
+	for (unsigned i = 0; i < id->nev; i++) {
+		e = &id->ev[i];
+		if (e->field == field && e->len == len &&
+		    strcmp(e->source, source) == 0 &&
+		    memcmp(e->val, val, len) == 0) {
+			e->count++;
+			if (conf > e->conf)
+				e->conf = (uint8_t)conf;
+			return;
+		}
+	}
+	if (id->nev >= IDENT_EVID_MAX) {
+		id->dropped++;
+		STAT_INC(ip->st, EVIDENCE_DROPPED);
+		return;
+	}
+	e = &id->ev[id->nev++];
+	e->source = source;
+	e->first_us = ts;
+	e->count = 1;
+	e->field = (uint8_t)field;
+	e->conf = (uint8_t)(conf > 100 ? 100 : conf);
+	e->len = (uint8_t)len;
+	memcpy(e->val, val, len);
+	e->val[len] = '\0';
+}
+
+static int
+hexval(int c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	c = tolower(c);
+	return c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+}
+
+bool
+mac_parse(const char *s, size_t n, uint8_t *mac)
+{
+	unsigned nib = 0, sum = 0, ones = 0;
+
+	memset(mac, 0, 6);
+	for (size_t i = 0; i < n && nib <= 12; i++) {
+		int v = hexval((unsigned char)s[i]);
+
+		if (v < 0) {
+			if (s[i] == ':' || s[i] == '-' || s[i] == '.')
+				continue;
+			return false;
+		}
+		if (nib < 12)
+			mac[nib / 2] = (uint8_t)(mac[nib / 2] << 4 | (unsigned)v);
+		nib++;
+	}
+	if (nib != 12)
+		return false;
+	for (unsigned i = 0; i < 6; i++) {
+		sum += mac[i];
+		ones += mac[i] == 0xff;
+	}
+	return sum != 0 && ones != 6;
+}
+
+/* Maker votes: best confidence per (maker, source), combined at the end. */
+struct vote {
+	const char *source;
+	uint8_t maker, conf;
+};
+
+#define MAX_VOTES 64
+
+static void
+vote(struct vote *v, unsigned *nv, int maker, const char *source,
+    unsigned conf)
+{
+	if (maker < 0)
+		return;
+	for (unsigned i = 0; i < *nv; i++) {
+		if (v[i].maker == maker && strcmp(v[i].source, source) == 0) {
+			if (conf > v[i].conf)
+				v[i].conf = (uint8_t)conf;
+			return;
+		}
+	}
+	if (*nv < MAX_VOTES)
+		v[(*nv)++] = (struct vote){ source, (uint8_t)maker,
+			(uint8_t)conf };
+}
+
+/* Pick the most confident evidence of field (earliest on ties). */
+static const struct evid *
+best(const struct ident *id, unsigned field)
+{
+	const struct evid *b = NULL;
+
+	for (unsigned i = 0; id && i < id->nev; i++) {
+		const struct evid *e = &id->ev[i];
+		if (e->field == field && (b == NULL || e->conf > b->conf ||
+		    (e->conf == b->conf && e->first_us < b->first_us)))
+			b = e;
+	}
+	return b;
+}
+
+/* Same value? Text ignoring case; MACs by their bytes, whatever the
+ * notation ("44-19-b6-..." and "44:19:B6:..."). */
+static bool
+same_value(unsigned field, const struct evid *a, const struct evid *b)
+{
+	uint8_t ma[6], mb[6];
+
+	if (field == FACT_MAC && mac_parse(a->val, a->len, ma) &&
+	    mac_parse(b->val, b->len, mb))
+		return memcmp(ma, mb, 6) == 0;
+	return a->len == b->len && strncasecmp(a->val, b->val, a->len) == 0;
+}
+
+/* Note field in out->conflicts if its evidence holds two values. */
+static void
+conflict(const struct ident *id, unsigned field, struct fused *out)
+{
+	const struct evid *first = NULL;
+
+	for (unsigned i = 0; id && i < id->nev; i++) {
+		const struct evid *e = &id->ev[i];
+		if (e->field != field)
+			continue;
+		if (first == NULL) {
+			first = e;
+		} else if (!same_value(field, first, e)) {
+			size_t o = strlen(out->conflicts);
+			snprintf(out->conflicts + o, sizeof out->conflicts - o,
+			    "%s%s", o ? "," : "", field_names[field]);
+			return;
+		}
+	}
+}
+
+/* Collect maker votes and kind candidates from the evidence. */
+static void
+gather(const struct kb *kb, const struct ident *id, struct vote *v,
+    unsigned *nv, enum kind *kind, unsigned *kconf)
+{
+	for (unsigned i = 0; id && i < id->nev; i++) {
+		const struct evid *e = &id->ev[i];
+		const struct kb_brand *b;
+		const struct kb_model *m;
+		const struct kb_domain *d;
+		enum kind k = KIND_UNKNOWN;
+		unsigned kc = 0;
+
+		switch (e->field) {
+		case FACT_VENDOR:
+			if ((b = kb_brand(kb, e->val, e->len)) != NULL)
+				vote(v, nv, b->maker, e->source, e->conf);
+			break;
+		case FACT_BRAND:
+			if ((b = kb_brand(kb, e->val, e->len)) != NULL &&
+			    b->rel != REL_GENERIC)
+				vote(v, nv, b->maker, e->source,
+				    e->conf * 6u / 10u);
+			break;
+		case FACT_MODEL:
+			if ((m = kb_model(kb, e->val, e->len)) != NULL) {
+				vote(v, nv, m->maker, "model",
+				    e->conf < 80 ? e->conf : 80);
+				k = (enum kind)m->kind, kc = 80;
+			}
+			break;
+		case FACT_KIND:
+			k = kb_kind_label(kb, e->val, e->len), kc = e->conf;
+			break;
+		case FACT_DOMAIN:
+			if ((d = kb_domain(kb, e->val, e->len)) == NULL)
+				break;
+			if (d->role == ROLE_APP)
+				k = KIND_DRONE_APP, kc = 70;
+			else if (d->role != ROLE_VENDOR)
+				vote(v, nv, d->maker, "domain", 40);
+			break;
+		default:
+			break;
+		}
+		if (k != KIND_UNKNOWN && kc > *kconf)
+			*kind = k, *kconf = kc;
+	}
+}
+
+static void
+take(const struct evid *e, const char **p, size_t *n)
+{
+	if (e != NULL) {
+		*p = e->val;
+		*n = e->len;
+	}
+}
+
+void
+ident_fuse(const struct kb *kb, const struct ident *id, const uint8_t *mac,
+    struct fused *out)
+{
+	struct vote v[MAX_VOTES];
+	unsigned nv = 0, kconf = 0, bestc = 0;
+	double comb[KB_MAX_MAKERS];
+	const struct evid *e;
+	int win = -1;
+
+	memset(out, 0, sizeof *out);
+	memset(comb, 0, sizeof comb);
+	gather(kb, id, v, &nv, &out->kind, &kconf);
+	if (mac != NULL) {
+		const char *org = kb_oui(kb, mac);
+		if (org != NULL)
+			vote(v, &nv, kb_maker_of_org(kb, org), "oui", 60);
+	}
+	for (unsigned i = 0; i < nv; i++)
+		comb[v[i].maker] = 1.0 - (1.0 - comb[v[i].maker]) *
+		    (1.0 - v[i].conf / 100.0);
+	for (unsigned m = 0; m < kb->nmaker; m++) {
+		unsigned c = (unsigned)(comb[m] * 100.0 + 0.5);
+		if (c > bestc) /* strict: ties keep the earlier maker */
+			bestc = c, win = (int)m;
+	}
+	if (win >= 0) {
+		out->maker = &kb->maker[win];
+		out->vendor = out->maker->name;
+		out->vendor_len = strlen(out->vendor);
+		out->covered = out->maker->covered;
+		out->confidence = bestc > 99 ? 99 : bestc;
+	} else if ((e = best(id, FACT_VENDOR)) != NULL) {
+		take(e, &out->vendor, &out->vendor_len);
+		out->confidence = e->conf;
+	} else if (mac != NULL && kb_oui(kb, mac) != NULL) {
+		out->vendor = kb_oui(kb, mac);
+		out->vendor_len = strlen(out->vendor);
+		out->confidence = 50;
+	}
+	/* Brand: a stated label that is not the maker's own name. */
+	for (unsigned f = FACT_BRAND; out->brand == NULL; f = FACT_VENDOR) {
+		const struct kb_brand *b;
+
+		e = best(id, f);
+		if (e != NULL && ((b = kb_brand(kb, e->val, e->len)) == NULL ||
+		    (b->rel != REL_OWN && b->rel != REL_GENERIC)) &&
+		    !(out->vendor && e->len == out->vendor_len &&
+		    strncasecmp(e->val, out->vendor, e->len) == 0))
+			take(e, &out->brand, &out->brand_len);
+		if (f == FACT_VENDOR)
+			break;
+	}
+	take(best(id, FACT_MODEL), &out->model, &out->model_len);
+	take(best(id, FACT_SERIAL), &out->serial, &out->serial_len);
+	take(best(id, FACT_FIRMWARE), &out->firmware, &out->firmware_len);
+	take(best(id, FACT_BUILD), &out->build, &out->build_len);
+	take(best(id, FACT_NAME), &out->name, &out->name_len);
+	if ((e = best(id, FACT_MAC)) != NULL)
+		out->has_mac = mac_parse(e->val, e->len, out->mac);
+	conflict(id, FACT_MODEL, out);
+	conflict(id, FACT_SERIAL, out);
+	conflict(id, FACT_FIRMWARE, out);
+	conflict(id, FACT_MAC, out);
+}

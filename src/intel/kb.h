@@ -1,0 +1,138 @@
+/* SPDX-License-Identifier: MIT */
+/* kb.h - the knowledge base: makers and their covered status, brands,
+ * cloud/app domains, model prefixes, device-class labels, MAC registry.
+ *
+ * Loaded once from the plain-text files in data/ (reviewed like code) and
+ * from Debian's ieee-data registry; every malformed line is reported as
+ * file:line with what is wrong. Read-only after loading. */
+#ifndef VIGIE_KB_H
+#define VIGIE_KB_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#define KB_MAX_MAKERS 32
+#define KB_MAX_BRANDS 256
+#define KB_MAX_DOMAINS 256
+#define KB_MAX_MODELS 256
+#define KB_MAX_KINDS 64
+#define KB_DOMAIN_SLOTS 1024 /* hash slots for domain suffixes */
+
+/* Device kinds vigie reports. */
+enum kind {
+	KIND_UNKNOWN = 0, KIND_CAMERA, KIND_NVR, KIND_DVR, KIND_INTERCOM,
+	KIND_ACCESS, KIND_DRONE, KIND_DRONE_CONTROLLER, KIND_DRONE_APP,
+	KIND_RADIO, KIND_COUNT
+};
+
+/* Role of a domain suffix. */
+enum domain_role { ROLE_CLOUD = 0, ROLE_P2P, ROLE_VENDOR, ROLE_APP };
+
+/* Relation of a brand to its maker. */
+enum brand_rel { REL_OWN = 0, REL_SUBSIDIARY, REL_OEM, REL_GENERIC };
+
+struct kb_maker {
+	char id[16], name[48], country[3];
+	bool covered;
+	char basis[256], since[11];
+	char ieee[128];              /* comma-separated name fragments */
+};
+
+struct kb_brand {
+	char brand[40];
+	uint8_t maker, rel;
+};
+
+struct kb_domain {
+	char suffix[64];
+	uint8_t maker, role;
+	char service[64];
+};
+
+struct kb_model {
+	char prefix[24];
+	uint8_t maker, kind;
+};
+
+struct kb_kind {
+	char label[40];
+	uint8_t kind;
+};
+
+struct oui_ent {
+	uint64_t prefix;   /* the prefix's bits, left-aligned in 48 */
+	uint32_t org;      /* offset of the organisation name in names */
+	uint8_t bits;      /* 24, 28 or 36 */
+};
+
+struct kb {
+	struct kb_maker maker[KB_MAX_MAKERS];
+	unsigned nmaker;
+	struct kb_brand brand[KB_MAX_BRANDS];
+	unsigned nbrand;
+	struct kb_domain domain[KB_MAX_DOMAINS];
+	unsigned ndomain;
+	uint16_t dslot[KB_DOMAIN_SLOTS]; /* index + 1 into domain[] */
+	unsigned dlabels;                /* most labels in a suffix */
+	struct kb_model model[KB_MAX_MODELS];
+	unsigned nmodel;
+	struct kb_kind kindl[KB_MAX_KINDS];
+	unsigned nkind;
+	struct oui_ent *oui;             /* registry entries */
+	size_t noui, coui;
+	uint32_t *oslot;                 /* hash of (prefix, bits): index+1 */
+	size_t omask;
+	char *names;                     /* organisation names, NUL-ended */
+	size_t nnames, cnames;
+	bool oui_loaded;
+};
+
+/* kb_load: load data_dir's *.tsv files into kb (zeroed by the caller).
+ * 0, or -1 with "FILE:LINE: problem" in err. */
+int kb_load(struct kb *kb, const char *data_dir, char *err, size_t errn);
+
+/* kb_load_oui: load the IEEE registry (oui.csv, mam.csv, oui36.csv in
+ * ieee_dir) plus data_dir/oui-extra.tsv. 0; 1 if the registry is missing
+ * (a warning in err; MAC vendors then come from oui-extra.tsv only); -1
+ * with "FILE:LINE: problem" in err on a malformed file. */
+int kb_load_oui(struct kb *kb, const char *ieee_dir, const char *data_dir,
+    char *err, size_t errn);
+
+/* kb_free: release what the loaders allocated. */
+void kb_free(struct kb *kb);
+
+/* kb_oui: the registered organisation of mac, or NULL (unknown, or a
+ * locally administered / group address). */
+const char *kb_oui(const struct kb *kb, const uint8_t *mac);
+
+/* kb_maker_of_org: the maker whose IEEE name fragments match org
+ * (case-insensitive), or -1. */
+int kb_maker_of_org(const struct kb *kb, const char *org);
+
+/* kb_maker_id: index of the maker with this id, or -1. */
+int kb_maker_id(const struct kb *kb, const char *id);
+
+/* kb_brand: the brand entry for label s (n bytes, case-insensitive,
+ * surrounding spaces ignored), or NULL. */
+const struct kb_brand *kb_brand(const struct kb *kb, const char *s, size_t n);
+
+/* kb_domain: the entry whose suffix matches name (n bytes, any case; a
+ * trailing dot ignored) on a label boundary, longest first, or NULL. */
+const struct kb_domain *kb_domain(const struct kb *kb, const char *name,
+    size_t n);
+
+/* kb_model: the entry with the longest prefix of model s (n bytes), or
+ * NULL. */
+const struct kb_model *kb_model(const struct kb *kb, const char *s, size_t n);
+
+/* kb_kind_label: the kind a stated class label means, or KIND_UNKNOWN. */
+enum kind kb_kind_label(const struct kb *kb, const char *s, size_t n);
+
+/* kind_name: "camera", "nvr", ... ("unknown" for KIND_UNKNOWN). */
+const char *kind_name(enum kind k);
+
+/* role_name: "cloud", "p2p", "vendor", "app". */
+const char *role_name(enum domain_role r);
+
+#endif

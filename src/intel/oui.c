@@ -1,0 +1,322 @@
+/* SPDX-License-Identifier: MIT */
+/* oui.c - the IEEE MAC address registry (Debian ieee-data) and the
+ * project's additions (data/oui-extra.tsv).
+ *
+ * ieee-data CSV (RFC 4180), one assignment a line:
+ *   MA-L,4419B6,"Hangzhou Hikvision Digital Technology Co.,Ltd.",address
+ * MA-L assignments are 24-bit prefixes, MA-M 28-bit, MA-S (oui36.csv)
+ * 36-bit. Lookups try the longest block first. */
+#include <ctype.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "kb.h"
+
+#define OUI_FILE_MAX (32u << 20)
+
+static int
+add_name(struct kb *kb, const char *s, size_t n, uint32_t *off)
+{
+	if (kb->nnames + n + 1 > kb->cnames) {
+		size_t nc = kb->cnames ? kb->cnames * 2 : 1u << 20;
+		char *p;
+
+		while (kb->nnames + n + 1 > nc)
+			nc *= 2;
+		if ((p = realloc(kb->names, nc)) == NULL)
+			return -1;
+		kb->names = p;
+		kb->cnames = nc;
+	}
+	memcpy(kb->names + kb->nnames, s, n);
+	kb->names[kb->nnames + n] = '\0';
+	*off = (uint32_t)kb->nnames;
+	kb->nnames += n + 1;
+	return 0;
+}
+
+/* Add prefix hex (6, 7 or 9 digits) for organisation org (n bytes). */
+static int
+add_oui(struct kb *kb, const char *hex, size_t hl, const char *org,
+    size_t n)
+{
+	struct oui_ent e = { 0, 0, 0 };
+
+	if (hl != 6 && hl != 7 && hl != 9)
+		return -1;
+	for (size_t i = 0; i < hl; i++) {
+		int c = tolower((unsigned char)hex[i]);
+		unsigned v;
+
+		if (c >= '0' && c <= '9')
+			v = (unsigned)(c - '0');
+		else if (c >= 'a' && c <= 'f')
+			v = (unsigned)(c - 'a' + 10);
+		else
+			return -1;
+		e.prefix = e.prefix << 4 | v;
+	}
+	e.bits = (uint8_t)(hl * 4);
+	e.prefix <<= 48 - e.bits;
+	if (kb->noui == kb->coui) {
+		size_t nc = kb->coui ? kb->coui * 2 : 65536;
+		struct oui_ent *p = realloc(kb->oui, nc * sizeof *p);
+		if (p == NULL)
+			return -1;
+		kb->oui = p;
+		kb->coui = nc;
+	}
+	if (add_name(kb, org, n, &e.org) < 0)
+		return -1;
+	kb->oui[kb->noui++] = e;
+	return 0;
+}
+
+/* One CSV field at r, ending before end (RFC 4180: a quoted field may
+ * hold commas, doubled quotes and line breaks). Unquoted in place into
+ * [*s, *s + *n); returns the position after its terminator (the comma or
+ * the line break), or end. memchr does the scanning: the registry is
+ * several MB. */
+static char *
+csv_field(char *r, char *end, char **s, size_t *n, bool *eol)
+{
+	char *w, *q;
+
+	*eol = false;
+	if (r < end && *r == '"') {
+		*s = w = ++r;
+		while (r < end && (q = memchr(r, '"', (size_t)(end - r)))) {
+			memmove(w, r, (size_t)(q - r));
+			w += q - r;
+			r = q + 1;
+			if (r < end && *r == '"') { /* "" is one quote */
+				*w++ = '"';
+				r++;
+				continue;
+			}
+			break;
+		}
+		*n = (size_t)(w - *s);
+		while (r < end && *r != ',' && *r != '\n')
+			r++;
+	} else {
+		char *c = memchr(r, ',', (size_t)(end - r));
+		char *nl = memchr(r, '\n', (size_t)((c ? c : end) - r));
+
+		*s = r;
+		r = nl ? nl : c ? c : end;
+		*n = (size_t)(r - *s);
+		if (*n > 0 && (*s)[*n - 1] == '\r')
+			(*n)--;
+	}
+	if (r < end && *r == '\n')
+		*eol = true;
+	return r < end ? r + 1 : end;
+}
+
+/* Parse one record at *p into at most max fields; returns the number of
+ * fields (0 at the end) and moves *p past the record. */
+static unsigned
+csv_record(char **p, char *end, char **f, size_t *fl, unsigned max)
+{
+	char *r = *p, *s;
+	unsigned n = 0;
+	bool eol = false;
+	size_t l;
+
+	if (r >= end)
+		return 0;
+	while (!eol && r < end) {
+		r = csv_field(r, end, &s, &l, &eol);
+		if (n < max) {
+			f[n] = s;
+			fl[n] = l;
+		}
+		n++;
+	}
+	*p = r;
+	return n;
+}
+
+static int
+load_csv(struct kb *kb, const char *path, char *err, size_t errn)
+{
+	FILE *f = fopen(path, "rb");
+	unsigned rec = 0;
+	char *buf, *p;
+	long len;
+
+	if (f == NULL)
+		return 1;
+	if (fseek(f, 0, SEEK_END) != 0 || (len = ftell(f)) < 0 ||
+	    (unsigned long)len > OUI_FILE_MAX || fseek(f, 0, SEEK_SET) != 0 ||
+	    (buf = malloc((size_t)len + 1)) == NULL) {
+		fclose(f);
+		snprintf(err, errn, "%s: unreadable", path);
+		return -1;
+	}
+	if (fread(buf, 1, (size_t)len, f) != (size_t)len) {
+		fclose(f);
+		free(buf);
+		snprintf(err, errn, "%s: cannot read", path);
+		return -1;
+	}
+	fclose(f);
+	buf[len] = '\0';
+	for (p = buf;;) {
+		char *fv[4];
+		size_t fl[4];
+		unsigned n = csv_record(&p, buf + len, fv, fl, 4);
+
+		if (n == 0)
+			break;
+		/* The first record is the header; blank lines have 1 field. */
+		if (rec++ == 0 || n < 3 || fl[0] == 0)
+			continue;
+		if (add_oui(kb, fv[1], fl[1], fv[2], fl[2]) < 0) {
+			snprintf(err, errn, "%s: record %u: bad assignment "
+			    "'%.*s'", path, rec, (int)(fl[1] > 16 ? 16 : fl[1]),
+			    fv[1]);
+			free(buf);
+			return -1;
+		}
+	}
+	free(buf);
+	return 0;
+}
+
+static int
+load_extra(struct kb *kb, const char *dir, char *err, size_t errn)
+{
+	char path[4096], line[512];
+	unsigned lineno = 0;
+	FILE *f;
+
+	snprintf(path, sizeof path, "%s/oui-extra.tsv", dir);
+	if ((f = fopen(path, "r")) == NULL) {
+		snprintf(err, errn, "%s: %s", path, strerror(errno));
+		return -1;
+	}
+	while (fgets(line, sizeof line, f) != NULL) {
+		char *hex = line, *blk, *org;
+
+		lineno++;
+		line[strcspn(line, "\r\n")] = '\0';
+		if (line[0] == '#' || line[0] == '\0')
+			continue;
+		if ((blk = strchr(hex, '\t')) == NULL ||
+		    (org = strchr(blk + 1, '\t')) == NULL || org[1] == '\0' ||
+		    strchr(org + 1, '\t') != NULL)
+			goto bad;
+		*blk++ = '\0';
+		*org++ = '\0';
+		if (!((strcmp(blk, "MA-L") == 0 && strlen(hex) == 6) ||
+		    (strcmp(blk, "MA-M") == 0 && strlen(hex) == 7) ||
+		    (strcmp(blk, "MA-S") == 0 && strlen(hex) == 9)))
+			goto bad;
+		if (add_oui(kb, hex, strlen(hex), org, strlen(org)) < 0)
+			goto bad;
+	}
+	fclose(f);
+	return 0;
+bad:
+	snprintf(err, errn, "%s:%u: expected PREFIX<tab>MA-L|MA-M|MA-S<tab>"
+	    "ORGANISATION with a prefix of 6, 7 or 9 hex digits", path, lineno);
+	fclose(f);
+	return -1;
+}
+
+static size_t
+oui_hash(uint64_t prefix, unsigned bits, size_t mask)
+{
+	uint64_t h = (prefix | bits) * 0x9e3779b97f4a7c15ull;
+	return (size_t)(h >> 29) & mask;
+}
+
+/* Index the entries by (prefix, bits); the first of duplicates wins. */
+static int
+oui_index(struct kb *kb)
+{
+	size_t n = 1024;
+
+	while (n < kb->noui * 2)
+		n <<= 1;
+	free(kb->oslot);
+	if ((kb->oslot = calloc(n, sizeof *kb->oslot)) == NULL)
+		return -1;
+	kb->omask = n - 1;
+	for (size_t i = 0; i < kb->noui; i++) {
+		const struct oui_ent *e = &kb->oui[i];
+		size_t j = oui_hash(e->prefix, e->bits, kb->omask);
+
+		for (;; j = (j + 1) & kb->omask) {
+			uint32_t v = kb->oslot[j];
+			if (v == 0) {
+				kb->oslot[j] = (uint32_t)i + 1;
+				break;
+			}
+			if (kb->oui[v - 1].prefix == e->prefix &&
+			    kb->oui[v - 1].bits == e->bits)
+				break;
+		}
+	}
+	return 0;
+}
+
+int
+kb_load_oui(struct kb *kb, const char *ieee_dir, const char *data_dir,
+    char *err, size_t errn)
+{
+	static const char *const files[] = { "oui.csv", "mam.csv",
+		"oui36.csv" };
+	int missing = 0;
+
+	for (unsigned i = 0; i < 3; i++) {
+		char path[4096];
+		int r;
+
+		snprintf(path, sizeof path, "%s/%s", ieee_dir, files[i]);
+		if ((r = load_csv(kb, path, err, errn)) < 0)
+			return -1;
+		missing |= r;
+	}
+	if (load_extra(kb, data_dir, err, errn) < 0)
+		return -1;
+	if (oui_index(kb) < 0) {
+		snprintf(err, errn, "out of memory for the MAC registry");
+		return -1;
+	}
+	kb->oui_loaded = true;
+	if (missing) {
+		snprintf(err, errn, "MAC registry not found in %s (Debian "
+		    "package ieee-data): MAC vendors come from "
+		    "data/oui-extra.tsv only", ieee_dir);
+		return 1;
+	}
+	return 0;
+}
+
+const char *
+kb_oui(const struct kb *kb, const uint8_t *mac)
+{
+	static const uint8_t bits[] = { 36, 28, 24 };
+	uint64_t m = 0;
+
+	if (kb->oslot == NULL || (mac[0] & 0x03) != 0) /* group or local */
+		return NULL;
+	for (unsigned i = 0; i < 6; i++)
+		m = m << 8 | mac[i];
+	for (unsigned b = 0; b < 3; b++) {
+		uint64_t p = m & ~((1ull << (48 - bits[b])) - 1);
+		size_t j = oui_hash(p, bits[b], kb->omask);
+
+		for (uint32_t v; (v = kb->oslot[j]) != 0;
+		    j = (j + 1) & kb->omask)
+			if (kb->oui[v - 1].prefix == p &&
+			    kb->oui[v - 1].bits == bits[b])
+				return kb->names + kb->oui[v - 1].org;
+	}
+	return NULL;
+}
