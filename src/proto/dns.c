@@ -1,0 +1,103 @@
+/* SPDX-License-Identifier: MIT */
+/* dns.c - DNS lookups (RFC 1035 4.1): who asked for which name.
+ *
+ *   [TCP only: length(2)]
+ *   id(2) flags(2) qdcount(2) ancount(2) nscount(2) arcount(2)
+ *   question = qname qtype(2) qclass(2)          (qdcount times)
+ *   answer, authority, additional = RRs          (see dnsname.h)
+ *   flags: QR(1) opcode(4) AA TC RD RA Z(3) rcode(4)
+ *
+ * A query names what the sender (a device) looks up: FACT_DOMAIN for the
+ * sender. A response is from a server, which is of no interest itself,
+ * but its question section repeats the lookup of the client it answers:
+ * FACT_DOMAIN for the receiver. Answers are walked (so broken messages
+ * are counted) but not reported yet. Names are decompressed into a stack
+ * buffer that lives for the duration of the proto_fact() call. */
+#include "dnsname.h"
+#include "proto.h"
+
+#define DNS_HDR 12
+#define DNS_QD_MAX 8      /* questions reported per message */
+#define DNS_AN_MAX 64     /* answers walked per message */
+#define DNS_CONF 50
+#define IPPROTO_TCP_NUM 6
+
+static const char SRC[] = "dns";
+
+/* The message view: for TCP, the length-prefixed message (clamped to
+ * the segment). False if the prefix is missing or too small. */
+static bool
+dns_message(struct cur *c, const struct pkt *p)
+{
+	uint16_t len;
+
+	if (p == NULL || p->proto != IPPROTO_TCP_NUM)
+		return true;
+	len = cur_be16(c);
+	if (c->bad || len < DNS_HDR)
+		return false;
+	(void)cur_clamp(c, len);
+	return true;
+}
+
+/* Walk the answer section without reporting: false if it is broken. */
+static bool
+dns_skip_answers(const struct cur *msg, struct cur *c, unsigned ancount)
+{
+	struct dnsname_rr rr;
+
+	for (unsigned i = 0; i < ancount && i < DNS_AN_MAX; i++)
+		if (!dnsname_rr_read(msg, c, &rr))
+			return false;
+	return true;
+}
+
+/* dns_decode: see proto.h. Queries (QR=0, opcode QUERY) give FACT_DOMAIN
+ * for the sender, responses FACT_DOMAIN for the receiver, one per
+ * question (at most DNS_QD_MAX), confidence 50. */
+enum dec
+dns_decode(struct cur payload, struct proto_ctx *ctx)
+{
+	struct cur msg = payload, c;
+	char name[DNSNAME_MAX];
+	uint16_t flags, qd, an;
+	unsigned opcode, subj;
+	size_t nlen;
+
+	if (!dns_message(&msg, ctx->p) || cur_left(&msg) < DNS_HDR)
+		return DEC_UNSUPPORTED;
+	c = msg;
+	(void)cur_be16(&c); /* id */
+	flags = cur_be16(&c);
+	qd = cur_be16(&c);
+	an = cur_be16(&c);
+	(void)cur_skip(&c, 4); /* nscount, arcount */
+	opcode = (unsigned)(flags >> 11) & 0xf;
+	/* Opcodes 0-2, 4 (NOTIFY), 5 (UPDATE), 6 (DSO) exist; a query
+	 * without a question is no lookup. */
+	if (opcode == 3 || opcode > 6 || (qd == 0 && !(flags & 0x8000)))
+		return DEC_UNSUPPORTED;
+	STAT_INC(ctx->st, DNS_MSGS);
+	if (opcode != 0)
+		return DEC_OK;
+	subj = (flags & 0x8000) ? SUBJ_RECEIVER : SUBJ_SENDER;
+	for (unsigned i = 0; i < qd && i < DNS_QD_MAX; i++) {
+		if (!dnsname_read(&msg, &c, name, &nlen) ||
+		    !cur_skip(&c, 4)) {
+			STAT_INC(ctx->st, DNS_MALFORMED);
+			return DEC_MALFORMED;
+		}
+		if (nlen > 0)
+			proto_fact(ctx, subj, FACT_DOMAIN, DNS_CONF, SRC, name,
+			    nlen);
+	}
+	/* Questions beyond the cap were not read: the answers are not
+	 * where the cursor stands. */
+	if (qd > DNS_QD_MAX)
+		return DEC_OK;
+	if (!dns_skip_answers(&msg, &c, an)) {
+		STAT_INC(ctx->st, DNS_MALFORMED);
+		return DEC_MALFORMED;
+	}
+	return DEC_OK;
+}

@@ -1,0 +1,360 @@
+/* SPDX-License-Identifier: MIT */
+/* textscan.c - allocation-free scanner for line-based text protocols.
+ *
+ * Reference: RFC 9112 section 2 and 5 (message and field syntax), RFC
+ * 9110 section 11.2 (auth-param), RFC 2326 section 4. See textscan.h. */
+#include <string.h>
+
+#include "textscan.h"
+
+static const char DAHUA[] = "Dahua";
+static const char HIKVISION[] = "Hikvision";
+static const char EMPTY[] = "";
+
+static int
+lower(int ch)
+{
+	return ch >= 'A' && ch <= 'Z' ? ch + ('a' - 'A') : ch;
+}
+
+static bool
+blank(int ch)
+{
+	return ch == ' ' || ch == '\t' || ch == '\r' || ch == '\n' ||
+	    ch == '\v' || ch == '\f';
+}
+
+enum ts_eol
+ts_line(struct cur *c, struct ts_str *line)
+{
+	struct cur w = *c;
+	size_t left = cur_left(c), n = left < TS_LINE_MAX ? left : TS_LINE_MAX;
+	const uint8_t *q, *lf;
+
+	line->p = EMPTY;
+	line->len = 0;
+	if (n == 0)
+		return TS_NONE;
+	q = cur_take(&w, n);
+	if (q == NULL)
+		return TS_NONE;
+	line->p = (const char *)q;
+	lf = memchr(q, '\n', n);
+	if (lf != NULL) {
+		line->len = (size_t)(lf - q);
+		(void)cur_skip(c, line->len + 1);
+		if (line->len > 0 && line->p[line->len - 1] == '\r')
+			line->len--;
+		return TS_EOL;
+	}
+	line->len = n;
+	(void)cur_skip(c, left);
+	if (n < left)
+		return TS_LONG;
+	if (line->p[n - 1] == '\r')
+		line->len--;
+	return TS_END;
+}
+
+/* One header line into m; false if it is not a field line. */
+static bool
+add_hdr(struct ts_msg *m, struct ts_str line)
+{
+	const char *colon = line.len ? memchr(line.p, ':', line.len) : NULL;
+	struct ts_hdr *h;
+	size_t nl;
+
+	if (colon == NULL || colon == line.p)
+		return false;
+	if (m->nhdr >= TS_MAX_HDRS)
+		return false;
+	nl = (size_t)(colon - line.p);
+	h = &m->hdr[m->nhdr++];
+	h->name.p = line.p;
+	h->name.len = nl;
+	h->name = ts_trim(h->name);
+	h->val = ts_trim(ts_from(line, nl + 1));
+	return true;
+}
+
+void
+ts_parse(struct cur c, struct ts_msg *m)
+{
+	struct ts_str line;
+	enum ts_eol k;
+
+	m->nhdr = 0;
+	m->ended = false;
+	m->bad = false;
+	m->body = cur_make(NULL, 0);
+	k = ts_line(&c, &m->start);
+	if (k == TS_LONG)
+		m->bad = true;
+	if (k != TS_EOL)
+		return;
+	for (unsigned i = 0; i < TS_MAX_LINES; i++) {
+		k = ts_line(&c, &line);
+		if (k == TS_NONE)
+			return;
+		if (k == TS_LONG) {
+			m->bad = true;
+			return;
+		}
+		if (k == TS_EOL && line.len == 0) {
+			m->ended = true;
+			m->body = c;
+			return;
+		}
+		/* A folded continuation (RFC 9112 obs-fold) is dropped. */
+		if (!blank((unsigned char)line.p[0]) && !add_hdr(m, line))
+			m->bad = true;
+		if (k == TS_END)
+			return;
+	}
+	m->bad = true;
+}
+
+bool
+ts_starts(struct cur c, const char *lit)
+{
+	size_t n = strlen(lit);
+	const uint8_t *q = cur_take(&c, n);
+
+	return q != NULL && memcmp(q, lit, n) == 0;
+}
+
+bool
+ts_eq(struct ts_str s, const char *lit)
+{
+	size_t n = strlen(lit);
+
+	return s.len == n && (n == 0 || memcmp(s.p, lit, n) == 0);
+}
+
+bool
+ts_ipfx(struct ts_str s, const char *lit)
+{
+	size_t n = strlen(lit);
+
+	if (s.len < n)
+		return false;
+	for (size_t i = 0; i < n; i++) {
+		int a = lower((unsigned char)s.p[i]);
+
+		if (a != lower((unsigned char)lit[i]))
+			return false;
+	}
+	return true;
+}
+
+bool
+ts_ieq(struct ts_str s, const char *lit)
+{
+	return s.len == strlen(lit) && ts_ipfx(s, lit);
+}
+
+struct ts_str
+ts_trim(struct ts_str s)
+{
+	while (s.len > 0 && blank((unsigned char)s.p[0])) {
+		s.p++;
+		s.len--;
+	}
+	while (s.len > 0 && blank((unsigned char)s.p[s.len - 1]))
+		s.len--;
+	return s;
+}
+
+struct ts_str
+ts_unquote(struct ts_str s)
+{
+	s = ts_trim(s);
+	if (s.len > 0 && s.p[0] == '"') {
+		s.p++;
+		s.len--;
+		if (s.len > 0 && s.p[s.len - 1] == '"')
+			s.len--;
+	}
+	return ts_trim(s);
+}
+
+struct ts_str
+ts_from(struct ts_str s, size_t n)
+{
+	if (n >= s.len) {
+		s.p += s.len;
+		s.len = 0;
+	} else {
+		s.p += n;
+		s.len -= n;
+	}
+	return s;
+}
+
+const struct ts_hdr *
+ts_hdr_find(const struct ts_msg *m, const char *name, unsigned *at)
+{
+	for (unsigned i = *at; i < m->nhdr; i++) {
+		if (ts_ieq(m->hdr[i].name, name)) {
+			*at = i + 1;
+			return &m->hdr[i];
+		}
+	}
+	*at = m->nhdr;
+	return NULL;
+}
+
+struct ts_str
+ts_version(struct ts_str line, size_t method_len, struct ts_str *target)
+{
+	struct ts_str v;
+	size_t sp;
+
+	line = ts_trim(line);
+	v.p = line.p + line.len;
+	v.len = 0;
+	target->p = v.p;
+	target->len = 0;
+	sp = line.len;
+	while (sp > method_len && line.p[sp - 1] != ' ')
+		sp--;
+	if (sp <= method_len || sp > line.len)
+		return v;
+	v = ts_from(line, sp);
+	target->p = line.p + method_len;
+	target->len = sp - 1 - method_len;
+	*target = ts_trim(*target);
+	return v;
+}
+
+bool
+ts_status_ok(struct ts_str s)
+{
+	if (s.len < 3)
+		return false;
+	for (size_t i = 0; i < 3; i++)
+		if (s.p[i] < '0' || s.p[i] > '9')
+			return false;
+	return s.len == 3 || s.p[3] == ' ';
+}
+
+struct ts_str
+ts_path(struct ts_str t)
+{
+	const char *cut;
+	size_t i = 0;
+
+	/* scheme = ALPHA *( ALPHA / DIGIT / "+" / "-" / "." ) "://" */
+	while (i < t.len && i < 16 && t.p[i] != ':' && t.p[i] != '/')
+		i++;
+	if (i > 0 && i + 3 <= t.len && memcmp(t.p + i, "://", 3) == 0) {
+		const char *slash;
+
+		t = ts_from(t, i + 3);
+		slash = t.len ? memchr(t.p, '/', t.len) : NULL;
+		t = ts_from(t, slash ? (size_t)(slash - t.p) : t.len);
+	}
+	if (t.len && (cut = memchr(t.p, '?', t.len)) != NULL)
+		t.len = (size_t)(cut - t.p);
+	if (t.len && (cut = memchr(t.p, '#', t.len)) != NULL)
+		t.len = (size_t)(cut - t.p);
+	return t;
+}
+
+/* End of a quoted-string starting at s.p[i] == '"': index past the
+ * closing quote (a backslash escapes one byte), or s.len if unclosed. */
+static size_t
+skip_quoted(struct ts_str s, size_t i)
+{
+	for (i++; i < s.len; i++) {
+		if (s.p[i] == '\\')
+			i++;
+		else if (s.p[i] == '"')
+			return i + 1;
+	}
+	return s.len;
+}
+
+struct ts_str
+ts_param(struct ts_str s, const char *name)
+{
+	size_t i = 0;
+
+	/* Each pass consumes at least one byte. */
+	while (i < s.len) {
+		size_t n0 = i, n1, v0;
+
+		while (i < s.len && s.p[i] != '=' && s.p[i] != ',' &&
+		    s.p[i] != ' ' && s.p[i] != '\t' && s.p[i] != '"')
+			i++;
+		n1 = i;
+		while (i < s.len && (s.p[i] == ' ' || s.p[i] == '\t'))
+			i++;
+		if (i >= s.len || s.p[i] != '=') {
+			/* A scheme name, a token68 or a stray byte. */
+			if (i < s.len && s.p[i] == '"')
+				i = skip_quoted(s, i);
+			else if (i == n0)
+				i++;
+			continue;
+		}
+		for (i++; i < s.len && (s.p[i] == ' ' || s.p[i] == '\t'); i++)
+			;
+		v0 = i;
+		if (i < s.len && s.p[i] == '"')
+			i = skip_quoted(s, i);
+		else
+			while (i < s.len && s.p[i] != ',' && s.p[i] != ' ')
+				i++;
+		if (ts_ieq((struct ts_str){ s.p + n0, n1 - n0 }, name))
+			return ts_unquote((struct ts_str){ s.p + v0, i - v0 });
+	}
+	return (struct ts_str){ s.p + s.len, 0 };
+}
+
+void
+ts_fact(struct proto_ctx *ctx, unsigned subject, enum fact_field field,
+    unsigned confidence, const char *source, struct ts_str s)
+{
+	s = ts_trim(s);
+	if (s.len > TS_VAL_MAX)
+		s.len = TS_VAL_MAX;
+	if (s.len == 0)
+		return;
+	proto_fact(ctx, subject, field, confidence, source, s.p, s.len);
+}
+
+/* A Dahua serial as the realm states it: one printable token. */
+static bool
+serial_ok(struct ts_str s)
+{
+	if (s.len < 4 || s.len > 64)
+		return false;
+	for (size_t i = 0; i < s.len; i++) {
+		unsigned char ch = (unsigned char)s.p[i];
+
+		if (ch <= ' ' || ch >= 0x7f || ch == '"' || ch == ',')
+			return false;
+	}
+	return true;
+}
+
+void
+ts_realm_facts(struct proto_ctx *ctx, const char *source,
+    struct ts_str challenge)
+{
+	struct ts_str realm = ts_param(challenge, "realm"), sn;
+
+	ts_fact(ctx, SUBJ_SENDER, FACT_REALM, 70, source, realm);
+	if (ts_ipfx(realm, "Login to ")) {
+		sn = ts_trim(ts_from(realm, sizeof "Login to " - 1));
+		if (serial_ok(sn)) {
+			proto_fact(ctx, SUBJ_SENDER, FACT_VENDOR, 80, source,
+			    DAHUA, sizeof DAHUA - 1);
+			ts_fact(ctx, SUBJ_SENDER, FACT_SERIAL, 85, source, sn);
+		}
+	} else if (ts_ieq(realm, "hikvision")) {
+		proto_fact(ctx, SUBJ_SENDER, FACT_VENDOR, 80, source,
+		    HIKVISION, sizeof HIKVISION - 1);
+	}
+}
