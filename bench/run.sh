@@ -43,9 +43,10 @@ fi
 TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT
 
-NAMES=(pcap-loop pcap-loop-b vigie ndpiReader)
+NAMES=(pcap-loop pcap-loop-b vigie-flows vigie ndpiReader)
 CMD_pcap_loop=("$LOOP" "$FILE")
 CMD_pcap_loop_b=("$LOOP" -b "$FILE")   # same 1 MiB stdio buffer as vigie
+CMD_vigie_flows=("$VIGIE" scan --no-db --no-identify "$FILE")   # flows and hosts only
 CMD_vigie=("$VIGIE" scan --no-db "$FILE")   # terminal summary included (to /dev/null)
 CMD_ndpiReader=(ndpiReader -i "$FILE" -q)
 
@@ -71,6 +72,7 @@ for ((i = 1; i <= ROUNDS; i++)); do
 	echo "round $i/$ROUNDS" >&2
 	((i > RUNS)) || run pcap-loop
 	((i > RUNS)) || run pcap-loop-b
+	((i > RUNS)) || run vigie-flows
 	((i > RUNS)) || run vigie
 	((i > NDPI_RUNS)) || run ndpiReader
 done
@@ -87,23 +89,25 @@ echo "capture:  $FILE"
 echo "          $PKTS packets, $(stat -c %s "$FILE" | awk '{printf "%.1f MB", $1 / 1e6}')"
 echo "runs:     pcap-loop $RUNS, vigie $RUNS, ndpiReader $NDPI_RUNS$( ((NDPI_RUNS < RUNS)) && echo ' (fewer: it is slow)')"
 echo
-printf '%-11s %10s %12s %9s %9s\n' command 'median s' 'packets/s' 'RSS MiB' 'x loop'
+printf '%-12s %10s %12s %9s %9s\n' command 'median s' 'packets/s' 'RSS MiB' 'x loop'
 base=$(median "$TMP/pcap-loop" 1)
 declare -A MED
 for n in "${NAMES[@]}"; do
 	MED[$n]=$(median "$TMP/$n" 1)
 	rss=$(median "$TMP/$n" 2)
 	awk -v n="$n" -v t="${MED[$n]}" -v r="$rss" -v p="$PKTS" -v b="$base" \
-		'BEGIN {printf "%-11s %10.3f %12.0f %9.1f %9.2f\n", n, t, p / t, r / 1024, t / b}'
+		'BEGIN {printf "%-12s %10.3f %12.0f %9.1f %9.2f\n", n, t, p / t, r / 1024, t / b}'
 done
 for n in "${NAMES[@]}"; do
 	var="CMD_${n//-/_}[@]"
 	echo "  $n: ${!var}"
 done
 echo
-awk -v v="${MED[vigie]}" -v l="$base" -v d="${MED[ndpiReader]}" -v lb="${MED[pcap-loop-b]}" 'BEGIN {
+awk -v v="${MED[vigie]}" -v l="$base" -v d="${MED[ndpiReader]}" -v lb="${MED[pcap-loop-b]}" -v vf="${MED[vigie-flows]}" 'BEGIN {
 	r1 = v / l; r2 = d / v
 	printf "verdict: vigie/pcap-loop = %.2f (target <= 2.0): %s\n", r1, (r1 <= 2.0 ? "PASS" : "FAIL")
 	printf "         vigie/pcap-loop-b = %.2f (against a loop with vigie'"'"'s own read buffer)\n", v / lb
 	printf "verdict: ndpiReader/vigie = %.1f (target >= 20): %s\n", r2, (r2 >= 20 ? "PASS" : "FAIL")
+	r3 = (v / vf - 1) * 100
+	printf "verdict: identification adds %.1f%% to vigie-flows (target <= 15%%): %s\n", r3, (r3 <= 15 ? "PASS" : "FAIL")
 }'

@@ -42,6 +42,10 @@ expect 2 "--idle-timeout: '0'" -- "$vigie" scan --no-db --idle-timeout 0 "$sampl
 expect 2 "--site" -- "$vigie" scan --no-db --site "$(printf 'a\033b')" "$sample"
 expect 3 "cannot write JSON output $tmp/nodir/x.jsonl" -- "$vigie" scan --no-db --json "$tmp/nodir/x.jsonl" "$sample"
 expect 3 "cannot open database $tmp/nodir/v.db" -- "$vigie" scan --db "$tmp/nodir/v.db" "$sample"
+expect 2 "knowledge base: $tmp/nodata/manufacturers.tsv: No such file" -- "$vigie" scan --no-db --data "$tmp/nodata" "$sample"
+mkdir -p "$tmp/baddata" && cp "$root"/data/*.tsv "$tmp/baddata/" && printf 'DS-9\thikvision\ttoaster\n' >>"$tmp/baddata/models.tsv"
+expect 2 "knowledge base: $tmp/baddata/models.tsv:[0-9]+: unknown kind 'toaster'" -- "$vigie" scan --no-db --data "$tmp/baddata" "$sample"
+expect 0 "" -- "$vigie" scan --no-db --quiet --no-identify --data "$tmp/nodata" "$sample"
 expect 1 "bad/empty.pcap: cannot read capture" -- "$vigie" scan --no-db --quiet "$cap/bad/empty.pcap"
 expect 1 "no/such.pcap: cannot read capture" -- "$vigie" scan --no-db --quiet "$tmp/no/such.pcap"
 

@@ -21,6 +21,14 @@ grep -q '"type":"device"' "$tmp/d" && ok || bad "D-Link devices"
 "$vigie" scan --no-db --quiet --json - "$corpus/net/EdimaxCam1_Setup-A-1-STA.pcap" >"$tmp/e" || bad "Edimax capture"
 [ "$(grep '"type":"stats"' "$tmp/e" | jq .packets)" = 49 ] && ok || bad "Edimax packet count"
 
+# Negative controls: neither camera maker is covered, and nothing in
+# these captures may be called covered.
+for f in "$tmp/d" "$tmp/e"; do
+	n=$(grep '"type":"device"' "$f" | jq -s '[.[] | select(.covered)] | length')
+	[ "$n" = 0 ] && ok || bad "$f: $n devices called covered"
+done
+grep '"type":"device"' "$tmp/d" | jq -r '.name // empty' | grep -qi 'dcs-935l' && ok || bad "D-Link camera's DHCP name not found"
+
 # Radio captures: link types this version does not decode are reported,
 # counted and never crash.
 for f in "$corpus"/drone/*.pcap "$corpus"/drone/*.pcapng; do

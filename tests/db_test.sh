@@ -19,7 +19,7 @@ sample=$root/samples/sample.pcap cap=$root/tests/captures
 db=$tmp/v.db
 
 "$vigie" scan --quiet --db "$db" --site hq "$sample" || bad "scan into db"
-[ "$(q "$db" 'select max(version) from schema_version')" = 1 ] && ok || bad "schema version"
+[ "$(q "$db" 'select max(version) from schema_version')" = 2 ] && ok || bad "schema version"
 [ "$(q "$db" 'pragma journal_mode')" = wal ] && ok || bad "WAL mode"
 d1=$(q "$db" 'select count(*) from devices') f1=$(q "$db" 'select count(*) from flows')
 [ "$d1" = 7 ] && [ "$f1" = 19 ] && ok || bad "rows: devices $d1 flows $f1"
@@ -36,6 +36,26 @@ d1=$(q "$db" 'select count(*) from devices') f1=$(q "$db" 'select count(*) from 
 # The same capture under another site is another scan.
 "$vigie" scan --quiet --db "$db" --site branch "$cap/eth_udp_dns.pcap" || bad "other site"
 [ "$(q "$db" 'select count(*) from scans')" = 3 ] && ok || bad "site scans"
+
+# Identification: device identity columns and the evidence table.
+idb=$tmp/ident.db
+"$vigie" scan --quiet --db "$idb" "$cap/ident.pcap" || bad "scan ident.pcap"
+[ "$(q "$idb" "select vendor || '|' || brand || '|' || model || '|' || covered from devices where key = 'mac:00:1f:54:aa:bb:01'")" = "Dahua|LOREX|LNB4421|1" ] && ok || bad "OEM device row"
+[ "$(q "$idb" "select count(*) from evidence where device = 'mac:44:19:b6:0a:0b:0c' and source = 'sadp'")" -ge 5 ] && ok || bad "evidence rows"
+[ "$(q "$idb" "select count(*) from devices where covered")" = 5 ] && ok || bad "covered count"
+
+# A store of schema 1 (before identification) is migrated in place.
+v1=$tmp/v1.db
+q "$v1" "create table schema_version (version integer not null, applied_at text not null);
+insert into schema_version values (1, 'then');
+create table scans (id integer primary key, site text, files text, started_at text, finished_at text, fingerprint text, complete integer not null default 0, first_seen text, last_seen text, packets integer, bytes integer);
+create table devices (scan_id integer not null references scans(id) on delete cascade, site text, key text, mac text, via_mac text, router integer, vlan integer, ips text, ips_more integer, first_seen text, last_seen text, flows integer, pkts_out integer, bytes_out integer, pkts_in integer, bytes_in integer, evicted integer);
+insert into scans (id, site, fingerprint, complete) values (1, 'old', 'x', 1);
+insert into devices (scan_id, key) values (1, 'mac:00:00:5e:00:53:01');"
+"$vigie" scan --quiet --db "$v1" "$cap/ident.pcap" || bad "scan into a schema 1 store"
+[ "$(q "$v1" 'select max(version) from schema_version')" = 2 ] && ok || bad "schema 1 not migrated"
+[ "$(q "$v1" "select count(*) from devices where key = 'mac:00:00:5e:00:53:01' and vendor is null")" = 1 ] && ok || bad "schema 1 row lost"
+[ "$(q "$v1" "select count(*) from devices where vendor = 'Hikvision'")" = 1 ] && ok || bad "new rows after migration"
 
 # A store written by a newer vigie is refused, untouched.
 cp "$db" "$tmp/new.db"

@@ -6,7 +6,8 @@
  *   link(1) length(2, big-endian) bytes(length)
  * where link selects one of the supported link types (modulo their
  * count). Every frame goes through engine_packet() of a fresh engine with
- * small tables, so eviction paths run too; the engine then finishes,
+ * small tables and the knowledge base, so eviction, payload decoding
+ * and identification run too; the engine then finishes,
  * writing its records to a JSON sink on /dev/null. */
 #include <stddef.h>
 #include <stdint.h>
@@ -15,10 +16,27 @@
 
 #include "core/engine.h"
 #include "core/limits.h"
+#include "intel/kb.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 static const int links[] = { 1, 113, 276, 12, 101, 228, 229, 0, 108, 147 };
+
+/* The knowledge base, loaded once (without the MAC registry: it only
+ * names vendors of MACs and costs time per run), so the payload
+ * decoders and identification run too. */
+static const struct kb *
+fuzz_kb(void)
+{
+	static struct kb kb;
+	static int state; /* 0 not tried, 1 loaded, -1 failed */
+	char err[256];
+
+	if (state == 0)
+		state = kb_load(&kb, VIGIE_DATA_DIR, err, sizeof err) == 0 ?
+		    1 : -1;
+	return state == 1 ? &kb : NULL;
+}
 
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -37,6 +55,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	cfg.max_hosts = 16;
 	cfg.idle_us = 5000000;
 	cfg.seed = 42;
+	cfg.kb = fuzz_kb();
+	cfg.max_idents = 8;
 	if (json_open(&sink, "/dev/null", err, sizeof err) < 0)
 		return 0;
 	e = engine_new(&cfg, &sink, 1, NULL);
