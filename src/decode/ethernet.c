@@ -26,6 +26,9 @@ ether_l3(uint16_t type, struct cur c, struct pkt *p, struct stats *st)
 		STAT_INC(st, ETH_ARP);
 		return DEC_UNSUPPORTED;
 	default:
+		/* Kept for the layer-2 protocols we inspect (SADP 0x8033). */
+		p->ethertype = type;
+		p->payload = c;
 		STAT_INC(st, ETH_NON_IP);
 		return DEC_UNSUPPORTED;
 	}
