@@ -79,8 +79,11 @@ in_list(const char *p, size_t n, const char *const *l, size_t ln)
 static bool
 next_token(struct span *list, struct span *tok)
 {
-	const char *p = list->p, *end = list->p + list->n;
+	const char *p = list->p, *end;
 
+	if (p == NULL)
+		return false;
+	end = p + list->n;
 	while (p < end && is_space(*p))
 		p++;
 	tok->p = p;
