@@ -164,7 +164,8 @@ mac_parse(const char *s, size_t n, uint8_t *mac)
 			return false;
 		}
 		if (nib < 12)
-			mac[nib / 2] = (uint8_t)(mac[nib / 2] << 4 | (unsigned)v);
+			mac[nib / 2] = (uint8_t)((unsigned)mac[nib / 2] << 4 |
+			    (unsigned)v);
 		nib++;
 	}
 	if (nib != 12)
