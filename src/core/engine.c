@@ -50,6 +50,9 @@ struct engine {
 	struct pending q[FLOW_BATCH]; /* packets awaiting their flow update */
 	unsigned nq;
 	struct inspector *in;  /* payload inspection (NULL: none) */
+	unsigned oui_reads;    /* registry reads for single evicted hosts */
+	uint8_t *macs;         /* MACs gathered for one registry read */
+	size_t nmacs, cmacs;
 	int dlt;               /* link type of the last packet ... */
 	link_fn link;          /* ... and its decoder (NULL: unsupported) */
 };
@@ -243,6 +246,14 @@ on_host_end(void *ctx, const struct host *h, bool evicted)
 	rec_u64(&rec, F_DEV_pkts_in, h->pkts_in);
 	rec_u64(&rec, F_DEV_bytes_in, h->bytes_in);
 	rec_bool(&rec, F_DEV_evicted, evicted);
+	if (e->in != NULL && evicted && h->k.kind == HOST_BY_MAC) {
+		/* A host leaving a full table mid-run: its vendor needs a
+		 * registry read of its own; past a few, read it all once. */
+		if (++e->oui_reads <= 16)
+			(void)kb_oui_want(e->cfg.kb, h->k.mac, 1);
+		else
+			(void)kb_oui_want(e->cfg.kb, NULL, 0);
+	}
 	if (e->in != NULL)
 		identity_fields(e, h, &rec, ev, basis, sizeof basis);
 	e->tot.devices++;
@@ -291,6 +302,7 @@ engine_free(struct engine *e)
 	flow_free(e->ft);
 	host_free(e->ht);
 	inspect_free(e->in);
+	free(e->macs);
 	free(e->iobuf);
 	free(e);
 }
@@ -552,6 +564,25 @@ write_alerts(struct engine *e)
 	    "split; raise --max-flows", ev);
 }
 
+/* host_each callback: note the MAC of a MAC-keyed host. */
+static void
+gather_mac(void *ctx, const struct host *h)
+{
+	struct engine *e = ctx;
+
+	if (h->k.kind != HOST_BY_MAC)
+		return;
+	if (e->nmacs == e->cmacs) {
+		size_t nc = e->cmacs ? e->cmacs * 2 : 256;
+		uint8_t *n = realloc(e->macs, nc * 6);
+		if (n == NULL)
+			return; /* fewer vendors named; nothing else lost */
+		e->macs = n;
+		e->cmacs = nc;
+	}
+	memcpy(e->macs + e->nmacs++ * 6, h->k.mac, 6);
+}
+
 int
 engine_finish(struct engine *e, double elapsed_s, const char *files)
 {
@@ -564,6 +595,11 @@ engine_finish(struct engine *e, double elapsed_s, const char *files)
 	engine_drain(e);
 	e->clock = e->now;
 	flow_flush(e->ft);
+	if (e->in != NULL) {
+		/* One read of the MAC registry for every device at once. */
+		host_each(e->ht, gather_mac, e);
+		(void)kb_oui_want(e->cfg.kb, e->macs, e->nmacs);
+	}
 	host_flush(e->ht);
 	write_alerts(e);
 	for (unsigned i = 0; i < STAT_COUNT; i++)

@@ -23,7 +23,9 @@ struct engine_cfg {
 	uint32_t max_hosts;
 	uint64_t idle_us;
 	uint64_t seed;         /* hash seed */
-	const struct kb *kb;   /* knowledge base; NULL: no identification */
+	struct kb *kb;         /* knowledge base; NULL: no identification.
+	                        * MAC registry entries are read into it as
+	                        * devices need them. */
 	uint32_t max_idents;   /* devices carrying evidence at once */
 };
 

@@ -382,6 +382,14 @@ host_is_endpoint(struct host_table *t, const uint8_t *m)
 	return h != NULL && !h->router;
 }
 
+void
+host_each(struct host_table *t,
+    void (*fn)(void *ctx, const struct host *h), void *ctx)
+{
+	for (uint32_t i = t->lru.head; i; i = t->pool[i].lru.next)
+		fn(ctx, &t->pool[i]);
+}
+
 static int
 cmp_host(const void *x, const void *y, void *pool)
 {

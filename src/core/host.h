@@ -95,6 +95,10 @@ char *host_key_fmt(const struct host *h, char *buf, size_t n);
  * its global IPv6 address outside the --local prefixes). */
 bool host_is_endpoint(struct host_table *t, const uint8_t *m);
 
+/* host_each: call fn for every host held, in no particular order. */
+void host_each(struct host_table *t,
+    void (*fn)(void *ctx, const struct host *h), void *ctx);
+
 /* host_flush: emit every host, MAC-keyed first, each group in key order;
  * the table is left empty. */
 void host_flush(struct host_table *t);

@@ -7,6 +7,8 @@
 #include <string.h>
 
 #include "../proto/proto.h"
+#include "hash.h"
+#include "limits.h"
 
 /* A fact collected during one decoder call; its value is in the arena. */
 struct cfact {
@@ -26,6 +28,10 @@ struct inspector {
 	unsigned nf;
 	char arena[PROTO_MAX_FACTS * IDENT_VAL_MAX];
 	uint32_t used;
+	struct budget {
+		uint64_t key, window;   /* sender+decoder; window start */
+		uint32_t used;
+	} budget[INSPECT_SLOTS];
 };
 
 struct inspector *
@@ -225,6 +231,42 @@ run(struct inspector *in, proto_fn fn, struct cur payload)
 		apply(in);
 }
 
+/* Announcement decoders: their messages repeat, so they are budgeted. */
+static bool
+announces(proto_fn fn)
+{
+	return fn == ssdp_decode || fn == mdns_decode || fn == wsd_decode ||
+	    fn == sadp_decode || fn == dhip_decode || fn == dahua5050_decode;
+}
+
+/* Spend one unit of the sender's budget for fn; false if none is left in
+ * this window. Keyed by the sender's MAC or address, with a fixed seed so
+ * that every run of the same input decodes the same messages. */
+static bool
+within_budget(struct inspector *in, proto_fn fn)
+{
+	const struct pkt *p = in->p;
+	uint64_t key = hash_bytes(&p->src, sizeof p->src,
+	    (uint64_t)(uintptr_t)fn), win = p->ts_us / 1000000u / INSPECT_WINDOW;
+	struct budget *b;
+
+	if (p->mac_src)
+		key ^= hash_bytes(p->mac_src, 6, key);
+	key |= 1; /* never 0: an empty slot */
+	b = &in->budget[key & (INSPECT_SLOTS - 1)];
+	if (b->key != key || b->window != win) {
+		b->key = key;
+		b->window = win;
+		b->used = 0;
+	}
+	if (b->used >= INSPECT_BUDGET) {
+		STAT_INC(in->st, INSPECT_SKIPPED);
+		return false;
+	}
+	b->used++;
+	return true;
+}
+
 static proto_fn
 udp_port(uint16_t port)
 {
@@ -273,7 +315,7 @@ inspect_udp(struct inspector *in, struct cur pl)
 		    ((b[0] == 0xff || b[0] == 0xfe) && b[1] == 0xfe))
 			fn = dhp2p_decode;
 	}
-	if (fn != NULL)
+	if (fn != NULL && (!announces(fn) || within_budget(in, fn)))
 		run(in, fn, pl);
 }
 

@@ -48,6 +48,16 @@ _Static_assert(HOST_MAX_IPS > HOST_ROUTER_V4 + HOST_ROUTER_V6 + 1,
  * instead of per 4 KiB. */
 #define CAPTURE_READ_BUFFER (1u << 20)
 
+/* Inspection budget for announcements (SSDP, mDNS, WS-Discovery, SADP,
+ * DHIP, Dahua 5050): a device repeats them every few seconds with the
+ * same content, so at most INSPECT_BUDGET of them per sender and
+ * protocol are decoded per INSPECT_WINDOW seconds of packet time; the
+ * rest are counted (inspect.skipped). Budgets live in INSPECT_SLOTS
+ * direct-mapped slots (a collision only resets a budget). */
+#define INSPECT_BUDGET 8
+#define INSPECT_WINDOW 60
+#define INSPECT_SLOTS 4096
+
 /* Records written to SQLite per transaction. */
 #define SQL_BATCH 4096
 

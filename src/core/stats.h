@@ -82,6 +82,7 @@
 	X(DHP2P_MALFORMED, "dhp2p.malformed")         \
 	X(CS2_MSGS, "cs2.msgs")                       \
 	X(CS2_MALFORMED, "cs2.malformed")             \
+	X(INSPECT_SKIPPED, "inspect.skipped")                          \
 	X(FACTS_DROPPED, "facts.dropped")                              \
 	X(FACTS_REMOTE, "facts.remote")                                \
 	X(EVIDENCE_DROPPED, "evidence.dropped")                        \

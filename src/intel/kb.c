@@ -359,6 +359,8 @@ kb_free(struct kb *kb)
 	free(kb->oui);
 	free(kb->names);
 	free(kb->oslot);
+	free(kb->checked);
+	kb->checked = NULL;
 	kb->oui = NULL;
 	kb->names = NULL;
 	kb->oslot = NULL;

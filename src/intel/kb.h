@@ -83,6 +83,11 @@ struct kb {
 	size_t noui, coui;
 	uint32_t *oslot;                 /* hash of (prefix, bits): index+1 */
 	size_t omask;
+	char ieee_dir[1024];             /* where the registry is read from */
+	uint32_t *checked;               /* set of 24-bit prefixes looked up */
+	size_t nchecked, cchecked;       /* (open addressing, key + 1) */
+	bool oui_all;                    /* the whole registry is loaded */
+	bool oui_missing;
 	char *names;                     /* organisation names, NUL-ended */
 	size_t nnames, cnames;
 	bool oui_loaded;
@@ -92,18 +97,27 @@ struct kb {
  * 0, or -1 with "FILE:LINE: problem" in err. */
 int kb_load(struct kb *kb, const char *data_dir, char *err, size_t errn);
 
-/* kb_load_oui: load the IEEE registry (oui.csv, mam.csv, oui36.csv in
- * ieee_dir) plus data_dir/oui-extra.tsv. 0; 1 if the registry is missing
- * (a warning in err; MAC vendors then come from oui-extra.tsv only); -1
- * with "FILE:LINE: problem" in err on a malformed file. */
+/* kb_load_oui: set up MAC vendor lookups: load data_dir/oui-extra.tsv
+ * and note ieee_dir, where the IEEE registry (oui.csv, mam.csv,
+ * oui36.csv) is read from on demand by kb_oui_want(). 0; 1 if the
+ * registry is missing (a warning in err; MAC vendors then come from
+ * oui-extra.tsv only); -1 with "FILE:LINE: problem" in err. */
 int kb_load_oui(struct kb *kb, const char *ieee_dir, const char *data_dir,
     char *err, size_t errn);
+
+/* kb_oui_want: make kb_oui() answer for the n MACs at macs (6 bytes
+ * each): read the registry once, keeping only the assignments they fall
+ * in (a few MB read, a few entries kept). With macs NULL, keep all. MACs
+ * already answered cost nothing. 0, or -1 on a malformed registry or no
+ * memory (lookups then answer from what is loaded). */
+int kb_oui_want(struct kb *kb, const uint8_t *macs, size_t n);
 
 /* kb_free: release what the loaders allocated. */
 void kb_free(struct kb *kb);
 
-/* kb_oui: the registered organisation of mac, or NULL (unknown, or a
- * locally administered / group address). */
+/* kb_oui: the registered organisation of mac, or NULL (unknown, not
+ * asked for with kb_oui_want(), or a locally administered / group
+ * address). */
 const char *kb_oui(const struct kb *kb, const uint8_t *mac);
 
 /* kb_maker_of_org: the maker whose IEEE name fragments match org

@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "kb.h"
 
@@ -140,8 +141,79 @@ csv_record(char **p, char *end, char **f, size_t *fl, unsigned max)
 	return n;
 }
 
+/* The set of 24-bit prefixes: open addressing on key + 1. */
+static bool
+set_has(const uint32_t *set, size_t cap, uint32_t key)
+{
+	size_t j = (key * 2654435761u) & (cap - 1);
+
+	if (cap == 0)
+		return false;
+	for (; set[j] != 0; j = (j + 1) & (cap - 1))
+		if (set[j] == key + 1)
+			return true;
+	return false;
+}
+
 static int
-load_csv(struct kb *kb, const char *path, char *err, size_t errn)
+set_add(uint32_t **set, size_t *n, size_t *cap, uint32_t key)
+{
+	if (set_has(*set, *cap, key))
+		return 0;
+	if ((*n + 1) * 2 > *cap) {
+		size_t nc = *cap ? *cap * 2 : 256;
+		uint32_t *ns = calloc(nc, sizeof *ns);
+
+		if (ns == NULL)
+			return -1;
+		for (size_t i = 0; i < *cap; i++) {
+			if ((*set)[i] != 0) {
+				size_t j = (((*set)[i] - 1) * 2654435761u) &
+				    (nc - 1);
+				while (ns[j] != 0)
+					j = (j + 1) & (nc - 1);
+				ns[j] = (*set)[i];
+			}
+		}
+		free(*set);
+		*set = ns;
+		*cap = nc;
+	}
+	{
+		size_t j = (key * 2654435761u) & (*cap - 1);
+		while ((*set)[j] != 0)
+			j = (j + 1) & (*cap - 1);
+		(*set)[j] = key + 1;
+		(*n)++;
+	}
+	return 0;
+}
+
+/* The 24-bit prefix spelt by the first 6 hex digits at hex, or -1. */
+static long
+hex24(const char *hex, size_t hl)
+{
+	long v = 0;
+
+	if (hl < 6)
+		return -1;
+	for (size_t i = 0; i < 6; i++) {
+		int c = tolower((unsigned char)hex[i]);
+		if (c >= '0' && c <= '9')
+			v = v << 4 | (c - '0');
+		else if (c >= 'a' && c <= 'f')
+			v = v << 4 | (c - 'a' + 10);
+		else
+			return -1;
+	}
+	return v;
+}
+
+/* Load the registry file at path, keeping the assignments whose 24-bit
+ * prefix is in want (all if want is NULL). */
+static int
+load_csv(struct kb *kb, const char *path, const uint32_t *want,
+    size_t wcap, char *err, size_t errn)
 {
 	FILE *f = fopen(path, "rb");
 	unsigned rec = 0;
@@ -168,12 +240,32 @@ load_csv(struct kb *kb, const char *path, char *err, size_t errn)
 	for (p = buf;;) {
 		char *fv[4];
 		size_t fl[4];
-		unsigned n = csv_record(&p, buf + len, fv, fl, 4);
+		unsigned n;
+
+		/* Filtered read: a record line starts "MA-X,HHHHHH"; skip the
+		 * lines whose prefix nobody asked for without parsing them. */
+		if (want != NULL && rec > 0) {
+			char *nl = memchr(p, '\n', (size_t)(buf + len - p));
+			long k = buf + len - p > 11 && p[0] == 'M' &&
+			    p[1] == 'A' && p[2] == '-' && p[4] == ',' ?
+			    hex24(p + 5, 6) : -1;
+
+			if (k < 0 || !set_has(want, wcap, (uint32_t)k)) {
+				if (nl == NULL)
+					break;
+				p = nl + 1;
+				continue;
+			}
+		}
+		n = csv_record(&p, buf + len, fv, fl, 4);
 
 		if (n == 0)
 			break;
 		/* The first record is the header; blank lines have 1 field. */
 		if (rec++ == 0 || n < 3 || fl[0] == 0)
+			continue;
+		if (want != NULL && !set_has(want, wcap,
+		    (uint32_t)hex24(fv[1], fl[1])))
 			continue;
 		if (add_oui(kb, fv[1], fl[1], fv[2], fl[2]) < 0) {
 			snprintf(err, errn, "%s: record %u: bad assignment "
@@ -265,23 +357,16 @@ oui_index(struct kb *kb)
 	return 0;
 }
 
+static const char *const reg_files[] = { "oui.csv", "mam.csv",
+	"oui36.csv" };
+
 int
 kb_load_oui(struct kb *kb, const char *ieee_dir, const char *data_dir,
     char *err, size_t errn)
 {
-	static const char *const files[] = { "oui.csv", "mam.csv",
-		"oui36.csv" };
-	int missing = 0;
+	char path[4096];
 
-	for (unsigned i = 0; i < 3; i++) {
-		char path[4096];
-		int r;
-
-		snprintf(path, sizeof path, "%s/%s", ieee_dir, files[i]);
-		if ((r = load_csv(kb, path, err, errn)) < 0)
-			return -1;
-		missing |= r;
-	}
+	snprintf(kb->ieee_dir, sizeof kb->ieee_dir, "%s", ieee_dir);
 	if (load_extra(kb, data_dir, err, errn) < 0)
 		return -1;
 	if (oui_index(kb) < 0) {
@@ -289,13 +374,56 @@ kb_load_oui(struct kb *kb, const char *ieee_dir, const char *data_dir,
 		return -1;
 	}
 	kb->oui_loaded = true;
-	if (missing) {
+	snprintf(path, sizeof path, "%s/%s", ieee_dir, reg_files[0]);
+	if (access(path, R_OK) != 0) {
+		kb->oui_missing = true;
 		snprintf(err, errn, "MAC registry not found in %s (Debian "
 		    "package ieee-data): MAC vendors come from "
 		    "data/oui-extra.tsv only", ieee_dir);
 		return 1;
 	}
 	return 0;
+}
+
+int
+kb_oui_want(struct kb *kb, const uint8_t *macs, size_t n)
+{
+	uint32_t *want = NULL;
+	size_t nw = 0, cw = 0;
+	char err[4400];
+	int rc = 0;
+
+	if (kb->oui_all || kb->oui_missing || !kb->oui_loaded)
+		return 0;
+	for (size_t i = 0; macs != NULL && i < n; i++) {
+		const uint8_t *m = macs + i * 6;
+		uint32_t k = (uint32_t)m[0] << 16 | (uint32_t)m[1] << 8 | m[2];
+
+		if ((m[0] & 0x03) != 0 || set_has(kb->checked, kb->cchecked, k))
+			continue;
+		if (set_add(&want, &nw, &cw, k) < 0 ||
+		    set_add(&kb->checked, &kb->nchecked, &kb->cchecked, k) < 0) {
+			free(want);
+			return -1;
+		}
+	}
+	if (macs != NULL && nw == 0)
+		return 0;
+	for (unsigned i = 0; i < 3 && rc == 0; i++) {
+		char path[4096];
+
+		snprintf(path, sizeof path, "%s/%s", kb->ieee_dir,
+		    reg_files[i]);
+		if (load_csv(kb, path, macs ? want : NULL, cw, err,
+		    sizeof err) < 0)
+			rc = -1;
+	}
+	free(want);
+	if (macs == NULL)
+		kb->oui_all = true;
+	if (oui_index(kb) < 0)
+		rc = -1;
+	return rc;
 }
 
 const char *

@@ -25,7 +25,7 @@ static const int links[] = { 1, 113, 276, 12, 101, 228, 229, 0, 108, 147 };
 /* The knowledge base, loaded once (without the MAC registry: it only
  * names vendors of MACs and costs time per run), so the payload
  * decoders and identification run too. */
-static const struct kb *
+static struct kb *
 fuzz_kb(void)
 {
 	static struct kb kb;

@@ -100,9 +100,15 @@ mac_registry(void **state)
 		print_message("ieee-data absent: registry lookups not tested\n");
 		return;
 	}
+	assert_null(kb_oui(&kb, hik)); /* not read until asked for */
+	assert_int_equal(kb_oui_want(&kb, hik, 1), 0);
 	org = kb_oui(&kb, hik);
 	assert_non_null(org);
 	assert_non_null(strstr(org, "Hikvision"));
+	/* Only what was asked for is kept. */
+	assert_true(kb.noui < 100);
+	assert_int_equal(kb_oui_want(&kb, NULL, 0), 0);
+	assert_true(kb.noui > 30000);
 	/* "Autelan" is not Autel Robotics. */
 	assert_int_equal(kb_maker_of_org(&kb, "Beijing Autelan Technology"),
 	    -1);
