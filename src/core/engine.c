@@ -161,45 +161,44 @@ on_flow_end(void *ctx, const struct flow *f, enum flow_end why)
 	emit(e, &rec);
 }
 
-/* The fused identity of host h, and its evidence (into ev), as record
- * fields; basis (size bn) holds the covered basis text. The record points
- * into ev and basis: both must outlive its use. */
+/* The fused identity of host h (into *fp), and its evidence (into ev),
+ * as record fields; basis (size bn) holds the covered basis text. The
+ * record points into *fp, ev and basis: all must outlive its use. */
 static void
 identity_fields(struct engine *e, const struct host *h, struct record *rec,
-    struct rec_evid *ev, char *basis, size_t bn)
+    struct fused *fp, struct rec_evid *ev, char *basis, size_t bn)
 {
 	const struct ident *id = inspect_ident(e->in, h);
-	struct fused f;
 	unsigned n = 0;
 
 	ident_fuse(e->cfg.kb, id, h->k.kind == HOST_BY_MAC ? h->k.mac : NULL,
-	    &f);
-	if (h->k.kind == HOST_BY_IP && f.has_mac)
-		rec_mac(rec, F_DEV_mac, f.mac);
-	if (f.vendor)
-		rec_str(rec, F_DEV_vendor, f.vendor, f.vendor_len);
-	if (f.brand)
-		rec_str(rec, F_DEV_brand, f.brand, f.brand_len);
-	if (f.model)
-		rec_str(rec, F_DEV_model, f.model, f.model_len);
-	if (f.serial)
-		rec_str(rec, F_DEV_serial, f.serial, f.serial_len);
-	if (f.firmware)
-		rec_str(rec, F_DEV_firmware, f.firmware, f.firmware_len);
-	if (f.build)
-		rec_str(rec, F_DEV_build, f.build, f.build_len);
-	rec_cstr(rec, F_DEV_kind, kind_name(f.kind));
-	if (f.name)
-		rec_str(rec, F_DEV_name, f.name, f.name_len);
-	rec_bool(rec, F_DEV_covered, f.covered);
-	if (f.covered) {
-		snprintf(basis, bn, "%s (since %s)", f.maker->basis,
-		    f.maker->since);
+	    fp);
+	if (h->k.kind == HOST_BY_IP && fp->has_mac)
+		rec_mac(rec, F_DEV_mac, fp->mac);
+	if (fp->vendor)
+		rec_str(rec, F_DEV_vendor, fp->vendor, fp->vendor_len);
+	if (fp->brand)
+		rec_str(rec, F_DEV_brand, fp->brand, fp->brand_len);
+	if (fp->model)
+		rec_str(rec, F_DEV_model, fp->model, fp->model_len);
+	if (fp->serial)
+		rec_str(rec, F_DEV_serial, fp->serial, fp->serial_len);
+	if (fp->firmware)
+		rec_str(rec, F_DEV_firmware, fp->firmware, fp->firmware_len);
+	if (fp->build)
+		rec_str(rec, F_DEV_build, fp->build, fp->build_len);
+	rec_cstr(rec, F_DEV_kind, kind_name(fp->kind));
+	if (fp->name)
+		rec_str(rec, F_DEV_name, fp->name, fp->name_len);
+	rec_bool(rec, F_DEV_covered, fp->covered);
+	if (fp->covered) {
+		snprintf(basis, bn, "%s (since %s)", fp->maker->basis,
+		    fp->maker->since);
 		rec_cstr(rec, F_DEV_covered_basis, basis);
 	}
-	rec_u64(rec, F_DEV_confidence, f.confidence);
-	if (f.conflicts[0])
-		rec_cstr(rec, F_DEV_conflicts, f.conflicts);
+	rec_u64(rec, F_DEV_confidence, fp->confidence);
+	if (fp->conflicts[0])
+		rec_cstr(rec, F_DEV_conflicts, fp->conflicts);
 	for (unsigned i = 0; id != NULL && i < id->nev; i++, n++)
 		ev[n] = (struct rec_evid){ id->ev[i].source,
 			fact_field_name(id->ev[i].field), id->ev[i].val,
@@ -213,6 +212,7 @@ on_host_end(void *ctx, const struct host *h, bool evicted)
 	struct engine *e = ctx;
 	struct addr ips[HOST_MAX_IPS];
 	struct rec_evid ev[IDENT_EVID_MAX];
+	struct fused fused;
 	char key[64], tmp[48], basis[320];
 	struct record rec;
 
@@ -255,7 +255,7 @@ on_host_end(void *ctx, const struct host *h, bool evicted)
 			(void)kb_oui_want(e->cfg.kb, NULL, 0);
 	}
 	if (e->in != NULL)
-		identity_fields(e, h, &rec, ev, basis, sizeof basis);
+		identity_fields(e, h, &rec, &fused, ev, basis, sizeof basis);
 	e->tot.devices++;
 	emit(e, &rec);
 	if (e->in != NULL)
