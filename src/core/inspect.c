@@ -28,6 +28,11 @@ struct inspector {
 	unsigned nf;
 	char arena[PROTO_MAX_FACTS * IDENT_VAL_MAX];
 	uint32_t used;
+	struct hcache {                 /* recent (MAC, address) -> host */
+		uint64_t tag;
+		struct host *h;
+		struct host_key key;    /* h's key when cached */
+	} hc[INSPECT_HOSTS];
 	struct budget {
 		uint64_t key, window;   /* sender+decoder; window start */
 		uint32_t used;
@@ -103,14 +108,37 @@ is_local(struct inspector *in, const struct addr *ip, const uint8_t *mac)
 	    (mac != NULL && host_is_endpoint(in->ht, mac));
 }
 
+/* The host for (mac, ip), through a small cache of recent answers: the
+ * same few devices speak most of the messages. A cached host is used only
+ * if its slot still holds the same key (and a MAC-keyed one is still not
+ * a router); then only its last-seen time is brought forward. */
 static struct host *
 host_of(struct inspector *in, const uint8_t *mac, const struct addr *ip)
 {
 	static const struct addr none; /* unspecified: no address */
 	struct host_obs o = { mac, ip ? ip : &none, in->p->vlan,
 		in->p->ts_us };
+	uint64_t tag = hash_bytes(o.ip, sizeof *o.ip, 0x3c6ef372fe94f82bull);
+	struct hcache *c;
+	struct host *h;
 
-	return host_flow(in->ht, &o, false, 0, 0, 0, 0);
+	if (mac)
+		tag = hash_bytes(mac, 6, tag);
+	tag |= 1;
+	c = &in->hc[tag & (INSPECT_HOSTS - 1)];
+	if (c->tag == tag && memcmp(&c->h->k, &c->key, sizeof c->key) == 0 &&
+	    !(c->key.kind == HOST_BY_MAC && c->h->router)) {
+		if (o.ts_us > c->h->last_us)
+			c->h->last_us = o.ts_us;
+		return c->h;
+	}
+	h = host_flow(in->ht, &o, false, 0, 0, 0, 0);
+	if (h != NULL) {
+		c->tag = tag;
+		c->h = h;
+		c->key = h->k;
+	}
+	return h;
 }
 
 /* The device a stated subject is: the sender itself if it names the
@@ -342,9 +370,15 @@ inspect_tcp(struct inspector *in, struct cur pl)
 		run(in, dhip_decode, pl);
 		run(in, dvrip_decode, pl);
 	}
+	if (b0 != 0x16 && !(b0 >= 'A' && b0 <= 'Z'))
+		return;
+	/* What a remote sender says of itself (its certificate, its HTTP or
+	 * RTSP responses) would be dropped as facts.remote: not parsed. */
+	if (!is_local(in, &p->src, p->mac_src))
+		return;
 	if (b0 == 0x16)
 		run(in, tls_decode, pl);
-	else if (b0 >= 'A' && b0 <= 'Z') {
+	else {
 		/* Text: HTTP or RTSP, each decoder checks its own grammar. */
 		run(in, http_decode, pl);
 		run(in, rtsp_decode, pl);

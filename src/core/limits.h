@@ -58,6 +58,9 @@ _Static_assert(HOST_MAX_IPS > HOST_ROUTER_V4 + HOST_ROUTER_V6 + 1,
 #define INSPECT_WINDOW 60
 #define INSPECT_SLOTS 4096
 
+/* Slots of the inspector's cache of recently resolved hosts. */
+#define INSPECT_HOSTS 64
+
 /* Records written to SQLite per transaction. */
 #define SQL_BATCH 4096
 
