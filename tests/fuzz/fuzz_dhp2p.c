@@ -2,36 +2,11 @@
 /* fuzz_dhp2p.c - libFuzzer target for dhp2p_decode(): the input is one
  * transport payload. Every reported value is read byte by byte (ASan
  * checks it lies in the input) and the fact contract is checked. */
-#include <stddef.h>
-#include <stdint.h>
-#include <string.h>
-
-#include "proto/proto.h"
-
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
-
-static void
-sink(void *ud, const struct fact *f)
-{
-	unsigned long *sum = ud;
-
-	if (f->len == 0 || f->len > 256 || f->val == NULL ||
-	    f->subject >= SUBJ_MAX || f->field >= FACT_COUNT)
-		__builtin_trap();
-	for (size_t i = 0; i < f->len; i++)
-		*sum += (unsigned char)f->val[i];
-}
+#include "harness.h"
 
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	struct pkt p;
-	struct stats st;
-	unsigned long sum = 0;
-	struct proto_ctx ctx = { &p, &st, sink, &sum };
-
-	memset(&p, 0, sizeof p);
-	memset(&st, 0, sizeof st);
-	(void)dhp2p_decode(cur_make(data, size), &ctx);
+	fuzz_decode(dhp2p_decode, data, size, 17, 50000, 8800);
 	return 0;
 }

@@ -7,50 +7,12 @@
  * Seeds in corpus/dns/ named dlink_* and edimax_* are payloads cut from
  * the IoT Sentinel captures (andypitcher/IoT_Sentinel, MIT, see
  * ../shared/corpus/SOURCES.md); the others are crafted for vigie. */
-#include <stddef.h>
-#include <stdint.h>
-#include <string.h>
-
-#include "proto/proto.h"
-
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
-
-static void
-touch(void *ud, const struct fact *f)
-{
-	unsigned *sum = ud;
-
-	for (size_t i = 0; i < f->len; i++)
-		*sum += (unsigned)(uint8_t)f->val[i];
-	*sum += (unsigned)f->subject + f->field + f->confidence;
-}
-
-static void
-run(const uint8_t *data, size_t size, uint8_t proto, uint16_t sport,
-    uint16_t dport)
-{
-	struct pkt p;
-	struct stats st;
-	struct proto_ctx ctx;
-	unsigned sum = 0;
-
-	memset(&p, 0, sizeof p);
-	memset(&st, 0, sizeof st);
-	p.proto = proto;
-	p.sport = sport;
-	p.dport = dport;
-	p.l4_ok = true;
-	ctx.p = &p;
-	ctx.st = &st;
-	ctx.fact = touch;
-	ctx.ud = &sum;
-	(void)dns_decode(cur_make(data, size), &ctx);
-}
+#include "harness.h"
 
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	run(data, size, 17, 40000, 53);
-	run(data, size, 6, 40000, 53);
+	fuzz_decode(dns_decode, data, size, 17, 40000, 53);
+	fuzz_decode(dns_decode, data, size, 6, 40000, 53);
 	return 0;
 }

@@ -3,50 +3,12 @@
  *
  * Input: one transport payload, decoded in both directions.
  * Every fact value is read byte by byte so ASan sees any overread. */
-#include <stddef.h>
-#include <stdint.h>
-#include <string.h>
-
-#include "proto/proto.h"
-
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
-
-static void
-touch(void *ud, const struct fact *f)
-{
-	unsigned *sum = ud;
-
-	for (size_t i = 0; i < f->len; i++)
-		*sum += (unsigned)(uint8_t)f->val[i];
-	*sum += (unsigned)f->subject + f->field + f->confidence;
-}
-
-static void
-run(const uint8_t *data, size_t size, uint8_t proto, uint16_t sport,
-    uint16_t dport)
-{
-	struct pkt p;
-	struct stats st;
-	struct proto_ctx ctx;
-	unsigned sum = 0;
-
-	memset(&p, 0, sizeof p);
-	memset(&st, 0, sizeof st);
-	p.proto = proto;
-	p.sport = sport;
-	p.dport = dport;
-	p.l4_ok = true;
-	ctx.p = &p;
-	ctx.st = &st;
-	ctx.fact = touch;
-	ctx.ud = &sum;
-	(void)hiksdk_decode(cur_make(data, size), &ctx);
-}
+#include "harness.h"
 
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	run(data, size, 6, 8000, 50000);
-	run(data, size, 6, 50000, 8000);
+	fuzz_decode(hiksdk_decode, data, size, 6, 8000, 50000);
+	fuzz_decode(hiksdk_decode, data, size, 6, 50000, 8000);
 	return 0;
 }

@@ -3,52 +3,18 @@
  *
  * Input: one payload. Every fact value is read byte by byte so ASan sees
  * any overread, and every fact is checked against the proto.h contract. */
-#include <stddef.h>
-#include <stdint.h>
-#include <stdlib.h>
-#include <string.h>
+#include "harness.h"
 
-#include "proto/proto.h"
-
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
-
-struct seen {
-	volatile unsigned sum;  /* volatile: the reads are not optimised out */
-	unsigned n;
-};
-
-static void
-touch(void *ud, const struct fact *f)
+/* httpbody_decode() takes the subject the body describes. */
+static enum dec
+body_as_sender(struct cur c, struct proto_ctx *ctx)
 {
-	struct seen *s = ud;
-
-	if (f->subject >= SUBJ_MAX || f->field >= FACT_COUNT ||
-	    f->confidence > 100 || f->len == 0 || f->len > 256 ||
-	    f->val == NULL)
-		abort();
-	s->n++;  /* more than PROTO_MAX_FACTS is allowed: the receiver caps */
-	for (size_t i = 0; i < f->len; i++)
-		s->sum += (unsigned)(uint8_t)f->val[i];
+	return httpbody_decode(c, SUBJ_SENDER, ctx);
 }
 
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	struct pkt p;
-	struct stats st;
-	struct proto_ctx ctx;
-	struct seen s = { 0, 0 };
-
-	memset(&p, 0, sizeof p);
-	memset(&st, 0, sizeof st);
-	p.proto = 17;
-	p.sport = 80;
-	p.dport = 50000;
-	p.l4_ok = true;
-	ctx.p = &p;
-	ctx.st = &st;
-	ctx.fact = touch;
-	ctx.ud = &s;
-	(void)httpbody_decode(cur_make(data, size), SUBJ_SENDER, &ctx);
+	fuzz_decode(body_as_sender, data, size, 6, 80, 50000);
 	return 0;
 }

@@ -1,0 +1,59 @@
+/* SPDX-License-Identifier: MIT */
+/* harness.h - the common body of the decoder fuzz targets.
+ *
+ * fuzz_decode() runs one decoder over the input as the payload of a
+ * packet with the given transport and ports, with a fact receiver that
+ * reads every byte of every value (so ASan sees any read outside the
+ * input) and aborts on any breach of the proto.h fact contract. */
+#ifndef VIGIE_FUZZ_HARNESS_H
+#define VIGIE_FUZZ_HARNESS_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "proto/proto.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+struct fuzz_seen {
+	volatile unsigned sum;  /* volatile: the reads are not optimised out */
+	unsigned n;
+};
+
+static void
+fuzz_touch(void *ud, const struct fact *f)
+{
+	struct fuzz_seen *s = ud;
+
+	if (f->subject >= SUBJ_MAX || f->field >= FACT_COUNT ||
+	    f->confidence > 100 || f->len == 0 || f->len > 256 ||
+	    f->val == NULL || f->source == NULL)
+		abort();
+	s->n++; /* more than PROTO_MAX_FACTS is allowed: the receiver caps */
+	for (size_t i = 0; i < f->len; i++)
+		s->sum += (unsigned)(uint8_t)f->val[i];
+}
+
+/* Decode data[0..size) with fn as a proto (6 or 17) payload from sport
+ * to dport. */
+static inline void
+fuzz_decode(proto_fn fn, const uint8_t *data, size_t size, uint8_t proto,
+    uint16_t sport, uint16_t dport)
+{
+	struct fuzz_seen s = { 0, 0 };
+	struct stats st;
+	struct pkt p;
+	struct proto_ctx ctx = { &p, &st, fuzz_touch, &s };
+
+	memset(&p, 0, sizeof p);
+	memset(&st, 0, sizeof st);
+	p.proto = proto;
+	p.sport = sport;
+	p.dport = dport;
+	p.l4_ok = true;
+	(void)fn(cur_make(data, size), &ctx);
+}
+
+#endif
