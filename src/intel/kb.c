@@ -172,7 +172,11 @@ line_brand(struct kb *kb, char **f, unsigned nf, char *why, size_t n)
 static uint32_t
 hash_step(uint32_t h, char c)
 {
-	return (h ^ (uint8_t)tolower((unsigned char)c)) * 16777619u;
+	uint8_t b = (uint8_t)c;
+
+	if (b >= 'A' && b <= 'Z') /* ASCII only: no locale on this path */
+		b = (uint8_t)(b + 32);
+	return (h ^ b) * 16777619u;
 }
 
 static uint32_t
