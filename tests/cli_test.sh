@@ -58,7 +58,7 @@ rc=$?
 "$vigie" scan --no-db --quiet --json - - <"$cap/eth_tcp_handshake.pcap" >"$tmp/j" && grep -q '"sport":40000' "$tmp/j" && ok || bad "stdin input"
 
 # --json - parses line by line as JSON, and every line has a type.
-"$vigie" scan --no-db --quiet --json - "$sample" "$cap/bad/garbage_frames.pcap" >"$tmp/j"
+"$vigie" scan --no-db --quiet --json - "$sample" "$cap/bad/garbage_frames.pcap" "$cap/ident_hostile.pcap" >"$tmp/j"
 /usr/bin/python3 - "$tmp/j" <<'PY' && ok || bad "JSON Lines do not parse"
 import json, sys
 n = 0
@@ -67,6 +67,9 @@ for line in open(sys.argv[1], encoding="utf-8"):
     assert rec["type"] in ("device", "flow", "alert", "stats"), rec
     n += 1
 assert n > 20, n
+# Hostile device strings come out as data: no raw markup, no broken line.
+raw = open(sys.argv[1], encoding="utf-8").read()
+assert "<script>" not in raw and "\x1b" not in raw, "unescaped hostile text"
 PY
 
 # The terminal summary lists hosts and flows; no colour when not a TTY.
