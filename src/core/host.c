@@ -102,6 +102,7 @@ host_remove(struct host_table *t, uint32_t i, bool evicted)
 		*pp = h->hnext;
 	lru_unlink(t, i);
 	h->hnext = t->freelist;
+	h->k.kind = 0; /* no key: a stale pointer to a free slot matches none */
 	t->freelist = i;
 	t->count--;
 }
