@@ -17,6 +17,7 @@ struct host_table {
 	uint32_t *bucket;
 	uint32_t mask, max, used, freelist, count;
 	struct ilist lru;     /* least recently active at head */
+	uint32_t gw;          /* slot of the last gateway seen, or 0 */
 	uint64_t seed;
 	host_emit_fn emit;
 	void *ctx;
@@ -257,12 +258,22 @@ host_gateway(struct host_table *t, const uint8_t *m, uint64_t ts_us)
 
 	if (mac_is_group(m))
 		return;
-	key_mac(&k, m);
-	h = host_get(t, &k, ts_us);
+	/* Nearly every flow to the outside names the same gateway: check the
+	 * last one first (a removed host has no key, so never matches). */
+	h = &t->pool[t->gw];
+	if (t->gw != 0 && h->k.kind == HOST_BY_MAC && h->router &&
+	    memcmp(h->k.mac, m, 6) == 0) {
+		lru_unlink(t, t->gw);
+		lru_append(t, t->gw);
+	} else {
+		key_mac(&k, m);
+		h = host_get(t, &k, ts_us);
+		t->gw = (uint32_t)(h - t->pool);
+	}
 	if (ts_us > h->last_us)
 		h->last_us = ts_us;
 	if (!h->router)
-		make_router(t, h);
+		make_router(t, h); /* may evict h: t->gw is checked on use */
 }
 
 /* Addresses that never name a host: unspecified, multicast, broadcast. */
