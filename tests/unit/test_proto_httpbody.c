@@ -3,104 +3,13 @@
  * DeviceInfo and InputProxy channel lists, Dahua magicBox and RPC2
  * camera lists, ONVIF GetDeviceInformation) on crafted bodies: exact
  * facts, negative controls, every truncation, hostile input. */
-#include <setjmp.h>
-#include <stdarg.h>
-#include <stddef.h>
-#include <stdint.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
-#include <cmocka.h>
+#include "factcheck.h"
 
-#include "proto/proto.h"
-
-#define MAXF 128
-
-struct got_fact {
-	unsigned subj, field, conf;
-	char val[300];
-	size_t len;
-};
-
-static struct {
-	unsigned n;
-	struct got_fact f[MAXF];
-} G;
-static struct stats ST;
-static struct pkt PK;
-
-static void
-on_fact(void *ud, const struct fact *f)
-{
-	struct got_fact *o;
-
-	(void)ud;
-	assert_non_null(f->val);
-	assert_true(f->len > 0 && f->len <= 256);
-	assert_true(G.n < MAXF);
-	o = &G.f[G.n++];
-	o->subj = f->subject;
-	o->field = f->field;
-	o->conf = f->confidence;
-	memcpy(o->val, f->val, f->len);
-	o->val[f->len] = '\0';
-	o->len = f->len;
-}
-
-/* run: httpbody_decode on a heap copy of exactly n bytes, subject
- * SUBJ_SENDER (the body of a response). */
+/* The body of a response: its sender is the subject. */
 static enum dec
-run(const void *p, size_t n)
+body(struct cur c, struct proto_ctx *ctx)
 {
-	struct proto_ctx ctx = { &PK, &ST, on_fact, NULL };
-	uint8_t *copy = malloc(n ? n : 1);
-	enum dec r;
-
-	assert_non_null(copy);
-	if (n)
-		memcpy(copy, p, n);
-	memset(&G, 0, sizeof G);
-	memset(&ST, 0, sizeof ST);
-	r = httpbody_decode(cur_make(n ? copy : NULL, n), SUBJ_SENDER, &ctx);
-	free(copy);
-	return r;
-}
-
-static enum dec
-run_s(const char *s)
-{
-	return run(s, strlen(s));
-}
-
-static void
-dump(void)
-{
-	for (unsigned i = 0; i < G.n; i++)
-		fprintf(stderr, "  fact subj=%u field=%u conf=%u \"%s\"\n",
-		    G.f[i].subj, G.f[i].field, G.f[i].conf, G.f[i].val);
-}
-
-static void
-has(unsigned subj, unsigned field, unsigned conf, const char *val)
-{
-	for (unsigned i = 0; i < G.n; i++)
-		if (G.f[i].subj == subj && G.f[i].field == field &&
-		    G.f[i].conf == conf && strcmp(G.f[i].val, val) == 0)
-			return;
-	fprintf(stderr, "missing fact subj=%u field=%u conf=%u \"%s\"\n",
-	    subj, field, conf, val);
-	dump();
-	fail();
-}
-
-static void
-nfacts(unsigned n)
-{
-	if (G.n != n) {
-		fprintf(stderr, "expected %u facts, got %u\n", n, G.n);
-		dump();
-	}
-	assert_int_equal(G.n, n);
+	return httpbody_decode(c, SUBJ_SENDER, ctx);
 }
 
 static void
@@ -109,7 +18,7 @@ every_length(const char *s)
 	size_t n = strlen(s);
 
 	for (size_t i = 0; i <= n; i++)
-		(void)run(s, i);
+		(void)run(body, s, i);
 }
 
 static const char isapi_info[] =
@@ -140,7 +49,7 @@ static void
 isapi_device_info(void **state)
 {
 	(void)state;
-	assert_int_equal(run_s(isapi_info), DEC_OK);
+	assert_int_equal(run_s(body, isapi_info), DEC_OK);
 	has(SUBJ_SENDER, FACT_VENDOR, 95, "Hikvision");
 	has(SUBJ_SENDER, FACT_MODEL, 95, "DS-2CD2143G2-I");
 	has(SUBJ_SENDER, FACT_SERIAL, 95,
@@ -161,19 +70,19 @@ static void
 isapi_namespaces(void **state)
 {
 	(void)state;
-	assert_int_equal(run_s("<DeviceInfo xmlns=\"http://www.isapi.org/ver20/"
+	assert_int_equal(run_s(body, "<DeviceInfo xmlns=\"http://www.isapi.org/ver20/"
 	    "XMLSchema\" version=\"2.0\"><model>DS-7608NXI-K2</model>"
 	    "<deviceType>NVR</deviceType></DeviceInfo>"), DEC_OK);
 	has(SUBJ_SENDER, FACT_VENDOR, 95, "Hikvision");
 	has(SUBJ_SENDER, FACT_KIND, 90, "NVR");
 	nfacts(3);
-	assert_int_equal(run_s("<DeviceInfo version=\"1.0\" xmlns="
+	assert_int_equal(run_s(body, "<DeviceInfo version=\"1.0\" xmlns="
 	    "\"urn:psialliance-org\"><model>DS-2CD864-E3</model></DeviceInfo>"),
 	    DEC_OK);
 	has(SUBJ_SENDER, FACT_VENDOR, 70, "Hikvision");
 	nfacts(2);
 	/* Someone else's DeviceInfo: facts, no vendor; unterminated. */
-	assert_int_equal(run_s("<DeviceInfo><model>X1</model><serialNumber>"
+	assert_int_equal(run_s(body, "<DeviceInfo><model>X1</model><serialNumber>"
 	    "AB12</serialNumber><macAddress>00:00:00:00:00:00</macAddress>"),
 	    DEC_MALFORMED);
 	has(SUBJ_SENDER, FACT_MODEL, 95, "X1");
@@ -219,7 +128,7 @@ static void
 isapi_proxy_channels(void **state)
 {
 	(void)state;
-	assert_int_equal(run_s(isapi_channels), DEC_OK);
+	assert_int_equal(run_s(body, isapi_channels), DEC_OK);
 	has(SUBJ_SENDER, FACT_VENDOR, 90, "Hikvision");
 	has(SUBJ_STATED, FACT_IP, 85, "192.168.254.2");
 	has(SUBJ_STATED, FACT_VENDOR, 70, "Hikvision");
@@ -236,7 +145,7 @@ static void
 dahua_magicbox(void **state)
 {
 	(void)state;
-	assert_int_equal(run_s("appAutoStart=true\r\n"
+	assert_int_equal(run_s(body, "appAutoStart=true\r\n"
 	    "deviceType=IPC-HFW4431R-Z\r\nhardwareVersion=1.00\r\n"
 	    "processor=S2L55M\r\nserialNumber=2H01186PAA00047\r\n"
 	    "updateSerial=IPC-HFW4431R-Z\r\n"), DEC_OK);
@@ -245,21 +154,21 @@ dahua_magicbox(void **state)
 	has(SUBJ_SENDER, FACT_SERIAL, 90, "2H01186PAA00047");
 	has(SUBJ_SENDER, FACT_HARDWARE, 80, "1.00");
 	nfacts(4);
-	assert_int_equal(run_s("version=4.001.0000005.0,build:2020-11-17\r\n"),
+	assert_int_equal(run_s(body, "version=4.001.0000005.0,build:2020-11-17\r\n"),
 	    DEC_OK);
 	has(SUBJ_SENDER, FACT_FIRMWARE, 90, "4.001.0000005.0");
 	has(SUBJ_SENDER, FACT_BUILD, 90, "build:2020-11-17");
 	nfacts(3);
-	assert_int_equal(run_s("vendor=Amcrest\r\n"), DEC_OK);
+	assert_int_equal(run_s(body, "vendor=Amcrest\r\n"), DEC_OK);
 	has(SUBJ_SENDER, FACT_BRAND, 80, "Amcrest");
 	nfacts(2);
-	assert_int_equal(run_s("machineName=NVR-Office\r\n"), DEC_OK);
+	assert_int_equal(run_s(body, "machineName=NVR-Office\r\n"), DEC_OK);
 	has(SUBJ_SENDER, FACT_NAME, 70, "NVR-Office");
 	nfacts(2);
 	/* Not magicBox: a form, a bare version, HTML, text. */
-	assert_int_equal(run_s("username=admin&password=x"), DEC_UNSUPPORTED);
-	assert_int_equal(run_s("version=1.2\r\nname=x\r\n"), DEC_UNSUPPORTED);
-	assert_int_equal(run_s("Hello world\ndeviceType=X\n"),
+	assert_int_equal(run_s(body, "username=admin&password=x"), DEC_UNSUPPORTED);
+	assert_int_equal(run_s(body, "version=1.2\r\nname=x\r\n"), DEC_UNSUPPORTED);
+	assert_int_equal(run_s(body, "Hello world\ndeviceType=X\n"),
 	    DEC_UNSUPPORTED);
 	nfacts(0);
 	assert_int_equal(ST.n[STAT_HTTPBODY_MSGS], 0);
@@ -288,7 +197,7 @@ dahua_rpc2(void **state)
 	char deep[400];
 
 	(void)state;
-	assert_int_equal(run_s(rpc2_cams), DEC_OK);
+	assert_int_equal(run_s(body, rpc2_cams), DEC_OK);
 	has(SUBJ_SENDER, FACT_PROTOCOL, 85, "dahua-rpc2");
 	has(SUBJ_STATED, FACT_IP, 85, "192.168.1.108");
 	has(SUBJ_STATED, FACT_MAC, 85, "e0:50:8b:11:22:33");
@@ -305,15 +214,15 @@ dahua_rpc2(void **state)
 	nfacts(13);
 	every_length(rpc2_cams);
 	/* Generic JSON, deep nesting, broken JSON. */
-	assert_int_equal(run_s("{\"camera\":\"on\",\"a\":[1,2]}"),
+	assert_int_equal(run_s(body, "{\"camera\":\"on\",\"a\":[1,2]}"),
 	    DEC_UNSUPPORTED);
 	memset(deep, '[', sizeof deep - 1);
 	deep[0] = '{';
 	deep[1] = '"', deep[2] = 'x', deep[3] = '"', deep[4] = ':';
 	deep[sizeof deep - 1] = '\0';
-	assert_int_equal(run_s(deep), DEC_UNSUPPORTED);
+	assert_int_equal(run_s(body, deep), DEC_UNSUPPORTED);
 	nfacts(0);
-	assert_int_equal(run(rpc2_cams, 200), DEC_MALFORMED);
+	assert_int_equal(run(body, rpc2_cams, 200), DEC_MALFORMED);
 	has(SUBJ_STATED, FACT_IP, 85, "192.168.1.108");
 	assert_int_equal(ST.n[STAT_HTTPBODY_MALFORMED], 1);
 }
@@ -337,7 +246,7 @@ static void
 onvif_device_information(void **state)
 {
 	(void)state;
-	assert_int_equal(run_s(onvif_info), DEC_OK);
+	assert_int_equal(run_s(body, onvif_info), DEC_OK);
 	has(SUBJ_SENDER, FACT_VENDOR, 80, "LOREX");
 	has(SUBJ_SENDER, FACT_MODEL, 85, "LNB4321B");
 	has(SUBJ_SENDER, FACT_FIRMWARE, 85, "2.460.0001.5.R");
@@ -347,7 +256,7 @@ onvif_device_information(void **state)
 	nfacts(6);
 	every_length(onvif_info);
 	/* Other SOAP: not ours. */
-	assert_int_equal(run_s("<s:Envelope><s:Body><tds:GetSystemDateAndTime"
+	assert_int_equal(run_s(body, "<s:Envelope><s:Body><tds:GetSystemDateAndTime"
 	    "Response/></s:Body></s:Envelope>"), DEC_UNSUPPORTED);
 	nfacts(0);
 }
@@ -359,14 +268,14 @@ negative_and_hostile(void **state)
 	size_t o;
 
 	(void)state;
-	assert_int_equal(run_s(""), DEC_UNSUPPORTED);
-	assert_int_equal(run_s("<!DOCTYPE html><html><head><title>Login"
+	assert_int_equal(run_s(body, ""), DEC_UNSUPPORTED);
+	assert_int_equal(run_s(body, "<!DOCTYPE html><html><head><title>Login"
 	    "</title></head><body></body></html>"), DEC_UNSUPPORTED);
-	assert_int_equal(run_s("<?xml version=\"1.0\"?><ProbeMatch><MAC>1"
+	assert_int_equal(run_s(body, "<?xml version=\"1.0\"?><ProbeMatch><MAC>1"
 	    "</MAC></ProbeMatch>"), DEC_UNSUPPORTED);
-	assert_int_equal(run_s("{\"result\":true,\"params\":null}"),
+	assert_int_equal(run_s(body, "{\"result\":true,\"params\":null}"),
 	    DEC_UNSUPPORTED);
-	assert_int_equal(run_s("\x89PNG\r\n\x1a\n"), DEC_UNSUPPORTED);
+	assert_int_equal(run_s(body, "\x89PNG\r\n\x1a\n"), DEC_UNSUPPORTED);
 	nfacts(0);
 	/* 64 KiB body: oversized model capped, control bytes kept. */
 	big = malloc(70000);
@@ -377,7 +286,7 @@ negative_and_hostile(void **state)
 	o += 65000;
 	o += (size_t)sprintf(big + o, "</model><deviceName>a\x01\x1b[31m"
 	    "</deviceName></DeviceInfo>");
-	assert_int_equal(run(big, o), DEC_OK);
+	assert_int_equal(run(body, big, o), DEC_OK);
 	for (unsigned i = 0; i < G.n; i++)
 		if (G.f[i].field == FACT_MODEL)
 			assert_int_equal(G.f[i].len, 256);
