@@ -51,8 +51,16 @@ put(char *out, size_t cap, size_t *o, const char *piece, size_t k)
 	return 0;
 }
 
-size_t
-esc_json(char *out, size_t cap, const char *in, size_t n)
+/* One escaping rule: for the character at s (left bytes remain), set
+ * *piece (possibly into buf, 8 bytes) and *adv (input bytes consumed, at
+ * least 1) and return the piece's length. */
+typedef size_t (*esc_rule)(const unsigned char *s, size_t left, char *buf,
+    const char **piece, size_t *adv);
+
+/* Apply rule over in[0..n) into out (cap bytes incl. the NUL), whole
+ * pieces only; returns the length written. */
+static size_t
+esc_run(char *out, size_t cap, const char *in, size_t n, esc_rule rule)
 {
 	const unsigned char *s = (const unsigned char *)in;
 	size_t o = 0, i = 0;
@@ -62,87 +70,102 @@ esc_json(char *out, size_t cap, const char *in, size_t n)
 	while (i < n) {
 		char buf[8];
 		const char *piece = buf;
-		size_t k, adv;
-		unsigned cp = 0;
+		size_t adv = 1, k = rule(s + i, n - i, buf, &piece, &adv);
 
-		adv = utf8_len(s + i, n - i, &cp);
-		if (adv == 0) {
-			piece = "\\ufffd", k = 6, adv = 1;
-		} else if (cp == '"' || cp == '\\') {
-			buf[0] = '\\', buf[1] = (char)cp, k = 2;
-		} else if (cp == '\n') {
-			piece = "\\n", k = 2;
-		} else if (cp == '\t') {
-			piece = "\\t", k = 2;
-		} else if (cp == '\r') {
-			piece = "\\r", k = 2;
-		} else if (cp < 0x20 || cp == 0x7f || cp == '<' || cp == '>' ||
-		    cp == '&' || cp == '\'' || cp == 0x2028 || cp == 0x2029) {
-			k = (size_t)snprintf(buf, sizeof buf, "\\u%04x", cp);
-		} else {
-			piece = (const char *)s + i, k = adv;
-		}
 		if (put(out, cap, &o, piece, k) < 0)
 			break;
 		i += adv;
 	}
 	out[o] = '\0';
 	return o;
+}
+
+static size_t
+rule_json(const unsigned char *s, size_t left, char *buf, const char **piece,
+    size_t *adv)
+{
+	unsigned cp = 0;
+
+	*adv = utf8_len(s, left, &cp);
+	if (*adv == 0) {
+		*adv = 1;
+		*piece = "\\ufffd";
+		return 6;
+	}
+	switch (cp) {
+	case '"':
+	case '\\':
+		buf[0] = '\\', buf[1] = (char)cp;
+		return 2;
+	case '\n':
+		*piece = "\\n";
+		return 2;
+	case '\t':
+		*piece = "\\t";
+		return 2;
+	case '\r':
+		*piece = "\\r";
+		return 2;
+	default:
+		break;
+	}
+	if (cp < 0x20 || cp == 0x7f || cp == '<' || cp == '>' || cp == '&' ||
+	    cp == '\'' || cp == 0x2028 || cp == 0x2029)
+		return (size_t)snprintf(buf, 8, "\\u%04x", cp);
+	*piece = (const char *)s;
+	return *adv;
+}
+
+static size_t
+rule_term(const unsigned char *s, size_t left, char *buf, const char **piece,
+    size_t *adv)
+{
+	unsigned cp = 0;
+
+	*adv = utf8_len(s, left, &cp);
+	if (*adv == 0 || cp < 0x20 || cp == 0x7f || (cp >= 0x80 && cp < 0xa0)) {
+		*adv = 1;
+		return (size_t)snprintf(buf, 8, "\\x%02x", s[0]);
+	}
+	if (cp == '\\') {
+		*piece = "\\\\";
+		return 2;
+	}
+	*piece = (const char *)s;
+	return *adv;
+}
+
+static size_t
+rule_utf8(const unsigned char *s, size_t left, char *buf, const char **piece,
+    size_t *adv)
+{
+	unsigned cp = 0;
+
+	(void)buf;
+	*adv = utf8_len(s, left, &cp);
+	if (*adv == 0 || cp == 0) {
+		*adv = 1;
+		*piece = "\xef\xbf\xbd";
+		return 3;
+	}
+	*piece = (const char *)s;
+	return *adv;
+}
+
+size_t
+esc_json(char *out, size_t cap, const char *in, size_t n)
+{
+	return esc_run(out, cap, in, n, rule_json);
 }
 
 size_t
 esc_term(char *out, size_t cap, const char *in, size_t n)
 {
-	const unsigned char *s = (const unsigned char *)in;
-	size_t o = 0, i = 0;
-
-	if (cap == 0)
-		return 0;
-	while (i < n) {
-		char buf[8];
-		const char *piece = buf;
-		size_t k, adv;
-		unsigned cp = 0;
-
-		adv = utf8_len(s + i, n - i, &cp);
-		if (adv == 0 || cp < 0x20 || cp == 0x7f ||
-		    (cp >= 0x80 && cp < 0xa0)) {
-			k = (size_t)snprintf(buf, sizeof buf, "\\x%02x", s[i]);
-			adv = 1;
-		} else if (cp == '\\') {
-			piece = "\\\\", k = 2;
-		} else {
-			piece = (const char *)s + i, k = adv;
-		}
-		if (put(out, cap, &o, piece, k) < 0)
-			break;
-		i += adv;
-	}
-	out[o] = '\0';
-	return o;
+	return esc_run(out, cap, in, n, rule_term);
 }
 
 size_t
 esc_utf8(char *out, size_t cap, const char *in, size_t n)
 {
-	const unsigned char *s = (const unsigned char *)in;
-	size_t o = 0, i = 0;
-
-	if (cap == 0)
-		return 0;
-	while (i < n) {
-		unsigned cp = 0;
-		size_t adv = utf8_len(s + i, n - i, &cp);
-		const char *piece = (const char *)s + i;
-		size_t k = adv;
-
-		if (adv == 0 || cp == 0) {
-			piece = "\xef\xbf\xbd", k = 3, adv = 1;
-		}
-		if (put(out, cap, &o, piece, k) < 0)
-			break;
-		i += adv;
-	}
-	out[o] = '\0';
-	return o;
+	return esc_run(out, cap, in, n, rule_utf8);
 }
