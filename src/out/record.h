@@ -156,6 +156,8 @@ struct schema {
 	const struct field *f;
 	unsigned n;
 	const char *table;         /* SQLite table holding these records */
+	int key;                   /* field naming a record (tags its
+	                            * evidence rows), or -1 if it has none */
 };
 
 /* A counters object: names and values, n of each. */

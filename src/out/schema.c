@@ -18,12 +18,13 @@ static const struct field stats_f[] = { STATS_FIELDS(FIELD_ROW) };
 #undef FIELD_ROW
 
 const struct schema schema_device = { "device", device_f, N(device_f),
-	"devices" };
-const struct schema schema_flow = { "flow", flow_f, N(flow_f), "flows" };
+	"devices", F_DEV_key };
+const struct schema schema_flow = { "flow", flow_f, N(flow_f), "flows",
+	-1 };
 const struct schema schema_alert = { "alert", alert_f, N(alert_f),
-	"alerts" };
+	"alerts", -1 };
 const struct schema schema_stats = { "stats", stats_f, N(stats_f),
-	"stats" };
+	"stats", -1 };
 
 const struct schema *const *
 schema_all(void)

@@ -265,16 +265,16 @@ sq_bind(struct sq *q, sqlite3_stmt *st, int col, enum ftype t,
 }
 
 /* Rows of table evidence for the FT_EVID fields of r, tagged with the
- * value of r's "key" field. */
+ * value of r's key field (records without one have no evidence). */
 static int
 sq_evidence(struct sq *q, const struct record *r)
 {
-	const struct val *key = NULL;
+	const struct val *key;
 	char tmp[STR_MAX * 3 + 64];
 
-	for (unsigned i = 0; i < r->s->n; i++)
-		if (strcmp(r->s->f[i].name, "key") == 0)
-			key = &r->v[i];
+	if (r->s->key < 0)
+		return 0;
+	key = &r->v[r->s->key];
 	for (unsigned i = 0; i < r->s->n; i++) {
 		const struct val *v = &r->v[i];
 
@@ -286,7 +286,7 @@ sq_evidence(struct sq *q, const struct record *r)
 
 			sqlite3_reset(q->evid);
 			sqlite3_bind_int64(q->evid, 1, q->scan);
-			if (key && key->set)
+			if (key->set)
 				sqlite3_bind_text(q->evid, 2, key->u.s.p,
 				    (int)key->u.s.len, SQLITE_TRANSIENT);
 			else
