@@ -12,15 +12,14 @@
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
 
 #include "hash.h"
 #include "ilist.h"
 #include "limits.h"
+#include "pool.h"
 
 struct flow_table {
 	struct flow *pool;   /* slots 1..max; slot 0 is the null index */
-	size_t pool_bytes;
 	uint32_t *bucket;    /* heads of chains */
 	uint32_t mask;       /* bucket count - 1 */
 	uint32_t max, used;  /* capacity; slots ever handed out */
@@ -47,16 +46,10 @@ flow_new(uint32_t max, uint64_t idle_us, uint64_t seed, flow_emit_fn emit,
 	t = calloc(1, sizeof *t);
 	if (t == NULL)
 		return NULL;
-	/* Anonymous pages are zero and mapped lazily, so only used slots
-	 * cost memory; page alignment puts each 128-byte flow on one pair
-	 * of cache lines. */
-	t->pool_bytes = ((size_t)max + 1) * sizeof *t->pool;
-	t->pool = mmap(NULL, t->pool_bytes, PROT_READ | PROT_WRITE,
-	    MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-	if (t->pool == MAP_FAILED)
-		t->pool = NULL;
-	else /* fewer TLB misses on random flow lookups; only a hint */
-		(void)madvise(t->pool, t->pool_bytes, MADV_HUGEPAGE);
+	t->max = max; /* first: flow_free() sizes the pool by it */
+	/* Each 128-byte flow on one pair of cache lines; huge pages for
+	 * the random lookups. */
+	t->pool = pool_map((size_t)max + 1, sizeof *t->pool, true);
 	t->bucket = calloc(nb, sizeof *t->bucket);
 	if (t->pool == NULL || t->bucket == NULL) {
 		flow_free(t);
@@ -65,7 +58,6 @@ flow_new(uint32_t max, uint64_t idle_us, uint64_t seed, flow_emit_fn emit,
 	t->mask = nb - 1;
 	t->age = (struct ilist){ t->pool, sizeof *t->pool,
 		offsetof(struct flow, age), 0, 0 };
-	t->max = max;
 	t->idle_us = idle_us;
 	t->seed = seed;
 	t->emit = emit;
@@ -79,8 +71,7 @@ flow_free(struct flow_table *t)
 {
 	if (t == NULL)
 		return;
-	if (t->pool != NULL)
-		munmap(t->pool, t->pool_bytes);
+	pool_unmap(t->pool, (size_t)t->max + 1, sizeof *t->pool);
 	free(t->bucket);
 	free(t);
 }

@@ -11,6 +11,7 @@
 
 #include "hash.h"
 #include "ilist.h"
+#include "pool.h"
 
 struct host_table {
 	struct host *pool;    /* slots 1..max */
@@ -38,7 +39,8 @@ host_new(uint32_t max, uint64_t seed, host_emit_fn emit, void *ctx,
 	t = calloc(1, sizeof *t);
 	if (t == NULL)
 		return NULL;
-	t->pool = calloc((size_t)max + 1, sizeof *t->pool);
+	t->max = max; /* first: host_free() sizes the pool by it */
+	t->pool = pool_map((size_t)max + 1, sizeof *t->pool, false);
 	t->bucket = calloc(nb, sizeof *t->bucket);
 	if (t->pool == NULL || t->bucket == NULL) {
 		host_free(t);
@@ -47,7 +49,6 @@ host_new(uint32_t max, uint64_t seed, host_emit_fn emit, void *ctx,
 	t->mask = nb - 1;
 	t->lru = (struct ilist){ t->pool, sizeof *t->pool,
 		offsetof(struct host, lru), 0, 0 };
-	t->max = max;
 	t->seed = seed;
 	t->emit = emit;
 	t->ctx = ctx;
@@ -60,7 +61,7 @@ host_free(struct host_table *t)
 {
 	if (t == NULL)
 		return;
-	free(t->pool);
+	pool_unmap(t->pool, (size_t)t->max + 1, sizeof *t->pool);
 	free(t->bucket);
 	free(t);
 }

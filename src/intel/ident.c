@@ -16,11 +16,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <sys/mman.h>
+#include "../core/pool.h"
 
 struct ident_pool {
 	struct ident *pool;   /* slots 1..max */
-	size_t bytes;
 	uint32_t max, used, freelist;
 	struct stats *st;
 };
@@ -44,10 +43,8 @@ ident_pool_new(uint32_t max, struct stats *st)
 
 	if (ip == NULL)
 		return NULL;
-	ip->bytes = ((size_t)max + 1) * sizeof *ip->pool;
-	ip->pool = mmap(NULL, ip->bytes, PROT_READ | PROT_WRITE,
-	    MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-	if (ip->pool == MAP_FAILED) {
+	ip->pool = pool_map((size_t)max + 1, sizeof *ip->pool, false);
+	if (ip->pool == NULL) {
 		free(ip);
 		return NULL;
 	}
@@ -61,7 +58,7 @@ ident_pool_free(struct ident_pool *ip)
 {
 	if (ip == NULL)
 		return;
-	munmap(ip->pool, ip->bytes);
+	pool_unmap(ip->pool, (size_t)ip->max + 1, sizeof *ip->pool);
 	free(ip);
 }
 
