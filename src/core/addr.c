@@ -64,6 +64,13 @@ addr_fmt(const struct addr *a, char *buf, size_t n)
 	return buf;
 }
 
+size_t
+addr_fmt_v4(const uint8_t *v4, char *buf)
+{
+	return (size_t)snprintf(buf, 16, "%u.%u.%u.%u", v4[0], v4[1], v4[2],
+	    v4[3]);
+}
+
 bool
 addr_parse(struct addr *a, const char *s)
 {

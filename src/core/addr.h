@@ -45,6 +45,10 @@ bool addr_is_unicast(const struct addr *a);
  * size n (at least 46); returns buf. */
 char *addr_fmt(const struct addr *a, char *buf, size_t n);
 
+/* addr_fmt_v4: 4 network-order bytes as dotted text into buf (at least
+ * 16 bytes, NUL-ended); returns the length. */
+size_t addr_fmt_v4(const uint8_t *v4, char *buf);
+
 /* addr_parse: parse a textual IPv4 or IPv6 address; false if invalid. */
 bool addr_parse(struct addr *a, const char *s);
 

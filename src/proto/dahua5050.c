@@ -15,6 +15,7 @@
  *        Device, IPv6Addr), blank lines allowed */
 #include <string.h>
 
+#include "../core/addr.h"
 #include "proto.h"
 #include "xmlscan.h"
 
@@ -32,26 +33,6 @@ nul_len(const uint8_t *p, size_t n)
 	const uint8_t *z = memchr(p, 0, n);
 
 	return z ? (size_t)(z - p) : n;
-}
-
-/* fmt_ipv4: dotted text of the 4 bytes at a into buf (16 bytes). */
-static size_t
-fmt_ipv4(char *buf, const uint8_t *a)
-{
-	size_t o = 0;
-
-	for (unsigned i = 0; i < 4; i++) {
-		unsigned v = a[i];
-
-		if (v >= 100)
-			buf[o++] = (char)('0' + v / 100);
-		if (v >= 10)
-			buf[o++] = (char)('0' + v / 10 % 10);
-		buf[o++] = (char)('0' + v % 10);
-		if (i < 3)
-			buf[o++] = '.';
-	}
-	return o;
 }
 
 /* lines: the key:value facts of section 3; has_model says a model was
@@ -95,7 +76,7 @@ reply(struct proto_ctx *ctx, const uint8_t *f, struct cur c)
 	size_t s2, s3, mac_n = 0, model_n;
 	const uint8_t *sec2, *sec3, *model = f + 0x28;
 	char ip[16];
-	size_t ip_n = fmt_ipv4(ip, f + 0x38);
+	size_t ip_n = addr_fmt_v4(f + 0x38, ip);
 	bool whole = true, has_model;
 	unsigned subj;
 

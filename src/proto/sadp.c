@@ -48,25 +48,6 @@ struct span {
 	size_t n;
 };
 
-/* first_lt: true if the first byte past whitespace and a UTF-8 byte order
- * mark is '<' (cheap rejection of non-XML payloads). */
-static bool
-first_lt(struct cur c)
-{
-	for (unsigned i = 0; i < 64; i++) {
-		uint8_t b = cur_u8(&c);
-
-		if (c.bad)
-			return false;
-		if (b == '<')
-			return true;
-		if (b != ' ' && b != '\t' && b != '\r' && b != '\n' &&
-		    b != 0xef && b != 0xbb && b != 0xbf)
-			return false;
-	}
-	return false;
-}
-
 /* collect: the first non-empty text of each wanted tag; true if the end
  * tag of the root element (named root) was seen. */
 static bool
@@ -142,7 +123,7 @@ sadp_decode(struct cur payload, struct proto_ctx *ctx)
 	struct xml_el root;
 	bool closed;
 
-	if (!first_lt(payload))
+	if (!xml_starts_lt(payload))
 		return DEC_UNSUPPORTED;
 	xml_init(&s, payload);
 	if (!xml_next(&s, &root) || root.end)

@@ -17,6 +17,7 @@
  * ResetPassword, 0x0c/0x0d CMSInfo, 0x10/0x11 ModifyNetParam. */
 #include <string.h>
 
+#include "../core/addr.h"
 #include "proto.h"
 
 #define SADPL2_SRC "sadp_l2"
@@ -38,26 +39,6 @@ fmt_mac(char *buf, const uint8_t *a)
 			buf[i * 3 + 2] = ':';
 	}
 	return 17;
-}
-
-/* fmt_ipv4: dotted text of the 4 bytes at a into buf (16 bytes). */
-static size_t
-fmt_ipv4(char *buf, const uint8_t *a)
-{
-	size_t o = 0;
-
-	for (unsigned i = 0; i < 4; i++) {
-		unsigned v = a[i];
-
-		if (v >= 100)
-			buf[o++] = (char)('0' + v / 100);
-		if (v >= 10)
-			buf[o++] = (char)('0' + v / 10 % 10);
-		buf[o++] = (char)('0' + v % 10);
-		if (i < 3)
-			buf[o++] = '.';
-	}
-	return o;
 }
 
 static bool
@@ -108,6 +89,6 @@ sadp_l2_decode(struct cur frame, struct proto_ctx *ctx)
 		    fmt_mac(mac, h + 14));
 	if (!zero(h + 20, 4))
 		proto_fact(ctx, SUBJ_STATED, FACT_IP, 85, SADPL2_SRC, ip,
-		    fmt_ipv4(ip, h + 20));
+		    addr_fmt_v4(h + 20, ip));
 	return DEC_OK;
 }

@@ -296,25 +296,6 @@ record(struct wsd_dev *d, const struct xml_el *el)
 	}
 }
 
-/* first_lt: true if the first byte past whitespace and a UTF-8 byte order
- * mark is '<'. */
-static bool
-first_lt(struct cur c)
-{
-	for (unsigned i = 0; i < 64; i++) {
-		uint8_t b = cur_u8(&c);
-
-		if (c.bad)
-			return false;
-		if (b == '<')
-			return true;
-		if (b != ' ' && b != '\t' && b != '\r' && b != '\n' &&
-		    b != 0xef && b != 0xbb && b != 0xbf)
-			return false;
-	}
-	return false;
-}
-
 /* wsd_decode: a WS-Discovery SOAP envelope (root element Envelope, any
  * prefix). Each ProbeMatch, Hello or ResolveMatch (up to 16) describes a
  * device: MAC from the MAC scope (90) or else from the last 12 hex digits
@@ -335,7 +316,7 @@ wsd_decode(struct cur payload, struct proto_ctx *ctx)
 	unsigned stated = SUBJ_STATED, n, devs = 0;
 	bool in = false, closed = false, probe = false;
 
-	if (!first_lt(payload))
+	if (!xml_starts_lt(payload))
 		return DEC_UNSUPPORTED;
 	xml_init(&s, payload);
 	if (!xml_next(&s, &el) || el.end || !xml_name_is(&el, "Envelope"))

@@ -295,3 +295,20 @@ xml_fact(struct proto_ctx *ctx, unsigned subject, enum fact_field f,
 	proto_fact(ctx, subject, f, conf, src, p, n);
 	return true;
 }
+
+bool
+xml_starts_lt(struct cur c)
+{
+	for (unsigned i = 0; i < 64; i++) {
+		uint8_t b = cur_u8(&c);
+
+		if (c.bad)
+			return false;
+		if (b == '<')
+			return true;
+		if (b != ' ' && b != '\t' && b != '\r' && b != '\n' &&
+		    b != 0xef && b != 0xbb && b != 0xbf)
+			return false;
+	}
+	return false;
+}

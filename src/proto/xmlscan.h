@@ -81,6 +81,11 @@ void xml_trim(const char **p, size_t *n);
 void xml_split_build(const char *p, size_t n, const char **fw, size_t *fwn,
     const char **build, size_t *buildn);
 
+/* xml_starts_lt: true if the first byte past white space and a UTF-8
+ * byte order mark (at most 64 bytes) is '<': the cheap test that a payload
+ * may be XML at all. */
+bool xml_starts_lt(struct cur c);
+
 /* xml_zero_addr: true if the n bytes at p (trimmed) are empty or only
  * '0', '.', ':' and '-': a placeholder such as 0.0.0.0 or 00-00-00-00-00-00
  * rather than an address. */
