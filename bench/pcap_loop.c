@@ -7,8 +7,9 @@
  * "packets=N bytes=M".  Nothing else is read from the packets.
  *
  * With -b, each file is opened through pcap_fopen_offline() on a FILE with
- * a 1 MiB stdio buffer, as vigie does: the same reading cost as vigie's, so
- * the ratio to it shows vigie's own work alone.
+ * vigie's stdio buffer (CAPTURE_READ_BUFFER from src/core/limits.h): the
+ * same reading cost as vigie's, so the ratio to it shows vigie's own work
+ * alone.
  */
 #define _DEFAULT_SOURCE
 
@@ -19,6 +20,8 @@
 #include <string.h>
 
 #include <pcap/pcap.h>
+
+#include "core/limits.h"
 
 struct acc {
 	uint64_t packets, bytes;
@@ -48,7 +51,7 @@ count_file(const char *path, struct acc *acc, char *bigbuf)
 			perror(path);
 			return -1;
 		}
-		setvbuf(f, bigbuf, _IOFBF, 1u << 20);
+		setvbuf(f, bigbuf, _IOFBF, CAPTURE_READ_BUFFER);
 		p = pcap_fopen_offline(f, errbuf);
 		if (p == NULL)
 			fclose(f);
@@ -81,7 +84,7 @@ main(int argc, char **argv)
 	int i = 1;
 
 	if (argc > 1 && strcmp(argv[1], "-b") == 0) {
-		bigbuf = malloc(1u << 20);
+		bigbuf = malloc(CAPTURE_READ_BUFFER);
 		if (bigbuf == NULL)
 			return 1;
 		i++;

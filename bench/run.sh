@@ -45,7 +45,7 @@ trap 'rm -rf "$TMP"' EXIT
 
 NAMES=(pcap-loop pcap-loop-b vigie-flows vigie ndpiReader)
 CMD_pcap_loop=("$LOOP" "$FILE")
-CMD_pcap_loop_b=("$LOOP" -b "$FILE")   # same 1 MiB stdio buffer as vigie
+CMD_pcap_loop_b=("$LOOP" -b "$FILE")   # vigie's own stdio buffer size
 CMD_vigie_flows=("$VIGIE" scan --no-db --no-identify "$FILE")   # flows and hosts only
 CMD_vigie=("$VIGIE" scan --no-db "$FILE")   # terminal summary included (to /dev/null)
 CMD_ndpiReader=(ndpiReader -i "$FILE" -q)

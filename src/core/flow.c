@@ -204,26 +204,42 @@ endpoint_cmp(const struct addr *a, uint16_t pa, const struct addr *b,
 	return (int)pa - (int)pb;
 }
 
-/* Build the canonical key of p; *side is 0 if p's source is side a. */
+/* Build the canonical key of p; *side is 0 if p's source is side a.
+ * The last word (ports, protocol, VLAN) is stored at once: hashing reads
+ * the key back as five words, and one word read over four narrow stores
+ * cannot be forwarded from them (a stall as long as the hash itself). */
 static void
 key_of(const struct pkt *p, struct flow_key *k, int *side)
 {
+	uint16_t pa = p->sport, pb = p->dport;
+
 	if (endpoint_cmp(&p->src, p->sport, &p->dst, p->dport) <= 0) {
 		k->a = p->src;
 		k->b = p->dst;
-		k->pa = p->sport;
-		k->pb = p->dport;
 		*side = 0;
 	} else {
 		k->a = p->dst;
 		k->b = p->src;
-		k->pa = p->dport;
-		k->pb = p->sport;
+		pa = p->dport, pb = p->sport;
 		*side = 1;
 	}
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	{
+		uint64_t w = (uint64_t)pa | (uint64_t)pb << 16 |
+		    (uint64_t)p->proto << 32 | (uint64_t)p->vlan << 48;
+		_Static_assert(offsetof(struct flow_key, pb) == 34 &&
+		    offsetof(struct flow_key, proto) == 36 &&
+		    offsetof(struct flow_key, vlan) == 38,
+		    "key_of() packs the last key word by these offsets");
+		memcpy((char *)k + offsetof(struct flow_key, pa), &w, sizeof w);
+	}
+#else
+	k->pa = pa;
+	k->pb = pb;
 	k->proto = p->proto;
 	k->pad = 0;
 	k->vlan = p->vlan;
+#endif
 }
 
 static uint32_t

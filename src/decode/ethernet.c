@@ -58,7 +58,7 @@ ether_decode(struct cur c, struct pkt *p, struct stats *st)
 		}
 		p->vlan = cur_be16(&c) & 0x0fff;
 		type = cur_be16(&c);
-		if (c.bad) {
+		if (cur_bad(&c)) {
 			STAT_INC(st, VLAN_TRUNC);
 			return DEC_TRUNC;
 		}

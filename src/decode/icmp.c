@@ -9,7 +9,7 @@ icmp_decode(struct cur c, struct pkt *p, struct stats *st)
 	(void)cur_u8(&c); /* type */
 	(void)cur_u8(&c); /* code */
 	(void)cur_be16(&c);
-	if (c.bad) {
+	if (cur_bad(&c)) {
 		STAT_INC(st, ICMP_TRUNC);
 		return DEC_TRUNC;
 	}

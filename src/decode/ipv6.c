@@ -48,7 +48,7 @@ ext_walk(struct cur *c, uint8_t *nh, struct pkt *p, struct stats *st)
 		if (*nh == 44) {
 			uint16_t off = cur_be16(c);
 			(void)cur_skip(c, 4);
-			if (c->bad)
+			if (cur_bad(c))
 				break;
 			if ((off & 0xfff8u) != 0) {
 				STAT_INC(st, IPV6_FRAG_LATER);
@@ -65,11 +65,11 @@ ext_walk(struct cur *c, uint8_t *nh, struct pkt *p, struct stats *st)
 			    ((size_t)len + 1) * 8;
 			(void)cur_skip(c, hlen - 2);
 		}
-		if (c->bad)
+		if (cur_bad(c))
 			break;
 		*nh = next;
 	}
-	if (c->bad) {
+	if (cur_bad(c)) {
 		STAT_INC(st, IPV6_TRUNC);
 		return DEC_TRUNC;
 	}
@@ -89,7 +89,7 @@ ipv6_decode(struct cur c, struct pkt *p, struct stats *st)
 	(void)cur_u8(&c);
 	src = cur_take(&c, 16);
 	dst = cur_take(&c, 16);
-	if (c.bad) {
+	if (cur_bad(&c)) {
 		STAT_INC(st, IPV6_TRUNC);
 		return DEC_TRUNC;
 	}
@@ -111,7 +111,7 @@ ipv6_decode(struct cur c, struct pkt *p, struct stats *st)
 	p->ip_len = 40u + plen;
 	start = c.p;
 	r = ext_walk(&c, &nh, p, st);
-	if (!c.bad) {
+	if (!cur_bad(&c)) {
 		size_t used = (size_t)(c.p - start);
 		p->l4_len = used >= plen ? 0 : plen - (uint32_t)used;
 	}

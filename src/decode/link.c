@@ -67,7 +67,7 @@ null_decode(struct cur c, struct pkt *p, struct stats *st)
 {
 	uint32_t af = cur_le32(&c);
 
-	if (c.bad) {
+	if (cur_bad(&c)) {
 		STAT_INC(st, NULL_TRUNC);
 		return DEC_TRUNC;
 	}
@@ -82,7 +82,7 @@ loop_decode(struct cur c, struct pkt *p, struct stats *st)
 {
 	uint32_t af = cur_be32(&c);
 
-	if (c.bad) {
+	if (cur_bad(&c)) {
 		STAT_INC(st, NULL_TRUNC);
 		return DEC_TRUNC;
 	}
@@ -108,7 +108,7 @@ sll_decode(struct cur c, struct pkt *p, struct stats *st)
 	alen = cur_be16(&c);
 	a = cur_take(&c, 8);
 	proto = cur_be16(&c);
-	if (c.bad) {
+	if (cur_bad(&c)) {
 		STAT_INC(st, SLL_TRUNC);
 		return DEC_TRUNC;
 	}
@@ -128,7 +128,7 @@ sll2_decode(struct cur c, struct pkt *p, struct stats *st)
 	(void)cur_u8(&c); /* packet type */
 	alen = cur_u8(&c);
 	a = cur_take(&c, 8);
-	if (c.bad) {
+	if (cur_bad(&c)) {
 		STAT_INC(st, SLL2_TRUNC);
 		return DEC_TRUNC;
 	}

@@ -34,7 +34,7 @@ dns_message(struct cur *c, const struct pkt *p)
 	if (p == NULL || p->proto != IPPROTO_TCP_NUM)
 		return true;
 	len = cur_be16(c);
-	if (c->bad || len < DNS_HDR)
+	if (cur_bad(c) || len < DNS_HDR)
 		return false;
 	(void)cur_clamp(c, len);
 	return true;
@@ -50,7 +50,7 @@ dns_skip_name(const struct cur *msg, struct cur *c)
 	for (unsigned i = 0; i < 128; i++) {
 		uint8_t len = cur_u8(c);
 
-		if (c->bad)
+		if (cur_bad(c))
 			return false;
 		if (len == 0)
 			return true;
@@ -58,7 +58,7 @@ dns_skip_name(const struct cur *msg, struct cur *c)
 			/* A pointer ends the name; it must point backwards
 			 * into the message, as dnsname_read() requires. */
 			size_t to = (size_t)(len & 0x3f) << 8 | cur_u8(c);
-			return !c->bad &&
+			return !cur_bad(c) &&
 			    to < (size_t)(c->p - msg->p) - 2;
 		}
 		if ((len & 0xc0) != 0)

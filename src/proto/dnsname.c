@@ -36,7 +36,7 @@ dnsname_read(const struct cur *msg, struct cur *c, char *out,
 	bool jumped = false;
 
 	*outlen = 0;
-	if (c->bad || msg->bad || c->p < msg->p || c->p > msg->end)
+	if (cur_bad(c) || cur_bad(msg) || c->p < msg->p || c->p > msg->end)
 		goto fail;
 	msglen = (size_t)(msg->end - msg->p);
 	seg = (size_t)(c->p - msg->p);
@@ -44,7 +44,7 @@ dnsname_read(const struct cur *msg, struct cur *c, char *out,
 		uint8_t len = cur_u8(&r);
 		const uint8_t *lab;
 
-		if (r.bad)
+		if (cur_bad(&r))
 			goto fail;
 		if (len == 0) {
 			if (!jumped)
@@ -56,7 +56,7 @@ dnsname_read(const struct cur *msg, struct cur *c, char *out,
 			size_t ptr = (size_t)(len & 0x3f) << 8 | cur_u8(&r);
 
 			/* Backwards only, and never into this sequence. */
-			if (r.bad || ptr >= seg || ++hops > DNSNAME_HOPS)
+			if (cur_bad(&r) || ptr >= seg || ++hops > DNSNAME_HOPS)
 				goto fail;
 			if (!jumped)
 				c->p = r.p;
@@ -79,7 +79,7 @@ dnsname_read(const struct cur *msg, struct cur *c, char *out,
 			out[n++] = fold(lab[k]);
 	}
 fail:
-	c->bad = true;
+	cur_fail(c);
 	*outlen = 0;
 	return false;
 }
@@ -97,7 +97,7 @@ dnsname_rr_read(const struct cur *msg, struct cur *c,
 	rr->ttl = cur_be32(c);
 	rdlen = cur_be16(c);
 	rr->rdata = cur_sub(c, rdlen);
-	return !c->bad;
+	return !cur_bad(c);
 }
 
 bool

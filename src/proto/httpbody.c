@@ -85,7 +85,7 @@ first_byte(struct cur c)
 	for (unsigned i = 0; i < 64; i++) {
 		uint8_t b = cur_u8(&c);
 
-		if (c.bad)
+		if (cur_bad(&c))
 			return 0;
 		if (!is_space((char)b) && b != 0xef && b != 0xbb && b != 0xbf)
 			return b;

@@ -119,7 +119,7 @@ tls_hello(struct cur b, struct proto_ctx *ctx, struct tls_state *st,
 		if (version >= 0x0304)
 			st->stop = true;
 	}
-	if (!b.bad)
+	if (!cur_bad(&b))
 		tls_exts(&b, ctx, st, client);
 }
 
@@ -132,7 +132,7 @@ tls_cert(struct cur b, struct proto_ctx *ctx)
 
 	(void)cur_be24(&b); /* certificate_list length */
 	der = sub_upto(&b, cur_be24(&b));
-	if (b.bad || !x509_names(der, &xi))
+	if (cur_bad(&b) || !x509_names(der, &xi))
 		return;
 	if (xi.subject_len > 0)
 		proto_fact(ctx, SUBJ_SENDER, FACT_CERT_SUBJECT, CONF_CERT, SRC,

@@ -45,17 +45,17 @@ der_item(struct cur *c, uint8_t *tag, struct cur *content, bool clamp)
 
 	*tag = cur_u8(c);
 	b = cur_u8(c);
-	if (c->bad || (*tag & 0x1f) == 0x1f || b == 0x80 || b > 0x84)
+	if (cur_bad(c) || (*tag & 0x1f) == 0x1f || b == 0x80 || b > 0x84)
 		return false;
 	if (b < 0x80)
 		len = b;
 	for (unsigned i = 0; i < (unsigned)(b & 0x7f) && b > 0x80; i++)
 		len = len << 8 | cur_u8(c);
 	left = cur_left(c);
-	if (c->bad || (len > left && !clamp))
+	if (cur_bad(c) || (len > left && !clamp))
 		return false;
 	*content = cur_sub(c, len > left ? left : len);
-	return !c->bad;
+	return !cur_bad(c);
 }
 
 /* Attribute type index of an OID content, 0 if not one we keep. */

@@ -302,7 +302,7 @@ xml_starts_lt(struct cur c)
 	for (unsigned i = 0; i < 64; i++) {
 		uint8_t b = cur_u8(&c);
 
-		if (c.bad)
+		if (cur_bad(&c))
 			return false;
 		if (b == '<')
 			return true;

@@ -20,7 +20,7 @@ reads_in_order(void **state)
 	assert_int_equal(cur_le16(&c), 0x0504);
 	assert_int_equal(cur_be32(&c), 0x06070809u);
 	assert_int_equal(cur_left(&c), 2);
-	assert_false(c.bad);
+	assert_false(cur_bad(&c));
 }
 
 static void
@@ -31,7 +31,7 @@ short_read_is_sticky(void **state)
 
 	(void)state;
 	assert_int_equal(cur_be32(&c), 0); /* only 3 bytes */
-	assert_true(c.bad);
+	assert_true(cur_bad(&c));
 	/* Once bad, even a read that would fit returns 0. */
 	assert_int_equal(cur_u8(&c), 0);
 	assert_null(cur_take(&c, 1));
@@ -46,17 +46,17 @@ sub_splits_and_checks(void **state)
 
 	(void)state;
 	s = cur_sub(&c, 3);
-	assert_false(s.bad);
+	assert_false(cur_bad(&s));
 	assert_int_equal(cur_left(&s), 3);
 	assert_int_equal(cur_left(&c), 2);
 	assert_int_equal(cur_be16(&s), 0x0102);
 	assert_int_equal(cur_u8(&s), 3);
 	assert_int_equal(cur_u8(&s), 0);
-	assert_true(s.bad);
-	assert_false(c.bad); /* the child's error stays in the child */
+	assert_true(cur_bad(&s));
+	assert_false(cur_bad(&c)); /* the child's error stays in the child */
 	s = cur_sub(&c, 9);
-	assert_true(s.bad);
-	assert_true(c.bad);
+	assert_true(cur_bad(&s));
+	assert_true(cur_bad(&c));
 }
 
 static void
@@ -71,7 +71,7 @@ clamp_trims_but_never_grows(void **state)
 	assert_false(cur_clamp(&c, 5));
 	assert_int_equal(cur_left(&c), 4);
 	assert_false(cur_skip(&c, 5));
-	assert_true(c.bad);
+	assert_true(cur_bad(&c));
 }
 
 static void
@@ -83,7 +83,7 @@ empty_and_null(void **state)
 	assert_int_equal(cur_left(&c), 0);
 	assert_true(cur_skip(&c, 0));
 	assert_int_equal(cur_u8(&c), 0);
-	assert_true(c.bad);
+	assert_true(cur_bad(&c));
 }
 
 int
