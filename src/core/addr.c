@@ -145,6 +145,13 @@ netset_add(struct netset *ns, const char *cidr, char *err, size_t errn)
 		len += 96;
 	p.len = (uint8_t)len;
 	mask_to(&p.net, p.len);
+	{
+		struct addr m;
+		memset(m.b, 0xff, sizeof m.b);
+		mask_to(&m, p.len);
+		memcpy(p.mask, m.b, sizeof p.mask);
+		memcpy(p.bits, p.net.b, sizeof p.bits);
+	}
 	if (ns->n >= LOCAL_MAX_NETS) {
 		snprintf(err, errn, "too many local prefixes (at most %d)",
 		    LOCAL_MAX_NETS);
@@ -173,14 +180,16 @@ netset_defaults(struct netset *ns)
 bool
 netset_has(const struct netset *ns, const struct addr *a)
 {
+	uint64_t w[2];
+
+	/* Two masked word compares per prefix (the words in memory order,
+	 * as the masks and nets are). */
+	memcpy(w, a->b, sizeof w);
 	for (unsigned i = 0; i < ns->n; i++) {
 		const struct prefix *p = &ns->p[i];
-		unsigned full = p->len / 8u, rest = p->len % 8u;
 
-		if (memcmp(a->b, p->net.b, full) != 0)
-			continue;
-		if (rest == 0 ||
-		    ((a->b[full] ^ p->net.b[full]) & (0xffu << (8 - rest))) == 0)
+		if (((w[0] & p->mask[0]) ^ p->bits[0]) == 0 &&
+		    ((w[1] & p->mask[1]) ^ p->bits[1]) == 0)
 			return true;
 	}
 	return false;

@@ -16,6 +16,7 @@ struct addr {
 
 /* A prefix list: which addresses count as the organisation's own. */
 struct prefix {
+	uint64_t mask[2], bits[2]; /* the address words, and net within them */
 	struct addr net;
 	uint8_t len; /* in bits of the 128-bit form */
 };

@@ -36,7 +36,8 @@ struct inspector {
 	struct budget {
 		uint64_t key, window;   /* sender+decoder; window start */
 		uint32_t used;
-	} budget[INSPECT_SLOTS];
+	} budget[INSPECT_SLOTS],        /* announcements */
+	  tcp[INSPECT_SLOTS];           /* TCP connection directions */
 };
 
 struct inspector *
@@ -267,6 +268,29 @@ announces(proto_fn fn)
 	    fn == sadp_decode || fn == dhip_decode || fn == dahua5050_decode;
 }
 
+/* Spend one unit of the budget in key's slot of table (INSPECT_SLOTS),
+ * which allows max per window; false if none is left. A collision only
+ * resets a budget. */
+static bool
+spend(struct inspector *in, struct budget *table, uint64_t key,
+    uint32_t max)
+{
+	uint64_t win = in->p->ts_us / 1000000u / INSPECT_WINDOW;
+	struct budget *b;
+
+	key |= 1; /* never 0: an empty slot */
+	b = &table[key & (INSPECT_SLOTS - 1)];
+	if (b->key != key || b->window != win) {
+		b->key = key;
+		b->window = win;
+		b->used = 0;
+	}
+	if (b->used >= max)
+		return false;
+	b->used++;
+	return true;
+}
+
 /* Spend one unit of the sender's budget for fn; false if none is left in
  * this window. Keyed by the sender's MAC or address, with a fixed seed so
  * that every run of the same input decodes the same messages. */
@@ -275,24 +299,31 @@ within_budget(struct inspector *in, proto_fn fn)
 {
 	const struct pkt *p = in->p;
 	uint64_t key = hash_bytes(&p->src, sizeof p->src,
-	    (uint64_t)(uintptr_t)fn), win = p->ts_us / 1000000u / INSPECT_WINDOW;
-	struct budget *b;
+	    (uint64_t)(uintptr_t)fn);
 
 	if (p->mac_src)
 		key ^= hash_bytes(p->mac_src, 6, key);
-	key |= 1; /* never 0: an empty slot */
-	b = &in->budget[key & (INSPECT_SLOTS - 1)];
-	if (b->key != key || b->window != win) {
-		b->key = key;
-		b->window = win;
-		b->used = 0;
-	}
-	if (b->used >= INSPECT_BUDGET) {
-		STAT_INC(in->st, INSPECT_SKIPPED);
-		return false;
-	}
-	b->used++;
-	return true;
+	if (spend(in, in->budget, key, INSPECT_BUDGET))
+		return true;
+	STAT_INC(in->st, INSPECT_SKIPPED);
+	return false;
+}
+
+/* Spend one of the segments inspected in this direction of the packet's
+ * TCP connection; false (counted) once they are used up this window. */
+static bool
+tcp_within_budget(struct inspector *in)
+{
+	const struct pkt *p = in->p;
+	uint64_t key = hash_bytes(&p->src, sizeof p->src, 0x7463702d696e7370ull);
+
+	key = hash_bytes(&p->dst, sizeof p->dst, key);
+	key ^= (uint64_t)p->sport << 16 | p->dport;
+	key *= 0x9e3779b97f4a7c15ull;
+	if (spend(in, in->tcp, key ^ key >> 29, INSPECT_TCP_SEGMENTS))
+		return true;
+	STAT_INC(in->st, INSPECT_TCP_SKIPPED);
+	return false;
 }
 
 static proto_fn
@@ -357,11 +388,21 @@ static void
 inspect_tcp(struct inspector *in, struct cur pl)
 {
 	const struct pkt *p = in->p;
+	bool text;
 	uint8_t b0;
 
 	if (cur_left(&pl) == 0)
 		return;
 	b0 = pl.p[0];
+	/* What a remote sender says of itself (its certificate, its HTTP or
+	 * RTSP responses) would be dropped as facts.remote: not parsed. */
+	text = (b0 == 0x16 || (b0 >= 'A' && b0 <= 'Z')) &&
+	    is_local(in, &p->src, p->mac_src);
+	if (!text && !port_is(p, 53) && !port_is(p, 8000) &&
+	    !port_is(p, 37777))
+		return;
+	if (!tcp_within_budget(in))
+		return;
 	if (port_is(p, 53))
 		run(in, dns_decode, pl);
 	else if (port_is(p, 8000))
@@ -370,11 +411,7 @@ inspect_tcp(struct inspector *in, struct cur pl)
 		run(in, dhip_decode, pl);
 		run(in, dvrip_decode, pl);
 	}
-	if (b0 != 0x16 && !(b0 >= 'A' && b0 <= 'Z'))
-		return;
-	/* What a remote sender says of itself (its certificate, its HTTP or
-	 * RTSP responses) would be dropped as facts.remote: not parsed. */
-	if (!is_local(in, &p->src, p->mac_src))
+	if (!text)
 		return;
 	if (b0 == 0x16)
 		run(in, tls_decode, pl);

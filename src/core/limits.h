@@ -61,6 +61,16 @@ _Static_assert(HOST_MAX_IPS > HOST_ROUTER_V4 + HOST_ROUTER_V6 + 1,
 #define INSPECT_WINDOW 60
 #define INSPECT_SLOTS 4096
 
+/* TCP payload is inspected from the first segments of each direction of a
+ * connection: at most INSPECT_TCP_SEGMENTS segments that a decoder would
+ * look at (a known port, or a first byte of a TLS handshake or of text)
+ * per direction and INSPECT_WINDOW, in INSPECT_SLOTS slots of their own; the
+ * rest are counted (inspect.tcp_skipped). A video or upload stream is
+ * thus not searched for banners in every segment that happens to start
+ * with a capital letter, and a long-lived connection is looked at again
+ * each window. */
+#define INSPECT_TCP_SEGMENTS 8
+
 /* Slots of the inspector's cache of recently resolved hosts. */
 #define INSPECT_HOSTS 64
 

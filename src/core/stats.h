@@ -83,6 +83,7 @@
 	X(CS2_MSGS, "cs2.msgs")                       \
 	X(CS2_MALFORMED, "cs2.malformed")             \
 	X(INSPECT_SKIPPED, "inspect.skipped")                          \
+	X(INSPECT_TCP_SKIPPED, "inspect.tcp_skipped")                  \
 	X(FACTS_DROPPED, "facts.dropped")                              \
 	X(FACTS_REMOTE, "facts.remote")                                \
 	X(EVIDENCE_DROPPED, "evidence.dropped")                        \

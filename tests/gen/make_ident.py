@@ -27,6 +27,11 @@ Files written (expected results: tests/captures/IDENT.md):
   tests/captures/ident_hostile.pcap  hostile SADP / DHIP / HTTP / DNS payloads on
                                      the same LAN, snaplen 262144, ending with two
                                      well-formed sentinel devices.
+  tests/captures/tcp_bound.pcap      one keep-alive HTTP connection to a Dahua
+                                     camera: 12 requests and 12 "Login to" 401
+                                     replies in the first minute, 2 more of each
+                                     a minute later (the per-connection TCP
+                                     inspection bound: 8 per direction and minute).
 
 Classic pcap: little-endian magic 0xa1b2c3d4 (microseconds), v2.4, LINKTYPE_ETHERNET.
 Frames shorter than 60 bytes are zero-padded to 60 (as on the wire).
@@ -753,12 +758,36 @@ def make_hostile(cap):
 
 
 # --------------------------------------------------------------------------
+# C. tcp_bound.pcap
+# --------------------------------------------------------------------------
+def make_tcp_bound(cap):
+    _IPID.clear()
+    tl = Timeline()
+    s = TCPSess(tl, WS_MAC, LOR_MAC, WS_IP, LOR_IP, 50210, 80, 0x10000001, 0x20000001)
+    t = s.open(0.0, 0.0008)
+    req = crlf('GET /cgi-bin/magicBox.cgi?action=getSystemInfo HTTP/1.1',
+               'Host: ' + LOR_IP, 'Connection: keep-alive', '', '')
+    rsp = crlf('HTTP/1.1 401 Unauthorized',
+               'WWW-Authenticate: Digest realm="Login to ND0123456789ABC", '
+               'qop="auth", nonce="1234567890", opaque="abcd"',
+               'Content-Length: 0', '', '')
+    for start, n in ((t, 12), (61.0, 2)):
+        t = max(t, start)
+        for _ in range(n):
+            t = s.send(t, True, req, 0.0008)
+            t = s.send(t, False, rsp, 0.0008)
+    s.close(t + 0.002, 0.0008)
+    write_pcap(os.path.join(cap, 'tcp_bound.pcap'), tl.ev)
+
+
+# --------------------------------------------------------------------------
 def main():
     here = os.path.dirname(os.path.abspath(__file__))
     root = sys.argv[1] if len(sys.argv) > 1 else os.path.normpath(os.path.join(here, '..', '..'))
     cap = os.path.join(root, 'tests', 'captures')
     make_ident(cap)
     make_hostile(cap)
+    make_tcp_bound(cap)
     for path, n, size, h in WRITTEN:
         print('%-40s %5d pkts %8d bytes  %s' % (os.path.relpath(path, root), n, size, h[:16]))
 
