@@ -183,12 +183,18 @@ http_decode(struct cur payload, struct proto_ctx *ctx)
 
 	if (!resp && (mlen = http_method(payload)) == 0)
 		return DEC_UNSUPPORTED;
-	ts_parse(payload, &m);
 	if (!resp) {
-		ver = ts_version(m.start, mlen, &target);
+		/* The request line alone decides, before the headers are
+		 * split: an HTTP decoder sees every text segment. */
+		struct cur c0 = payload;
+		struct ts_str line;
+
+		(void)ts_line(&c0, &line);
+		ver = ts_version(line, mlen, &target);
 		if (!ts_ipfx(ver, "HTTP/1.") || target.len == 0)
 			return DEC_UNSUPPORTED;
 	}
+	ts_parse(payload, &m);
 	STAT_INC(ctx->st, HTTP_MSGS);
 	if (resp && !ts_status_ok(ts_from(m.start, 9)))
 		m.bad = true;

@@ -129,12 +129,18 @@ rtsp_decode(struct cur payload, struct proto_ctx *ctx)
 
 	if (!resp && (mlen = rtsp_method(payload)) == 0)
 		return DEC_UNSUPPORTED;
-	ts_parse(payload, &m);
 	if (!resp) {
-		ver = ts_version(m.start, mlen, &target);
+		/* The request line alone decides, before the headers are
+		 * split: an RTSP decoder sees every text segment. */
+		struct cur c0 = payload;
+		struct ts_str line;
+
+		(void)ts_line(&c0, &line);
+		ver = ts_version(line, mlen, &target);
 		if (!ts_ipfx(ver, "RTSP/1.") || target.len == 0)
 			return DEC_UNSUPPORTED;
 	}
+	ts_parse(payload, &m);
 	STAT_INC(ctx->st, RTSP_MSGS);
 	if (resp && !ts_status_ok(ts_from(m.start, 9)))
 		m.bad = true;
