@@ -50,7 +50,7 @@ CMD_vigie_flows=("$VIGIE" scan --no-db --no-identify "$FILE")   # flows and host
 CMD_vigie=("$VIGIE" scan --no-db "$FILE")   # terminal summary included (to /dev/null)
 CMD_ndpiReader=(ndpiReader -i "$FILE" -q)
 
-# run NAME: one timed run, appending "wall_s maxrss_kib" to $TMP/NAME.
+# run NAME: one timed run, appending "wall_s maxrss_kib cpu_s" to $TMP/NAME.
 run() {
 	local name=$1 var="CMD_${1//-/_}[@]"
 	if ! "$RUSAGE" -o "$TMP/one" "${!var}" >/dev/null 2>"$TMP/err"; then
@@ -89,25 +89,40 @@ echo "capture:  $FILE"
 echo "          $PKTS packets, $(stat -c %s "$FILE" | awk '{printf "%.1f MB", $1 / 1e6}')"
 echo "runs:     pcap-loop $RUNS, vigie $RUNS, ndpiReader $NDPI_RUNS$( ((NDPI_RUNS < RUNS)) && echo ' (fewer: it is slow)')"
 echo
-printf '%-12s %10s %12s %9s %9s\n' command 'median s' 'packets/s' 'RSS MiB' 'x loop'
+printf '%-12s %10s %12s %9s %9s %10s\n' command 'median s' 'packets/s' 'RSS MiB' 'x loop' 'median CPU'
 base=$(median "$TMP/pcap-loop" 1)
-declare -A MED
+declare -A MED CPU
 for n in "${NAMES[@]}"; do
 	MED[$n]=$(median "$TMP/$n" 1)
+	CPU[$n]=$(median "$TMP/$n" 3)
 	rss=$(median "$TMP/$n" 2)
-	awk -v n="$n" -v t="${MED[$n]}" -v r="$rss" -v p="$PKTS" -v b="$base" \
-		'BEGIN {printf "%-12s %10.3f %12.0f %9.1f %9.2f\n", n, t, p / t, r / 1024, t / b}'
+	awk -v n="$n" -v t="${MED[$n]}" -v r="$rss" -v p="$PKTS" -v b="$base" -v c="${CPU[$n]}" \
+		'BEGIN {printf "%-12s %10.3f %12.0f %9.1f %9.2f %10.3f\n", n, t, p / t, r / 1024, t / b, c}'
 done
 for n in "${NAMES[@]}"; do
 	var="CMD_${n//-/_}[@]"
 	echo "  $n: ${!var}"
 done
+
+# paired A B: the median over rounds of (A's wall time / B's) in the same
+# round; the runs are interleaved, so drifting load cancels out of it.
+paired() {
+	paste -d' ' <(cut -d' ' -f1 "$TMP/$1" | head -n "$RUNS") \
+		<(cut -d' ' -f1 "$TMP/$2" | head -n "$RUNS") |
+		awk '{print $1 / $2}' | sort -g |
+		awk '{a[NR] = $1} END {print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2}'
+}
+PV=$(paired vigie pcap-loop)
+PI=$(paired vigie vigie-flows)
 echo
-awk -v v="${MED[vigie]}" -v l="$base" -v d="${MED[ndpiReader]}" -v lb="${MED[pcap-loop-b]}" -v vf="${MED[vigie-flows]}" 'BEGIN {
+awk -v v="${MED[vigie]}" -v l="$base" -v d="${MED[ndpiReader]}" -v lb="${MED[pcap-loop-b]}" -v vf="${MED[vigie-flows]}" \
+    -v pv="$PV" -v pi="$PI" -v cv="${CPU[vigie]}" -v cf="${CPU[vigie-flows]}" 'BEGIN {
 	r1 = v / l; r2 = d / v
 	printf "verdict: vigie/pcap-loop = %.2f (target <= 2.0): %s\n", r1, (r1 <= 2.0 ? "PASS" : "FAIL")
+	printf "         paired per round: %.2f\n", pv
 	printf "         vigie/pcap-loop-b = %.2f (against a loop with vigie'"'"'s own read buffer)\n", v / lb
 	printf "verdict: ndpiReader/vigie = %.1f (target >= 20): %s\n", r2, (r2 >= 20 ? "PASS" : "FAIL")
 	r3 = (v / vf - 1) * 100
 	printf "verdict: identification adds %.1f%% to vigie-flows (target <= 15%%): %s\n", r3, (r3 <= 15 ? "PASS" : "FAIL")
+	printf "         paired per round: %.1f%%; in CPU time: %.1f%%\n", (pi - 1) * 100, (cv / cf - 1) * 100
 }'

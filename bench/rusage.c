@@ -1,12 +1,12 @@
 /* SPDX-License-Identifier: MIT */
-/* rusage.c - bench-rusage: run a command, report wall time and peak RSS. */
+/* rusage.c - bench-rusage: run a command, report wall time, peak RSS, CPU. */
 /*
  * usage: bench-rusage [-o FILE] CMD [ARG...]
  *
  * Forks and execs CMD (PATH searched), waits with wait4() and writes one
- * line "WALL_SECONDS MAXRSS_KIB" to FILE (truncated first) or to stderr.
- * Wall time is CLOCK_MONOTONIC around fork..wait; peak RSS is the child's
- * ru_maxrss (KiB on Linux).  CMD's stdin/stdout/stderr are inherited.  The
+ * line "WALL_SECONDS MAXRSS_KIB CPU_SECONDS" to FILE (truncated first) or
+ * to stderr. Wall time is CLOCK_MONOTONIC around fork..wait; peak RSS is
+ * the child's ru_maxrss (KiB on Linux); CPU time its user + system time.  CMD's stdin/stdout/stderr are inherited.  The
  * exit status is CMD's, 128+signal if it was killed, 127 if it could not be
  * run.
  */
@@ -73,7 +73,9 @@ main(int argc, char **argv)
 		    strerror(errno));
 		return 127;
 	}
-	fprintf(f, "%.6f %ld\n", t1 - t0, ru.ru_maxrss);
+	fprintf(f, "%.6f %ld %.6f\n", t1 - t0, ru.ru_maxrss,
+	    (double)ru.ru_utime.tv_sec + (double)ru.ru_utime.tv_usec / 1e6 +
+	    (double)ru.ru_stime.tv_sec + (double)ru.ru_stime.tv_usec / 1e6);
 	if (f != stderr && fclose(f) != 0)
 		return 127;
 	if (WIFEXITED(status))

@@ -172,10 +172,9 @@ line_brand(struct kb *kb, char **f, unsigned nf, char *why, size_t n)
 static uint32_t
 hash_step(uint32_t h, char c)
 {
-	uint8_t b = (uint8_t)c;
+	uint32_t b = (uint8_t)c;
 
-	if (b >= 'A' && b <= 'Z') /* ASCII only: no locale on this path */
-		b = (uint8_t)(b + 32);
+	b += (uint32_t)(b - 'A' < 26u) << 5; /* ASCII only: no locale */
 	return (h ^ b) * 16777619u;
 }
 
@@ -389,28 +388,29 @@ kb_domain(const struct kb *kb, const char *name, size_t n)
 {
 	const struct kb_domain *found = NULL;
 	uint32_t h = 2166136261u;
-	unsigned dots = 0;
+	size_t i;
 
 	if (n > 0 && name[n - 1] == '.')
 		n--;
 	if (n > 255)
 		return NULL;
-	/* Right to left: at each label start, the hash so far is that of the
-	 * suffix from there; the last (longest) match wins. Suffixes hold at
-	 * least one dot and at most dlabels labels: only those are looked
-	 * up, and the walk stops past them. */
-	for (size_t i = n; i > 0; i--) {
-		char c = name[i - 1];
-
-		if (c == '.' && ++dots >= kb->dlabels)
-			break;
-		h = hash_step(h, c);
-		if (dots > 0 && (i == 1 || name[i - 2] == '.')) {
+	/* Right to left, a label at a time: at each label start the hash so
+	 * far is that of the suffix from there; the last (longest) match
+	 * wins. Suffixes hold at least two and at most dlabels labels: only
+	 * those are looked up, and the walk stops past them. */
+	i = n;
+	for (unsigned labels = 1; labels <= kb->dlabels; labels++) {
+		while (i > 0 && name[i - 1] != '.')
+			h = hash_step(h, name[--i]);
+		if (labels >= 2) {
 			const struct kb_domain *d =
-			    domain_exact(kb, name + i - 1, n - i + 1, h);
+			    domain_exact(kb, name + i, n - i, h);
 			if (d != NULL)
 				found = d;
 		}
+		if (i == 0)
+			break;
+		h = hash_step(h, name[--i]); /* the dot */
 	}
 	return found;
 }

@@ -117,9 +117,15 @@ ts_parse(struct cur c, struct ts_msg *m)
 bool
 ts_starts(struct cur c, const char *lit)
 {
-	size_t n = strlen(lit);
-	const uint8_t *q = cur_take(&c, n);
+	size_t n;
+	const uint8_t *q;
 
+	/* Most calls try a list of literals: the first byte turns nearly
+	 * all of them away. */
+	if (cur_left(&c) == 0 || c.p[0] != (uint8_t)lit[0])
+		return lit[0] == '\0';
+	n = strlen(lit);
+	q = cur_take(&c, n);
 	return q != NULL && memcmp(q, lit, n) == 0;
 }
 

@@ -327,6 +327,19 @@ test_dnsname(void **state)
 		for (size_t k = 0; k < sizeof u; k++)
 			assert_false(name_at(u, k, 0, out, &n));
 	}
+	/* Only A-Z fold, in every position of the 8-byte steps: the bytes
+	 * next to the letters ('@' '[' '`' '{'), high bytes, '.' stay. */
+	{
+		static const uint8_t u[] = { 20, '@', 'A', 'Z', '[', '`', 'a',
+			'z', '{', 0xc1, 0xda, 0xff, 0x80, 'M', 'q', '-', '_',
+			'0', '9', 'Q', 'B', 1, 'X', 0 };
+		static const char want[] = { '@', 'a', 'z', '[', '`', 'a',
+			'z', '{', (char)0xc1, (char)0xda, (char)0xff, (char)0x80,
+			'm', 'q', '-', '_', '0', '9', 'q', 'b', '.', 'x' };
+		assert_true(name_at(u, sizeof u, 0, out, &n));
+		assert_int_equal(n, sizeof want);
+		assert_memory_equal(out, want, sizeof want);
+	}
 	assert_true(dnsname_has_suffix("a.local", 7, "local"));
 	assert_false(dnsname_has_suffix("alocal", 6, "local"));
 }
