@@ -6,9 +6,9 @@
  * Forks and execs CMD (PATH searched), waits with wait4() and writes one
  * line "WALL_SECONDS MAXRSS_KIB CPU_SECONDS" to FILE (truncated first) or
  * to stderr. Wall time is CLOCK_MONOTONIC around fork..wait; peak RSS is
- * the child's ru_maxrss (KiB on Linux); CPU time its user + system time.  CMD's stdin/stdout/stderr are inherited.  The
- * exit status is CMD's, 128+signal if it was killed, 127 if it could not be
- * run.
+ * the child's ru_maxrss (KiB on Linux); CPU time its user + system time.
+ * CMD's stdin/stdout/stderr are inherited.  The exit status is CMD's,
+ * 128+signal if it was killed, 127 if it could not be run.
  */
 #define _DEFAULT_SOURCE
 

@@ -315,7 +315,8 @@ static bool
 tcp_within_budget(struct inspector *in)
 {
 	const struct pkt *p = in->p;
-	uint64_t key = hash_bytes(&p->src, sizeof p->src, 0x7463702d696e7370ull);
+	uint64_t key = hash_bytes(&p->src, sizeof p->src,
+	    0x7463702d696e7370ull);
 
 	key = hash_bytes(&p->dst, sizeof p->dst, key);
 	key ^= (uint64_t)p->sport << 16 | p->dport;

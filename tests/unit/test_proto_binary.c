@@ -334,7 +334,8 @@ test_dnsname(void **state)
 			'z', '{', 0xc1, 0xda, 0xff, 0x80, 'M', 'q', '-', '_',
 			'0', '9', 'Q', 'B', 1, 'X', 0 };
 		static const char want[] = { '@', 'a', 'z', '[', '`', 'a',
-			'z', '{', (char)0xc1, (char)0xda, (char)0xff, (char)0x80,
+			'z', '{', (char)0xc1, (char)0xda, (char)0xff,
+			(char)0x80,
 			'm', 'q', '-', '_', '0', '9', 'q', 'b', '.', 'x' };
 		assert_true(name_at(u, sizeof u, 0, out, &n));
 		assert_int_equal(n, sizeof want);
