@@ -20,6 +20,11 @@ static const char DAHUA[] = "Dahua";
 /* Methods recognised at the start of a payload (with their space). */
 static const char *const http_methods[] = {
 	"GET ", "POST ", "PUT ", "HEAD ", "DELETE ", "OPTIONS ", "PATCH ",
+	NULL,
+};
+static const char *const http_resp[] = { "HTTP/1.0 ", "HTTP/1.1 ", NULL };
+static const struct ts_dialect http_dialect = {
+	http_resp, http_methods, "HTTP/1."
 };
 
 /* Request paths that only a Hikvision or Dahua web server answers. */
@@ -152,16 +157,6 @@ http_response(const struct ts_msg *m, struct proto_ctx *ctx)
 		(void)httpbody_decode(body, SUBJ_SENDER, ctx);
 }
 
-/* The method at the start of payload: its length with the space, or 0. */
-static size_t
-http_method(struct cur payload)
-{
-	for (size_t i = 0; i < NELEM(http_methods); i++)
-		if (ts_starts(payload, http_methods[i]))
-			return strlen(http_methods[i]);
-	return 0;
-}
-
 /* http_decode: one HTTP/1.x request or response head at the start of a
  * TCP payload. Responses: Server (sender, 70; a Hikvision banner adds
  * VENDOR 80), WWW-Authenticate realms (see ts_realm_facts), and a body
@@ -176,29 +171,13 @@ enum dec
 http_decode(struct cur payload, struct proto_ctx *ctx)
 {
 	struct ts_msg m;
-	struct ts_str target = { NULL, 0 }, ver;
-	size_t mlen = 0;
-	bool resp = ts_starts(payload, "HTTP/1.0 ") ||
-	    ts_starts(payload, "HTTP/1.1 ");
+	struct ts_str target;
+	enum ts_kind k = ts_head(payload, &http_dialect, &m, &target);
 
-	if (!resp && (mlen = http_method(payload)) == 0)
+	if (k == TS_NOT)
 		return DEC_UNSUPPORTED;
-	if (!resp) {
-		/* The request line alone decides, before the headers are
-		 * split: an HTTP decoder sees every text segment. */
-		struct cur c0 = payload;
-		struct ts_str line;
-
-		(void)ts_line(&c0, &line);
-		ver = ts_version(line, mlen, &target);
-		if (!ts_ipfx(ver, "HTTP/1.") || target.len == 0)
-			return DEC_UNSUPPORTED;
-	}
-	ts_parse(payload, &m);
 	STAT_INC(ctx->st, HTTP_MSGS);
-	if (resp && !ts_status_ok(ts_from(m.start, 9)))
-		m.bad = true;
-	if (resp)
+	if (k == TS_RESPONSE)
 		http_response(&m, ctx);
 	else
 		http_request(&m, target, ctx);

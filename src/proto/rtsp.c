@@ -22,7 +22,11 @@ static const char DAHUA[] = "Dahua";
 static const char *const rtsp_methods[] = {
 	"OPTIONS ", "DESCRIBE ", "SETUP ", "PLAY ", "PAUSE ", "TEARDOWN ",
 	"GET_PARAMETER ", "SET_PARAMETER ", "ANNOUNCE ", "RECORD ",
-	"REDIRECT ",
+	"REDIRECT ", NULL,
+};
+static const char *const rtsp_resp[] = { "RTSP/1.0 ", NULL };
+static const struct ts_dialect rtsp_dialect = {
+	rtsp_resp, rtsp_methods, "RTSP/1."
 };
 
 /* Stream paths served only by one maker's cameras and recorders. */
@@ -100,16 +104,6 @@ rtsp_response(const struct ts_msg *m, struct proto_ctx *ctx)
 		ts_realm_facts(ctx, SRC, h->val);
 }
 
-/* The method at the start of payload: its length with the space, or 0. */
-static size_t
-rtsp_method(struct cur payload)
-{
-	for (size_t i = 0; i < NELEM(rtsp_methods); i++)
-		if (ts_starts(payload, rtsp_methods[i]))
-			return strlen(rtsp_methods[i]);
-	return 0;
-}
-
 /* rtsp_decode: one RTSP/1.0 request or response head at the start of a
  * TCP payload (interleaved '$' data and anything else: DEC_UNSUPPORTED).
  * Responses: Server (sender, 70; "Dahua Rtsp Server" adds VENDOR Dahua
@@ -123,28 +117,13 @@ enum dec
 rtsp_decode(struct cur payload, struct proto_ctx *ctx)
 {
 	struct ts_msg m;
-	struct ts_str target = { NULL, 0 }, ver;
-	size_t mlen = 0;
-	bool resp = ts_starts(payload, "RTSP/1.0 ");
+	struct ts_str target;
+	enum ts_kind k = ts_head(payload, &rtsp_dialect, &m, &target);
 
-	if (!resp && (mlen = rtsp_method(payload)) == 0)
+	if (k == TS_NOT)
 		return DEC_UNSUPPORTED;
-	if (!resp) {
-		/* The request line alone decides, before the headers are
-		 * split: an RTSP decoder sees every text segment. */
-		struct cur c0 = payload;
-		struct ts_str line;
-
-		(void)ts_line(&c0, &line);
-		ver = ts_version(line, mlen, &target);
-		if (!ts_ipfx(ver, "RTSP/1.") || target.len == 0)
-			return DEC_UNSUPPORTED;
-	}
-	ts_parse(payload, &m);
 	STAT_INC(ctx->st, RTSP_MSGS);
-	if (resp && !ts_status_ok(ts_from(m.start, 9)))
-		m.bad = true;
-	if (resp)
+	if (k == TS_RESPONSE)
 		rtsp_response(&m, ctx);
 	else
 		rtsp_request(&m, target, ctx);

@@ -24,6 +24,12 @@ static const char SRC[] = "ssdp";
  * that can be cut reliably. Other payloads: DEC_UNSUPPORTED. Damage
  * (overlong or colon-less lines, a bad status) is counted in
  * ssdp.malformed and returned as DEC_MALFORMED after the facts. */
+static const char *const ssdp_methods[] = { "M-SEARCH ", "NOTIFY ", NULL };
+static const char *const ssdp_resp[] = { "HTTP/1.", NULL };
+static const struct ts_dialect ssdp_dialect = {
+	ssdp_resp, ssdp_methods, "HTTP/1."
+};
+
 enum dec
 ssdp_decode(struct cur payload, struct proto_ctx *ctx)
 {
@@ -32,18 +38,10 @@ ssdp_decode(struct cur payload, struct proto_ctx *ctx)
 	const struct ts_hdr *h;
 	unsigned at = 0;
 	bool search = ts_starts(payload, "M-SEARCH ");
-	bool resp = !search && ts_starts(payload, "HTTP/1.");
-	size_t mlen = search ? sizeof "M-SEARCH " - 1 : sizeof "NOTIFY " - 1;
 
-	if (!search && !resp && !ts_starts(payload, "NOTIFY "))
-		return DEC_UNSUPPORTED;
-	ts_parse(payload, &m);
-	if (!resp && !ts_ipfx(ts_version(m.start, mlen, &target), "HTTP/1."))
+	if (ts_head(payload, &ssdp_dialect, &m, &target) == TS_NOT)
 		return DEC_UNSUPPORTED;
 	STAT_INC(ctx->st, SSDP_MSGS);
-	/* "HTTP/1.1 " then the status code. */
-	if (resp && !ts_status_ok(ts_from(m.start, sizeof "HTTP/1.1 " - 1)))
-		m.bad = true;
 	if ((h = ts_hdr_find(&m, "SERVER", &at)) != NULL)
 		ts_fact(ctx, SUBJ_SENDER, FACT_SERVER, 60, SRC, h->val);
 	at = 0;

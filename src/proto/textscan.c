@@ -129,6 +129,37 @@ ts_starts(struct cur c, const char *lit)
 	return q != NULL && memcmp(q, lit, n) == 0;
 }
 
+enum ts_kind
+ts_head(struct cur payload, const struct ts_dialect *d, struct ts_msg *m,
+    struct ts_str *target)
+{
+	struct cur c0 = payload;
+	struct ts_str line;
+	size_t mlen = 0;
+
+	target->p = EMPTY;
+	target->len = 0;
+	for (const char *const *r = d->resp; *r != NULL; r++) {
+		if (ts_starts(payload, *r)) {
+			ts_parse(payload, m);
+			if (!ts_status_ok(ts_from(m->start, 9)))
+				m->bad = true;
+			return TS_RESPONSE;
+		}
+	}
+	for (const char *const *k = d->methods; *k != NULL && !mlen; k++)
+		if (ts_starts(payload, *k))
+			mlen = strlen(*k);
+	if (mlen == 0)
+		return TS_NOT;
+	(void)ts_line(&c0, &line);
+	if (!ts_ipfx(ts_version(line, mlen, target), d->version) ||
+	    target->len == 0)
+		return TS_NOT;
+	ts_parse(payload, m);
+	return TS_REQUEST;
+}
+
 bool
 ts_eq(struct ts_str s, const char *lit)
 {

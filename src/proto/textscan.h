@@ -113,6 +113,26 @@ struct ts_str ts_version(struct ts_str line, size_t method_len,
  * with a three-digit status code followed by a space or the end. */
 bool ts_status_ok(struct ts_str s);
 
+/* The start lines of one HTTP-like protocol: NULL-terminated lists. */
+struct ts_dialect {
+	const char *const *resp;    /* response prefixes ("HTTP/1.1 ") */
+	const char *const *methods; /* request methods, each with its space */
+	const char *version;        /* a request's version prefix ("HTTP/1.") */
+};
+
+/* What ts_head() found. */
+enum ts_kind { TS_NOT = 0, TS_REQUEST, TS_RESPONSE };
+
+/* ts_head: recognise a request or response head of dialect d at the
+ * start of payload. A request needs a listed method, a target and a
+ * version beginning with d->version, all decided on the request line
+ * before any header is split (a decoder that turns a payload away does so
+ * cheaply); *target then holds the request target. A recognised head is
+ * parsed into m (see ts_parse); a response whose status code is not
+ * three digits after the 9-byte "PROTO/x.y " sets m->bad. */
+enum ts_kind ts_head(struct cur payload, const struct ts_dialect *d,
+    struct ts_msg *m, struct ts_str *target);
+
 /* ts_path: the path of a request target: an absolute URI
  * ("scheme://authority/path") loses scheme and authority (and with them
  * any user:password), and the query ('?') and fragment ('#') are cut. */
