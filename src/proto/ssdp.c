@@ -17,6 +17,12 @@
 
 static const char SRC[] = "ssdp";
 
+static const char *const ssdp_methods[] = { "M-SEARCH ", "NOTIFY ", NULL };
+static const char *const ssdp_resp[] = { "HTTP/1.", NULL };
+static const struct ts_dialect ssdp_dialect = {
+	ssdp_resp, ssdp_methods, "HTTP/1."
+};
+
 /* ssdp_decode: one SSDP datagram. NOTIFY and search responses: SERVER
  * (sender, 60: "OS/version UPnP/1.x product/version"), LOCATION (sender's
  * description URL, FACT_URL 40); M-SEARCH: USER-AGENT (sender, 40). NT,
@@ -24,12 +30,6 @@ static const char SRC[] = "ssdp";
  * that can be cut reliably. Other payloads: DEC_UNSUPPORTED. Damage
  * (overlong or colon-less lines, a bad status) is counted in
  * ssdp.malformed and returned as DEC_MALFORMED after the facts. */
-static const char *const ssdp_methods[] = { "M-SEARCH ", "NOTIFY ", NULL };
-static const char *const ssdp_resp[] = { "HTTP/1.", NULL };
-static const struct ts_dialect ssdp_dialect = {
-	ssdp_resp, ssdp_methods, "HTTP/1."
-};
-
 enum dec
 ssdp_decode(struct cur payload, struct proto_ctx *ctx)
 {
