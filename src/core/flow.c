@@ -37,12 +37,9 @@ flow_new(uint32_t max, uint64_t idle_us, uint64_t seed, flow_emit_fn emit,
     void *ctx, struct stats *st)
 {
 	struct flow_table *t;
-	uint32_t nb = 1024;
 
 	if (max < FLOW_MIN_MAX || max > FLOW_MAX_MAX)
 		return NULL;
-	while (nb < max)
-		nb <<= 1;
 	t = calloc(1, sizeof *t);
 	if (t == NULL)
 		return NULL;
@@ -50,12 +47,11 @@ flow_new(uint32_t max, uint64_t idle_us, uint64_t seed, flow_emit_fn emit,
 	/* Each 128-byte flow on one pair of cache lines; huge pages for
 	 * the random lookups. */
 	t->pool = pool_map((size_t)max + 1, sizeof *t->pool, true);
-	t->bucket = calloc(nb, sizeof *t->bucket);
+	t->bucket = pool_buckets(max, 1024, &t->mask);
 	if (t->pool == NULL || t->bucket == NULL) {
 		flow_free(t);
 		return NULL;
 	}
-	t->mask = nb - 1;
 	t->age = (struct ilist){ t->pool, sizeof *t->pool,
 		offsetof(struct flow, age), 0, 0 };
 	t->idle_us = idle_us;

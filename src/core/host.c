@@ -30,23 +30,19 @@ host_new(uint32_t max, uint64_t seed, host_emit_fn emit, void *ctx,
     struct stats *st)
 {
 	struct host_table *t;
-	uint32_t nb = 256;
 
 	if (max < 4 || max > (1u << 24))
 		return NULL;
-	while (nb < max)
-		nb <<= 1;
 	t = calloc(1, sizeof *t);
 	if (t == NULL)
 		return NULL;
 	t->max = max; /* first: host_free() sizes the pool by it */
 	t->pool = pool_map((size_t)max + 1, sizeof *t->pool, false);
-	t->bucket = calloc(nb, sizeof *t->bucket);
+	t->bucket = pool_buckets(max, 256, &t->mask);
 	if (t->pool == NULL || t->bucket == NULL) {
 		host_free(t);
 		return NULL;
 	}
-	t->mask = nb - 1;
 	t->lru = (struct ilist){ t->pool, sizeof *t->pool,
 		offsetof(struct host, lru), 0, 0 };
 	t->seed = seed;

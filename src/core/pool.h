@@ -10,6 +10,8 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
 #include <sys/mman.h>
 
 /* pool_map: zeroed room for n slots of size bytes, or NULL; huge asks
@@ -29,6 +31,23 @@ pool_map(size_t n, size_t size, bool huge)
 	if (huge)
 		(void)madvise(p, n * size, MADV_HUGEPAGE);
 	return p;
+}
+
+/* pool_buckets: zeroed chain heads (slot indexes, 0 = empty) for a hash
+ * table of up to max slots: a power of two of them, at least min and at
+ * least max, whose count less one goes to *mask; NULL if out of memory.
+ * Released with free(). */
+static inline uint32_t *
+pool_buckets(uint32_t max, uint32_t min, uint32_t *mask)
+{
+	uint32_t nb = min;
+	uint32_t *b;
+
+	while (nb < max)
+		nb <<= 1;
+	if ((b = calloc(nb, sizeof *b)) != NULL)
+		*mask = nb - 1;
+	return b;
 }
 
 /* pool_unmap: release what pool_map(n, size, ...) gave (p may be NULL). */
