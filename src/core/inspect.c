@@ -251,7 +251,7 @@ apply(struct inspector *in)
 static void
 run(struct inspector *in, proto_fn fn, struct cur payload)
 {
-	struct proto_ctx c = { in->p, in->st, on_fact, in };
+	struct proto_ctx c = { in->p, in->st, on_fact, in, NULL, NULL };
 
 	in->nf = 0;
 	in->used = 0;

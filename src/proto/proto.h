@@ -74,6 +74,30 @@ struct fact {
 	size_t len;
 };
 
+/* A security finding: the packet shows an attack on, or a risky use of,
+ * its subject (an exploit attempt against the receiver, credentials sent
+ * to it in clear). rule is a static rule id ("exploit.cve-2021-36260");
+ * val/len is the evidence, bytes of the packet (not NUL-ended). */
+struct finding {
+	uint8_t subject;        /* SUBJ_SENDER or SUBJ_RECEIVER */
+	const char *rule;
+	const char *val;
+	size_t len;
+};
+
+/* A name learned from a DNS answer: the client (the answer's receiver)
+ * asked for name and was given addr (possibly through a CNAME chain,
+ * whose last name is cname, or NULL). Both names are decompressed and
+ * lower case, in decoder memory valid during the call. */
+struct dns_answer {
+	const char *name;
+	size_t nlen;
+	const char *cname;
+	size_t clen;
+	struct addr addr;
+	uint32_t ttl;
+};
+
 struct proto_ctx {
 	const struct pkt *p;    /* addresses, ports, MACs of the packet */
 	struct stats *st;       /* anomaly counters */
@@ -81,6 +105,10 @@ struct proto_ctx {
 	 * per packet (the receiver ignores more and counts it). */
 	void (*fact)(void *ud, const struct fact *f);
 	void *ud;
+	/* Receives findings (may be NULL: they are dropped). */
+	void (*finding)(void *ud, const struct finding *f);
+	/* Receives DNS answers (may be NULL: not reported). */
+	void (*answer)(void *ud, const struct dns_answer *a);
 };
 
 #define PROTO_MAX_FACTS 96
@@ -94,6 +122,17 @@ proto_fact(struct proto_ctx *c, unsigned subject, enum fact_field field,
 	struct fact f = { (uint8_t)subject, (uint8_t)field,
 		(uint8_t)confidence, source, val, len };
 	c->fact(c->ud, &f);
+}
+
+/* proto_finding: report one finding (helper for decoders). */
+static inline void
+proto_finding(struct proto_ctx *c, unsigned subject, const char *rule,
+    const char *val, size_t len)
+{
+	struct finding f = { (uint8_t)subject, rule, val, len };
+
+	if (c->finding != NULL)
+		c->finding(c->ud, &f);
 }
 
 /* A decoder: payload is the transport payload of ctx->p. Returns DEC_OK

@@ -45,7 +45,7 @@ fuzz_decode(proto_fn fn, const uint8_t *data, size_t size, uint8_t proto,
 	struct fuzz_seen s = { 0, 0 };
 	struct stats st;
 	struct pkt p;
-	struct proto_ctx ctx = { &p, &st, fuzz_touch, &s };
+	struct proto_ctx ctx = { &p, &st, fuzz_touch, &s, NULL, NULL };
 
 	memset(&p, 0, sizeof p);
 	memset(&st, 0, sizeof st);

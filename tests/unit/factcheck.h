@@ -59,7 +59,7 @@ on_fact(void *ud, const struct fact *f)
 static enum dec
 run(proto_fn fn, const void *p, size_t n)
 {
-	struct proto_ctx ctx = { &PK, &ST, on_fact, &G };
+	struct proto_ctx ctx = { &PK, &ST, on_fact, &G, NULL, NULL };
 	uint8_t *copy = malloc(n ? n : 1);
 	enum dec r;
 

@@ -63,7 +63,7 @@ run(proto_fn fn, const void *b, size_t n, struct col *c, struct stats *st)
 {
 	uint8_t *copy = malloc(n ? n : 1);
 	struct pkt p;
-	struct proto_ctx ctx = { &p, st, collect, c };
+	struct proto_ctx ctx = { &p, st, collect, c, NULL, NULL };
 	enum dec r;
 
 	assert_non_null(copy);
