@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <sys/stat.h>
 
 #include <maxminddb.h>
 
@@ -76,8 +77,17 @@ open_one(MMDB_s *db, const char *path, const char *what,
     const char *const *types, char *warn, size_t warnn)
 {
 	char why[160], t[48];
+	struct stat sb;
 	int st;
 
+	/* What mmap(2) would only call "No such device" or "Invalid
+	 * argument". */
+	if (stat(path, &sb) == 0 && (S_ISDIR(sb.st_mode) ||
+	    (S_ISREG(sb.st_mode) && sb.st_size == 0))) {
+		warn_add(warn, warnn, what, path, S_ISDIR(sb.st_mode) ?
+		    "it is a directory" : "it is empty");
+		return 0;
+	}
 	errno = 0;
 	st = MMDB_open(path, MMDB_MODE_MMAP, db);
 	if (st == MMDB_OUT_OF_MEMORY_ERROR)
@@ -96,8 +106,9 @@ open_one(MMDB_s *db, const char *path, const char *what,
 	}
 	if (!type_is(db->metadata.database_type, types)) {
 		type_text(t, sizeof t, db->metadata.database_type);
-		snprintf(why, sizeof why, "its type is \"%s\", not a%s database",
-		    t, types == asn_types ? "n ASN" : " country");
+		snprintf(why, sizeof why,
+		    "its type is \"%s\", not a%s database", t,
+		    types == asn_types ? "n ASN" : " country");
 		warn_add(warn, warnn, what, path, why);
 		MMDB_close(db);
 		return 0;
