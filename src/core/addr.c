@@ -50,6 +50,63 @@ addr_is_unicast(const struct addr *a)
 	return memcmp(a->b, zero, 16) != 0;
 }
 
+/* IPv4 special-purpose blocks that are not globally reachable: IANA's
+ * registry, with its small globally reachable exceptions inside
+ * 192.0.0.0/24 left out too. */
+static const struct {
+	uint32_t net;
+	uint8_t len;
+} v4_special[] = {
+	{ 0x00000000, 8 },  /* 0/8 "this network" */
+	{ 0x0a000000, 8 },  /* 10/8 private */
+	{ 0x64400000, 10 }, /* 100.64/10 shared address space (CGNAT) */
+	{ 0x7f000000, 8 },  /* 127/8 loopback */
+	{ 0xa9fe0000, 16 }, /* 169.254/16 link-local */
+	{ 0xac100000, 12 }, /* 172.16/12 private */
+	{ 0xc0000000, 24 }, /* 192.0.0/24 IETF protocol assignments */
+	{ 0xc0000200, 24 }, /* 192.0.2/24 documentation */
+	{ 0xc0586300, 24 }, /* 192.88.99/24 6to4 relay anycast (deprecated) */
+	{ 0xc0a80000, 16 }, /* 192.168/16 private */
+	{ 0xc6120000, 15 }, /* 198.18/15 benchmarking */
+	{ 0xc6336400, 24 }, /* 198.51.100/24 documentation */
+	{ 0xcb007100, 24 }, /* 203.0.113/24 documentation */
+	{ 0xe0000000, 4 },  /* 224/4 multicast */
+	{ 0xf0000000, 4 },  /* 240/4 reserved, and 255.255.255.255 */
+};
+
+static bool
+v4_is_public(const uint8_t *v4)
+{
+	uint32_t x = (uint32_t)v4[0] << 24 | (uint32_t)v4[1] << 16 |
+	    (uint32_t)v4[2] << 8 | v4[3];
+
+	for (size_t i = 0; i < sizeof v4_special / sizeof v4_special[0]; i++) {
+		uint32_t m = 0xffffffffu << (32 - v4_special[i].len);
+		if ((x & m) == v4_special[i].net)
+			return false;
+	}
+	return true;
+}
+
+bool
+addr_is_public(const struct addr *a)
+{
+	static const uint8_t nat64[12] = { 0, 0x64, 0xff, 0x9b };
+	const uint8_t *b = a->b;
+
+	if (addr_is_v4(a) || memcmp(b, nat64, 12) == 0)
+		return v4_is_public(b + 12);
+	if ((b[0] & 0xe0) != 0x20) /* outside 2000::/3 global unicast */
+		return false;
+	if (b[0] == 0x20 && b[1] == 0x01 && b[2] < 0x02)
+		return false; /* 2001::/23 IETF protocol assignments */
+	if (b[0] == 0x20 && b[1] == 0x01 && b[2] == 0x0d && b[3] == 0xb8)
+		return false; /* 2001:db8::/32 documentation */
+	if (b[0] == 0x3f && b[1] == 0xff && (b[2] & 0xf0) == 0)
+		return false; /* 3fff::/20 documentation (RFC 9637) */
+	return true;
+}
+
 char *
 addr_fmt(const struct addr *a, char *buf, size_t n)
 {

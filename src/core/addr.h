@@ -42,6 +42,18 @@ bool addr_is_group(const struct addr *a);
  * one that can name a host. */
 bool addr_is_unicast(const struct addr *a);
 
+/* addr_is_public: a global unicast address, one that a public registry
+ * (GeoIP, ASN) can know: false for every range of the IANA IPv4 and IPv6
+ * special-purpose registries (RFC 6890 and later) that is not globally
+ * reachable, whole (0/8, 10/8, 100.64/10, 127/8, 169.254/16, 172.16/12,
+ * 192.0.0/24, 192.0.2/24, 192.88.99/24, 192.168/16, 198.18/15,
+ * 198.51.100/24, 203.0.113/24, 224/4, 240/4 with 255.255.255.255;
+ * 2001::/23, 2001:db8::/32, 3fff::/20), and for all IPv6 outside
+ * 2000::/3 (::, ::1, 100::/64, fc00::/7, fe80::/10, ff00::/8 ...).
+ * IPv4-mapped (::ffff:0:0/96) and NAT64 (64:ff9b::/96) addresses are
+ * judged by the IPv4 address they carry. */
+bool addr_is_public(const struct addr *a);
+
 /* addr_fmt: write a as text ("192.0.2.1", "2001:db8::1") into buf of
  * size n (at least 46); returns buf. */
 char *addr_fmt(const struct addr *a, char *buf, size_t n);

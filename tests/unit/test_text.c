@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
-/* test_text.c - escaping (JSON, terminal, UTF-8), address parsing and
- * prefix sets, time formatting, JSON rendering of hostile strings. */
+/* test_text.c - escaping (JSON, terminal, UTF-8), address parsing,
+ * prefix sets and public addresses, time formatting, JSON rendering of
+ * hostile strings. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -98,6 +99,43 @@ prefixes(void **state)
 	assert_false(addr_is_group(&a));
 }
 
+/* Which addresses a public registry may know. */
+static void
+public_addresses(void **state)
+{
+	static const char *const pub[] = { "8.8.8.8", "1.1.1.1",
+		"100.63.255.255", "100.128.0.0", "172.15.255.255", "172.32.0.0",
+		"192.0.1.255", "192.0.3.0", "192.88.98.255", "198.17.255.255",
+		"198.20.0.0", "223.255.255.255", "11.0.0.0", "126.255.255.255",
+		"::ffff:8.8.4.4", "64:ff9b::808:808", "2001:200::1",
+		"2001:4860:4860::8888", "2002:808:808::1", "2408:8000::1",
+		"2a00:1450::1", "3ffe::1", "2001:db9::1", "3fff:1000::1" };
+	static const char *const priv[] = { "0.0.0.0", "0.1.2.3", "10.1.2.3",
+		"100.64.0.0", "100.127.255.255", "127.0.0.1", "169.254.1.1",
+		"172.16.0.1", "172.31.255.255", "192.0.0.9", "192.0.2.1",
+		"192.88.99.1", "192.168.1.1", "198.18.0.1", "198.19.255.255",
+		"198.51.100.7", "203.0.113.9", "224.0.0.251", "239.255.255.250",
+		"240.0.0.1", "255.255.255.255", "::", "::1", "::ffff:10.0.0.1",
+		"::ffff:127.0.0.1", "::8.8.8.8", "64:ff9b::c0a8:101",
+		"64:ff9b:1::808:808", "100::1", "2001::1", "2001:1ff::1",
+		"2001:10::1", "2001:db8::1", "2001:db8:ffff::1", "3fff::1",
+		"fc00::1", "fd12:3456::1", "fe80::1", "ff02::1", "ff0e::1",
+		"1::1", "4000::1", "5f00::1", "e000::1" };
+	struct addr a;
+
+	(void)state;
+	for (size_t i = 0; i < sizeof pub / sizeof pub[0]; i++) {
+		assert_true(addr_parse(&a, pub[i]));
+		if (!addr_is_public(&a))
+			fail_msg("%s should be public", pub[i]);
+	}
+	for (size_t i = 0; i < sizeof priv / sizeof priv[0]; i++) {
+		assert_true(addr_parse(&a, priv[i]));
+		if (addr_is_public(&a))
+			fail_msg("%s should not be public", priv[i]);
+	}
+}
+
 static void
 record_renders_as_one_safe_line(void **state)
 {
@@ -132,6 +170,7 @@ main(void)
 		cmocka_unit_test(json_escape_never_splits),
 		cmocka_unit_test(terminal_escape),
 		cmocka_unit_test(prefixes),
+		cmocka_unit_test(public_addresses),
 		cmocka_unit_test(record_renders_as_one_safe_line),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
