@@ -25,6 +25,50 @@
 #define VIGIE_DATA_DIR "data"
 #endif
 #define IEEE_DATA_DIR "/usr/share/ieee-data"
+#ifndef VIGIE_GEO_DIR
+#define VIGIE_GEO_DIR "geo"
+#endif
+
+/* The policy and the vulnerable-firmware table of the knowledge base
+ * directory data (policy: path instead, if not NULL); -1 after one
+ * message naming the file and line at fault. */
+static int
+load_rules(const char *data, const char *policy, struct policy **pol,
+    struct vulns **vul)
+{
+	char path[4096], err[600];
+
+	if (policy == NULL) {
+		snprintf(path, sizeof path, "%s/policy.conf", data);
+		policy = path;
+	}
+	if ((*pol = policy_load(policy, err, sizeof err)) == NULL) {
+		fprintf(stderr, "vigie: policy: %s\n", err);
+		return -1;
+	}
+	snprintf(path, sizeof path, "%s/vulns.tsv", data);
+	if ((*vul = vulns_load(path, err, sizeof err)) == NULL) {
+		fprintf(stderr, "vigie: vulnerable firmware table: %s\n", err);
+		return -1;
+	}
+	return 0;
+}
+
+/* The GeoIP databases: default ones quietly absent are one warning. */
+static struct geo *
+open_geo(const char *country, const char *asn)
+{
+	char w[1200] = "";
+	struct geo *g = geo_open(country ? country :
+	    VIGIE_GEO_DIR "/country.mmdb", asn ? asn :
+	    VIGIE_GEO_DIR "/asn.mmdb", w, sizeof w);
+
+	if (w[0])
+		fprintf(stderr, "vigie: warning: %s (countries and AS "
+		    "numbers will be unknown; scripts/geo-update installs "
+		    "them)\n", w);
+	return g;
+}
 
 /* Load the knowledge base; -1 after one message naming the file and line
  * at fault. A missing MAC registry is only a warning. */
@@ -58,7 +102,7 @@ enum exit_code {
 enum opt_id {
 	O_JSON = 256, O_DB, O_NO_DB, O_LOCAL, O_SITE, O_MAX_FLOWS,
 	O_MAX_HOSTS, O_IDLE, O_QUIET, O_HELP, O_VERSION, O_LIST_FIELDS,
-	O_DATA, O_IEEE, O_NO_IDENTIFY
+	O_DATA, O_IEEE, O_NO_IDENTIFY, O_GEOIP, O_ASN, O_POLICY, O_MAX_DESTS
 };
 
 /* One table serves getopt_long and --help. */
@@ -86,6 +130,18 @@ static const struct opt {
 	    "data/ directory vigie was built with)" },
 	{ "ieee-data", 1, O_IEEE, "DIR", "IEEE MAC registry directory "
 	    "(default /usr/share/ieee-data, Debian package ieee-data)" },
+	{ "geoip", 1, O_GEOIP, "PATH", "country database, mmdb (default: "
+	    "geo/country.mmdb installed by scripts/setup; a MaxMind "
+	    "GeoLite2-Country or -City file works too)" },
+	{ "asn", 1, O_ASN, "PATH", "AS number and organisation database, "
+	    "mmdb (default geo/asn.mmdb; a MaxMind GeoLite2-ASN file works "
+	    "too)" },
+	{ "policy", 1, O_POLICY, "PATH", "policy: flagged countries, vendor "
+	    "clouds, allowed destinations, isolated kinds (default: "
+	    "policy.conf of the --data directory; docs/policy.md)" },
+	{ "max-dests", 1, O_MAX_DESTS, "N", "destination table capacity "
+	    "(default 65536); the least recently updated one is written "
+	    "early beyond it" },
 	{ "no-identify", 0, O_NO_IDENTIFY, NULL, "flows and hosts only: no "
 	    "payload inspection or device identification" },
 	{ "quiet", 0, O_QUIET, NULL, "no terminal summary" },
@@ -98,7 +154,7 @@ static const struct opt {
 
 struct scan_opts {
 	struct engine_cfg cfg;
-	const char *json, *db, *data, *ieee;
+	const char *json, *db, *data, *ieee, *geoip, *asn, *policy;
 	bool no_db, quiet, local_given, no_identify;
 };
 
@@ -249,6 +305,21 @@ parse(int argc, char **argv, struct scan_opts *o)
 		case O_NO_IDENTIFY:
 			o->no_identify = true;
 			break;
+		case O_GEOIP:
+			o->geoip = optarg;
+			break;
+		case O_ASN:
+			o->asn = optarg;
+			break;
+		case O_POLICY:
+			o->policy = optarg;
+			break;
+		case O_MAX_DESTS:
+			if (!parse_count(optarg, 16, 1u << 24, &v))
+				return bad_usage("--max-dests: '%s' is not a "
+				    "number from 16 to 16777216", optarg);
+			o->cfg.max_dests = (uint32_t)v;
+			break;
 		case 'q':
 		case O_QUIET:
 			o->quiet = true;
@@ -339,6 +410,9 @@ scan(int argc, char **argv)
 	struct scan_opts o = { .db = "vigie.db", .data = VIGIE_DATA_DIR,
 		.ieee = IEEE_DATA_DIR };
 	static struct kb kb; /* large; lives for the whole run */
+	struct policy *pol = NULL;
+	struct vulns *vul = NULL;
+	struct geo *geo = NULL;
 	struct sink sinks[ENGINE_MAX_SINKS];
 	struct summary *sum = NULL;
 	struct engine *e;
@@ -353,8 +427,20 @@ scan(int argc, char **argv)
 	o.cfg.idle_us = (uint64_t)FLOW_DEFAULT_IDLE * 1000000u;
 	o.cfg.seed = hash_seed();
 	o.cfg.max_idents = IDENT_DEFAULT_MAX;
+	o.cfg.max_dests = ENGINE_MAX_DESTS;
 	if ((r = parse(argc, argv, &o)) >= 0)
 		return r;
+	if (load_rules(o.data, o.policy, &pol, &vul) < 0) {
+		policy_free(pol);
+		return EXIT_USAGE;
+	}
+	o.cfg.policy = pol;
+	o.cfg.vulns = vul;
+	if ((geo = open_geo(o.geoip, o.asn)) == NULL) {
+		fprintf(stderr, "vigie: out of memory\n");
+		return EXIT_OUTPUT;
+	}
+	o.cfg.geo = geo;
 	if (!o.no_identify) {
 		if (load_kb(&kb, o.data, o.ieee) < 0)
 			return EXIT_USAGE;
@@ -391,6 +477,9 @@ scan(int argc, char **argv)
 	}
 	engine_free(e);
 	kb_free(&kb);
+	geo_free(geo);
+	policy_free(pol);
+	vulns_free(vul);
 	return rc;
 }
 

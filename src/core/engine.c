@@ -13,10 +13,13 @@
 
 #include "../decode/decode.h"
 #include "../out/summary.h"
+#include "alerts.h"
+#include "dest.h"
 #include "flow.h"
 #include "host.h"
 #include "inspect.h"
 #include "limits.h"
+#include "names.h"
 
 /* A decoded packet waiting for its flow update. */
 struct pending {
@@ -50,6 +53,11 @@ struct engine {
 	struct pending q[FLOW_BATCH]; /* packets awaiting their flow update */
 	unsigned nq;
 	struct inspector *in;  /* payload inspection (NULL: none) */
+	struct names *names;   /* names of remote ends (NULL: none) */
+	struct dest_table *dt; /* destinations of local devices */
+	struct alerts *al;     /* alerts of the rules */
+	const struct dest *const *ds; /* at the end: destinations, sorted */
+	uint32_t nds, ids;     /* their count; the next one to write */
 	unsigned oui_reads;    /* registry reads for single evicted hosts */
 	uint8_t *macs;         /* MACs gathered for one registry read */
 	size_t nmacs, cmacs;
@@ -113,6 +121,26 @@ proto_name(uint8_t proto, char *buf, size_t n)
 static const char *const end_names[] = { "idle", "evicted", "closed",
 	"eof" };
 
+/* Fold flow f into the destinations of host h, its local side s. */
+static void
+flow_dest(struct engine *e, const struct flow *f, const struct host *h,
+    unsigned s)
+{
+	const struct addr *ad[2] = { &f->k.a, &f->k.b };
+	const uint16_t port[2] = { f->k.pa, f->k.pb };
+	/* The service port: the remote one for a flow the device opened,
+	 * its own for one opened from outside (the caller's is ephemeral). */
+	struct dest_obs o = { &h->k, ad[s], ad[!s],
+		f->init == s ? port[!s] : port[s], f->k.proto,
+		f->init == s, f->k.vlan, f->pkts[s], f->bytes[s], f->pkts[!s],
+		f->bytes[!s], f->first_us, f->last_us, NULL, 0, NAME_NONE };
+
+	if (e->names != NULL)
+		o.name = names_get(e->names, ad[s], ad[!s], &o.nlen,
+		    &o.name_src);
+	dest_add(e->dt, &o);
+}
+
 static void
 on_flow_end(void *ctx, const struct flow *f, enum flow_end why)
 {
@@ -128,13 +156,19 @@ on_flow_end(void *ctx, const struct flow *f, enum flow_end why)
 
 	if (why == FLOW_END_EVICTED)
 		self_alert_hit(&e->capacity, e->clock, NULL);
-	/* Account the flow to its local endpoints' hosts. */
+	/* Account the flow to its local endpoints' hosts, and to the
+	 * destinations of a local end talking to a remote one. */
 	for (unsigned s = 0; s < 2; s++) {
 		struct host_obs o = { FLOW_BIT(f->has_mac, s) ? f->mac[s] : NULL,
 			ad[s], f->k.vlan, f->last_us };
-		if (FLOW_BIT(f->local, s))
-			(void)host_flow(e->ht, &o, false, f->pkts[s],
-			    f->bytes[s], f->pkts[!s], f->bytes[!s]);
+		struct host *h;
+
+		if (!FLOW_BIT(f->local, s))
+			continue;
+		h = host_flow(e->ht, &o, false, f->pkts[s], f->bytes[s],
+		    f->pkts[!s], f->bytes[!s]);
+		if (h != NULL && !FLOW_BIT(f->local, !s))
+			flow_dest(e, f, h, s);
 	}
 	rec_init(&rec, &schema_flow);
 	rec_cstr(&rec, F_FLOW_site, e->cfg.site);
@@ -206,6 +240,227 @@ identity_fields(struct engine *e, const struct host *h, struct record *rec,
 	rec_evid(rec, F_DEV_evidence, ev, n);
 }
 
+/* What the device a destination belongs to is, as far as its alerts
+ * need: NULL fields when it is not known (a device no longer held). */
+struct devinfo {
+	const char *key;         /* "mac:..." / "ip:..." */
+	const char *kind;        /* kind_name(), or NULL */
+	bool covered, known;
+};
+
+static bool
+kind_is_recorder(const char *k)
+{
+	return k != NULL && (strcmp(k, "camera") == 0 ||
+	    strcmp(k, "nvr") == 0 || strcmp(k, "dvr") == 0 ||
+	    strcmp(k, "intercom") == 0);
+}
+
+/* Raise the destination rules for d of device dv. cc is the remote
+ * country ("" unknown), public whether the remote is a public address. */
+static void
+dest_alerts(struct engine *e, const struct dest *d, const struct devinfo *dv,
+    const char *cc, bool public, bool allowed,
+    const struct policy_cloud *cloud)
+{
+	const struct policy *pol = e->cfg.policy;
+	char ev[ALERT_EVID_MAX], rule[48], rb[48];
+	const char *pn = proto_name(d->proto, rb, sizeof rb);
+	const struct alert_rule *r;
+	struct alert *a;
+	int n;
+
+	if (pol == NULL || !public)
+		return;
+	n = snprintf(ev, sizeof ev, "%s/%u%s%.*s", pn, d->port,
+	    d->name_len ? " " : "", (int)d->name_len, d->name);
+	if (n < 0)
+		return;
+	if (cc[0] && policy_flagged(pol, cc) && !allowed && d->bytes_up > 0 &&
+	    (r = alert_rule_find("upload.flagged-country")) != NULL &&
+	    (a = alerts_hit(e->al, r, dv->key, &d->remote, NULL, ev,
+	    (size_t)n, d->first_us, d->last_us, d->flows, d->bytes_up))) {
+		memcpy(a->country, cc, 3);
+		if (!a->name[0] && d->name_len)
+			snprintf(a->name, sizeof a->name, "%.*s",
+			    (int)d->name_len, d->name);
+		if (!dv->covered)
+			a->severity = "medium";
+	}
+	if (cloud != NULL) {
+		snprintf(rule, sizeof rule, "cloud.%s", cloud->category);
+		if ((r = alert_rule_find(rule)) != NULL &&
+		    (a = alerts_hit(e->al, r, dv->key, &d->remote, NULL, ev,
+		    (size_t)n, d->first_us, d->last_us, d->flows, d->bytes_up))) {
+			memcpy(a->country, cc, 3);
+			snprintf(a->name, sizeof a->name, "%.*s",
+			    (int)d->name_len, d->name);
+		}
+	}
+	if ((d->dir & DEST_IN) && d->in_answered > 0 &&
+	    kind_is_recorder(dv->kind) &&
+	    (r = alert_rule_find("exposure.inbound")) != NULL &&
+	    (a = alerts_hit(e->al, r, dv->key, &d->remote, NULL, ev,
+	    (size_t)n, d->first_us, d->last_us, d->in_answered, 0)))
+		memcpy(a->country, cc, 3);
+	if (dv->kind != NULL && policy_isolated(pol, dv->kind) && !allowed &&
+	    (r = alert_rule_find("policy.isolation")) != NULL &&
+	    (a = alerts_hit(e->al, r, dv->key, &d->remote, NULL, ev,
+	    (size_t)n, d->first_us, d->last_us, d->flows, d->bytes_up))) {
+		memcpy(a->country, cc, 3);
+		if (!a->name[0] && d->name_len)
+			snprintf(a->name, sizeof a->name, "%.*s",
+			    (int)d->name_len, d->name);
+	}
+}
+
+/* Write destination d of device dv, and raise its alerts. */
+static void
+emit_dest(struct engine *e, const struct dest *d, const struct devinfo *dv)
+{
+	const struct policy *pol = e->cfg.policy;
+	const struct policy_cloud *cloud = NULL;
+	struct geo_info gi = { "", 0, "" };
+	bool public = addr_is_public(&d->remote), allowed = false;
+	char pbuf[8], cl[128];
+	struct record rec;
+
+	if (public && e->cfg.geo != NULL)
+		(void)geo_lookup(e->cfg.geo, &d->remote, &gi);
+	if (pol != NULL && d->name_len)
+		cloud = policy_cloud(pol, d->name, d->name_len);
+	if (pol != NULL)
+		allowed = policy_allowed(pol, e->cfg.site, &d->remote,
+		    d->name_len ? d->name : NULL, d->name_len);
+	rec_init(&rec, &schema_dest);
+	rec_cstr(&rec, F_DEST_site, e->cfg.site);
+	rec_cstr(&rec, F_DEST_device, dv->key);
+	if (dv->known)
+		rec_bool(&rec, F_DEST_covered, dv->covered);
+	rec_addr(&rec, F_DEST_local, &d->local);
+	rec_addr(&rec, F_DEST_remote, &d->remote);
+	if (d->name_len) {
+		rec_str(&rec, F_DEST_name, d->name, d->name_len);
+		rec_cstr(&rec, F_DEST_name_source,
+		    names_src_name((enum name_src)d->name_src));
+	}
+	if (gi.country[0])
+		rec_cstr(&rec, F_DEST_country, gi.country);
+	if (gi.asn)
+		rec_u64(&rec, F_DEST_asn, gi.asn);
+	if (gi.org[0])
+		rec_cstr(&rec, F_DEST_org, gi.org);
+	rec_cstr(&rec, F_DEST_scope, public ? "public" :
+	    addr_is_group(&d->remote) ? "multicast" : "private");
+	rec_bool(&rec, F_DEST_flagged, pol != NULL && gi.country[0] &&
+	    policy_flagged(pol, gi.country));
+	if (cloud != NULL) {
+		snprintf(cl, sizeof cl, "%s:%s", cloud->category, cloud->vendor);
+		rec_cstr(&rec, F_DEST_cloud, cl);
+	}
+	rec_cstr(&rec, F_DEST_proto, proto_name(d->proto, pbuf, sizeof pbuf));
+	rec_u64(&rec, F_DEST_port, d->port);
+	rec_cstr(&rec, F_DEST_direction, d->dir == (DEST_OUT | DEST_IN) ?
+	    "both" : d->dir == DEST_IN ? "inbound" : "outbound");
+	rec_u64(&rec, F_DEST_flows, d->flows);
+	rec_u64(&rec, F_DEST_pkts_up, d->pkts_up);
+	rec_u64(&rec, F_DEST_bytes_up, d->bytes_up);
+	rec_u64(&rec, F_DEST_pkts_down, d->pkts_down);
+	rec_u64(&rec, F_DEST_bytes_down, d->bytes_down);
+	rec_time(&rec, F_DEST_first_seen, d->first_us);
+	rec_time(&rec, F_DEST_last_seen, d->last_us);
+	e->tot.dests++;
+	emit(e, &rec);
+	dest_alerts(e, d, dv, gi.country, public, allowed, cloud);
+}
+
+/* A destination with no device record to follow: pushed out of a full
+ * table, or of a device no longer held at the end. */
+static void
+on_dest_orphan(void *ctx, const struct dest *d)
+{
+	struct engine *e = ctx;
+	char key[ALERT_DEVICE_MAX], tmp[48];
+	struct devinfo dv = { key, NULL, false, false };
+
+	if (d->host.kind == HOST_BY_MAC)
+		snprintf(key, sizeof key, "mac:%s",
+		    mac_fmt(d->host.mac, tmp, sizeof tmp));
+	else
+		snprintf(key, sizeof key, "ip:%s",
+		    addr_fmt(&d->host.ip, tmp, sizeof tmp));
+	emit_dest(e, d, &dv);
+}
+
+/* At the end, write the sorted destinations up to host key k (NULL: all
+ * that remain): those of k with device dv, those before it as orphans. */
+static void
+flush_dests(struct engine *e, const struct host_key *k,
+    const struct devinfo *dv)
+{
+	while (e->ids < e->nds) {
+		const struct dest *d = e->ds[e->ids];
+		int c = k ? memcmp(&d->host, k, sizeof *k) : -1;
+
+		if (c > 0)
+			break;
+		e->ids++;
+		if (c == 0)
+			emit_dest(e, d, dv);
+		else
+			on_dest_orphan(e, d);
+	}
+}
+
+/* The alerts about device h itself: vulnerable firmware, factory state. */
+static void
+device_alerts(struct engine *e, const struct host *h, const char *key,
+    const struct fused *fp, const struct ident *id)
+{
+	const struct alert_rule *r;
+	const struct vuln *v[8];
+	struct alert *a;
+	char vendor[64], ev[ALERT_EVID_MAX];
+	unsigned n;
+
+	if (e->cfg.vulns != NULL && fp->vendor != NULL &&
+	    (r = alert_rule_find("firmware.vulnerable")) != NULL) {
+		snprintf(vendor, sizeof vendor, "%.*s", (int)fp->vendor_len,
+		    fp->vendor);
+		n = vulns_match(e->cfg.vulns, vendor, fp->model, fp->model_len,
+		    fp->firmware, fp->firmware_len, fp->build, fp->build_len,
+		    v, 8);
+		for (unsigned i = 0; i < n; i++) {
+			int len = snprintf(ev, sizeof ev, "%s model %.*s "
+			    "firmware %.*s %.*s; %s%s", v[i]->cve,
+			    (int)fp->model_len, fp->model ? fp->model : "",
+			    (int)fp->firmware_len,
+			    fp->firmware ? fp->firmware : "",
+			    (int)fp->build_len, fp->build ? fp->build : "",
+			    v[i]->advisory ? v[i]->advisory : "",
+			    v[i]->kev ? " (CISA KEV)" : "");
+			if (len < 0)
+				continue;
+			a = alerts_hit(e->al, r, key, NULL, v[i]->cve, ev,
+			    (size_t)len < sizeof ev ? (size_t)len :
+			    sizeof ev - 1, h->first_us, h->last_us, 1, 0);
+			if (a != NULL && v[i]->kev)
+				a->severity = "critical";
+		}
+	}
+	for (unsigned i = 0; id != NULL && i < id->nev; i++)
+		if (id->ev[i].field == FACT_ACTIVATED &&
+		    id->ev[i].len == 5 &&
+		    memcmp(id->ev[i].val, "false", 5) == 0 &&
+		    (r = alert_rule_find("device.factory-state")) != NULL) {
+			snprintf(ev, sizeof ev, "%s: Activated=false (seen %u "
+			    "times)", id->ev[i].source, id->ev[i].count);
+			(void)alerts_hit(e->al, r, key, NULL, NULL, ev,
+			    strlen(ev), h->first_us, h->last_us, 1, 0);
+			break;
+		}
+}
+
 static void
 on_host_end(void *ctx, const struct host *h, bool evicted)
 {
@@ -259,6 +514,13 @@ on_host_end(void *ctx, const struct host *h, bool evicted)
 	e->tot.devices++;
 	emit(e, &rec);
 	if (e->in != NULL)
+		device_alerts(e, h, key, &fused, inspect_ident(e->in, h));
+	if (e->ds != NULL) { /* the end: its destinations follow it */
+		struct devinfo dv = { key, e->in ? kind_name(fused.kind) : NULL,
+			e->in ? fused.covered : false, e->in != NULL };
+		flush_dests(e, &h->k, &dv);
+	}
+	if (e->in != NULL)
 		inspect_host_gone(e->in, h);
 }
 
@@ -284,10 +546,16 @@ engine_new(const struct engine_cfg *cfg, const struct sink *sinks,
 	    e, &e->st);
 	e->ht = host_new(cfg->max_hosts, cfg->seed ^ 0x5bd1e995u, on_host_end,
 	    e, &e->st);
-	if (cfg->kb != NULL)
+	e->dt = dest_new(cfg->max_dests, cfg->seed ^ 0x64657374u, on_dest_orphan,
+	    e, &e->st);
+	e->al = alerts_new(ENGINE_MAX_ALERTS, &e->st);
+	if (cfg->kb != NULL) {
+		e->names = names_new(ENGINE_NAMES, cfg->seed ^ 0x6e616d65u);
 		e->in = inspect_new(cfg->kb, e->ht, &e->cfg.local,
-		    cfg->max_idents, &e->st);
-	if (e->ft == NULL || e->ht == NULL || (cfg->kb && e->in == NULL)) {
+		    cfg->max_idents, e->names, e->al, &e->st);
+	}
+	if (e->ft == NULL || e->ht == NULL || e->dt == NULL || e->al == NULL ||
+	    (cfg->kb && (e->in == NULL || e->names == NULL))) {
 		engine_free(e);
 		return NULL;
 	}
@@ -302,6 +570,9 @@ engine_free(struct engine *e)
 	flow_free(e->ft);
 	host_free(e->ht);
 	inspect_free(e->in);
+	names_free(e->names);
+	dest_free(e->dt);
+	alerts_free(e->al);
 	free(e->macs);
 	free(e->iobuf);
 	free(e);
@@ -530,31 +801,61 @@ engine_file(struct engine *e, const char *path, char *err, size_t errn)
 	return lname == NULL ? -1 : 0;
 }
 
+/* Write alert a (from the table) unless it is below its threshold. */
 static void
-alert_self(struct engine *e, const struct self_alert *a, const char *rule,
-    const char *sev, const char *summary, const char *evidence)
+emit_alert(void *ctx, const struct alert *a)
 {
+	struct engine *e = ctx;
+	const char *sev = a->severity ? a->severity : a->rule->severity;
 	struct record rec;
-	char key[40], tmp[24];
+	char rem[48];
 
-	if (a->count == 0)
+	if (strcmp(a->rule->id, "upload.flagged-country") == 0 &&
+	    (e->cfg.policy == NULL ||
+	    a->bytes < policy_upload_threshold(e->cfg.policy)))
 		return;
+	if (e->cfg.policy != NULL)
+		sev = policy_severity(e->cfg.policy, a->rule->id, sev);
 	rec_init(&rec, &schema_alert);
 	rec_cstr(&rec, F_ALERT_site, e->cfg.site);
-	rec_cstr(&rec, F_ALERT_rule, rule);
+	rec_cstr(&rec, F_ALERT_rule, a->rule->id);
 	rec_cstr(&rec, F_ALERT_severity, sev);
-	if (a->has_mac) {
-		snprintf(key, sizeof key, "mac:%s",
-		    mac_fmt(a->mac, tmp, sizeof tmp));
-		rec_cstr(&rec, F_ALERT_device, key);
-	}
-	rec_cstr(&rec, F_ALERT_summary, summary);
-	rec_cstr(&rec, F_ALERT_evidence, evidence);
+	if (a->device[0])
+		rec_cstr(&rec, F_ALERT_device, a->device);
+	if (a->has_remote)
+		rec_cstr(&rec, F_ALERT_remote, addr_fmt(&a->remote, rem,
+		    sizeof rem));
+	if (a->name[0])
+		rec_cstr(&rec, F_ALERT_remote_name, a->name);
+	if (a->country[0])
+		rec_cstr(&rec, F_ALERT_country, a->country);
+	if (a->ref[0])
+		rec_cstr(&rec, F_ALERT_ref, a->ref);
+	rec_cstr(&rec, F_ALERT_summary, a->rule->summary);
+	rec_str(&rec, F_ALERT_evidence, a->evidence, a->evlen);
 	rec_time(&rec, F_ALERT_first_seen, a->first_us);
 	rec_time(&rec, F_ALERT_last_seen, a->last_us);
 	rec_u64(&rec, F_ALERT_count, a->count);
 	e->tot.alerts++;
 	emit(e, &rec);
+}
+
+/* Fold a self alert of the sensor into the table. */
+static void
+alert_self(struct engine *e, const struct self_alert *a, const char *rule,
+    const char *evidence)
+{
+	const struct alert_rule *r = alert_rule_find(rule);
+	char key[40], tmp[24];
+
+	if (a->count == 0 || r == NULL)
+		return;
+	key[0] = '\0';
+	if (a->has_mac)
+		snprintf(key, sizeof key, "mac:%s",
+		    mac_fmt(a->mac, tmp, sizeof tmp));
+	(void)alerts_hit(e->al, r, key, NULL, NULL, evidence, strlen(evidence),
+	    a->first_us, a->last_us, a->count, 0);
 }
 
 static void
@@ -565,16 +866,17 @@ write_alerts(struct engine *e)
 	snprintf(ev, sizeof ev, "vlan.too_deep=%llu ipv6.ext_too_deep=%llu",
 	    (unsigned long long)e->st.n[STAT_VLAN_TOO_DEEP],
 	    (unsigned long long)e->st.n[STAT_IPV6_EXT_TOO_DEEP]);
-	alert_self(e, &e->evasion, "sensor.header-chain", "medium",
-	    "frames with header chains deeper than any real network stack "
-	    "(a way to slip traffic past inspection); device is the first "
-	    "sender", ev);
-	snprintf(ev, sizeof ev, "flow.evicted=%llu host.evicted=%llu",
+	alert_self(e, &e->evasion, "sensor.header-chain", ev);
+	if (e->st.n[STAT_ALERT_DROPPED] || e->st.n[STAT_DEST_EVICTED])
+		self_alert_hit(&e->capacity, e->now, NULL);
+	snprintf(ev, sizeof ev, "flow.evicted=%llu host.evicted=%llu "
+	    "dest.evicted=%llu alert.dropped=%llu",
 	    (unsigned long long)e->st.n[STAT_FLOW_EVICTED],
-	    (unsigned long long)e->st.n[STAT_HOST_EVICTED]);
-	alert_self(e, &e->capacity, "sensor.capacity", "low",
-	    "flow or host table full: records were written early and may be "
-	    "split; raise --max-flows", ev);
+	    (unsigned long long)e->st.n[STAT_HOST_EVICTED],
+	    (unsigned long long)e->st.n[STAT_DEST_EVICTED],
+	    (unsigned long long)e->st.n[STAT_ALERT_DROPPED]);
+	alert_self(e, &e->capacity, "sensor.capacity", ev);
+	alerts_each(e->al, emit_alert, e);
 }
 
 /* host_each callback: note the MAC of a MAC-keyed host. */
@@ -613,7 +915,9 @@ engine_finish(struct engine *e, double elapsed_s, const char *files)
 		host_each(e->ht, gather_mac, e);
 		(void)kb_oui_want(e->cfg.kb, e->macs, e->nmacs);
 	}
+	e->ds = dest_sorted(e->dt, &e->nds);
 	host_flush(e->ht);
+	flush_dests(e, NULL, NULL);
 	write_alerts(e);
 	for (unsigned i = 0; i < STAT_COUNT; i++)
 		names[i] = stat_name((enum stat_id)i);
@@ -630,6 +934,7 @@ engine_finish(struct engine *e, double elapsed_s, const char *files)
 	}
 	rec_u64(&rec, F_STATS_flows, e->tot.flows);
 	rec_u64(&rec, F_STATS_devices, e->tot.devices);
+	rec_u64(&rec, F_STATS_destinations, e->tot.dests);
 	rec_u64(&rec, F_STATS_alerts, e->tot.alerts);
 	rec_obj(&rec, F_STATS_anomalies, (struct counters){ names, e->st.n,
 	    STAT_COUNT });

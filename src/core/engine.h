@@ -10,11 +10,17 @@
 #include <stdint.h>
 
 #include "../out/sink.h"
+#include "../intel/geo.h"
 #include "../intel/kb.h"
+#include "../intel/policy.h"
+#include "../intel/vulns.h"
 #include "addr.h"
 #include "stats.h"
 
 #define ENGINE_MAX_SINKS 4
+#define ENGINE_MAX_ALERTS 4096  /* distinct alerts held (alert.dropped) */
+#define ENGINE_NAMES 16384      /* (client, remote) -> name entries */
+#define ENGINE_MAX_DESTS 65536  /* default --max-dests */
 
 struct engine_cfg {
 	struct netset local;   /* the organisation's own addresses */
@@ -27,13 +33,19 @@ struct engine_cfg {
 	                        * MAC registry entries are read into it as
 	                        * devices need them. */
 	uint32_t max_idents;   /* devices carrying evidence at once */
+	uint32_t max_dests;    /* destinations held at once */
+	const struct geo *geo; /* country and ASN of remote ends; NULL:
+	                        * none */
+	const struct policy *policy; /* flagged countries, clouds, ...;
+	                        * NULL: no policy alerts */
+	const struct vulns *vulns; /* vulnerable firmware; NULL: none */
 };
 
 /* Totals the summary and the caller read after engine_finish(). */
 struct engine_totals {
 	uint64_t packets, bytes, ip_packets;
 	uint64_t first_us, last_us;
-	uint64_t flows, devices, alerts;
+	uint64_t flows, devices, dests, alerts;
 	unsigned files, files_failed;
 };
 

@@ -3,12 +3,15 @@
  * device evidence. */
 #include "inspect.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "../proto/proto.h"
+#include "alerts.h"
 #include "hash.h"
 #include "limits.h"
+#include "names.h"
 
 /* A fact collected during one decoder call; its value is in the arena. */
 struct cfact {
@@ -22,6 +25,8 @@ struct inspector {
 	struct host_table *ht;
 	const struct netset *local;
 	struct stats *st;
+	struct names *names;            /* remote address -> name (or NULL) */
+	struct alerts *alerts;          /* findings become alerts (or NULL) */
 	struct ident_pool *ip;
 	const struct pkt *p;
 	struct cfact f[PROTO_MAX_FACTS];
@@ -42,7 +47,8 @@ struct inspector {
 
 struct inspector *
 inspect_new(const struct kb *kb, struct host_table *ht,
-    const struct netset *local, uint32_t max_idents, struct stats *st)
+    const struct netset *local, uint32_t max_idents, struct names *names,
+    struct alerts *alerts, struct stats *st)
 {
 	struct inspector *in = calloc(1, sizeof *in);
 
@@ -52,6 +58,8 @@ inspect_new(const struct kb *kb, struct host_table *ht,
 	in->ht = ht;
 	in->local = local;
 	in->st = st;
+	in->names = names;
+	in->alerts = alerts;
 	in->ip = ident_pool_new(max_idents, st);
 	if (in->ip == NULL) {
 		free(in);
@@ -69,6 +77,60 @@ inspect_free(struct inspector *in)
 	free(in);
 }
 
+static struct host *host_of(struct inspector *in, const uint8_t *mac,
+    const struct addr *ip);
+static bool is_local(struct inspector *in, const struct addr *ip,
+    const uint8_t *mac);
+
+/* Decoders call this for each finding: it becomes an alert about the
+ * local device it concerns (the subject), with the other end as the
+ * remote one. Findings about devices outside --local are only counted. */
+static void
+on_finding(void *ud, const struct finding *f)
+{
+	struct inspector *in = ud;
+	const struct pkt *p = in->p;
+	const struct alert_rule *rule;
+	const struct addr *dev, *rem;
+	const uint8_t *mac;
+	struct host *h;
+	char key[ALERT_DEVICE_MAX], tmp[48];
+
+	if (in->alerts == NULL || p->l3 == 0 || f->rule == NULL ||
+	    (rule = alert_rule_find(f->rule)) == NULL)
+		return;
+	dev = f->subject == SUBJ_SENDER ? &p->src : &p->dst;
+	rem = f->subject == SUBJ_SENDER ? &p->dst : &p->src;
+	mac = f->subject == SUBJ_SENDER ? p->mac_src : p->mac_dst;
+	/* The device must be ours; for a cloud rule the other end must not
+	 * be (two local hosts speaking P2P are not using a relay). */
+	if (!is_local(in, dev, mac) || addr_is_group(dev) ||
+	    (f->subject == SUBJ_SENDER && is_local(in, rem, NULL))) {
+		STAT_INC(in->st, FINDINGS_REMOTE);
+		return;
+	}
+	h = host_of(in, mac, dev);
+	if (h != NULL)
+		host_key_fmt(h, key, sizeof key);
+	else
+		(void)snprintf(key, sizeof key, "ip:%s",
+		    addr_fmt(dev, tmp, sizeof tmp));
+	(void)alerts_hit(in->alerts, rule, key, rem, NULL, f->val, f->len,
+	    p->ts_us, p->ts_us, 1, 0);
+}
+
+/* Decoders call this for each DNS answer: the receiver (the client)
+ * learnt that the name is at the address. */
+static void
+on_answer(void *ud, const struct dns_answer *a)
+{
+	struct inspector *in = ud;
+
+	if (in->names != NULL && in->p->l3)
+		names_put(in->names, &in->p->dst, &a->addr, a->name, a->nlen,
+		    NAME_DNS, in->p->ts_us);
+}
+
 /* Decoders call this for each fact: keep a copy for the end of the call.
  * Names looked up are evidence only when they belong to a vendor cloud,
  * P2P service or app: a workstation's thousand lookups are not. */
@@ -82,8 +144,26 @@ on_fact(void *ud, const struct fact *f)
 	if (f->field >= FACT_COUNT || f->subject >= SUBJ_MAX || len == 0 ||
 	    f->val == NULL || f->source == NULL)
 		return;
-	if (f->field == FACT_DOMAIN && kb_domain(in->kb, f->val, len) == NULL)
-		return;
+	if (f->field == FACT_DOMAIN) {
+		/* The name a client sent in its own TLS or HTTP connection
+		 * names the server it reached. */
+		if (in->names && f->subject == SUBJ_SENDER && in->p->l3) {
+			enum name_src src = strcmp(f->source, "tls") == 0 ?
+			    NAME_TLS : strcmp(f->source, "http") == 0 ?
+			    NAME_HTTP : NAME_NONE;
+			names_put(in->names, &in->p->src, &in->p->dst, f->val,
+			    len, src, in->p->ts_us);
+		}
+		if (kb_domain(in->kb, f->val, len) == NULL)
+			return;
+	}
+	if (f->field == FACT_PROTOCOL && f->subject == SUBJ_SENDER &&
+	    ((len == 7 && memcmp(f->val, "cs2-p2p", 7) == 0) ||
+	    (len == 9 && memcmp(f->val, "dahua-p2p", 9) == 0))) {
+		struct finding g = { SUBJ_SENDER, "cloud.p2p-relay", f->val,
+			len };
+		on_finding(in, &g);
+	}
 	if (in->nf >= PROTO_MAX_FACTS) {
 		STAT_INC(in->st, FACTS_DROPPED);
 		return;
@@ -251,7 +331,8 @@ apply(struct inspector *in)
 static void
 run(struct inspector *in, proto_fn fn, struct cur payload)
 {
-	struct proto_ctx c = { in->p, in->st, on_fact, in, NULL, NULL };
+	struct proto_ctx c = { in->p, in->st, on_fact, in, on_finding,
+		on_answer };
 
 	in->nf = 0;
 	in->used = 0;

@@ -12,7 +12,9 @@
 #include "../intel/ident.h"
 #include "../intel/kb.h"
 #include "addr.h"
+#include "alerts.h"
 #include "host.h"
+#include "names.h"
 #include "packet.h"
 #include "stats.h"
 
@@ -20,10 +22,13 @@ struct inspector;
 
 /* inspect_new: an inspector using kb (read-only), attaching evidence to
  * hosts of ht, with at most max_idents devices carrying evidence. local
- * says which addresses are the organisation's own. NULL if memory is
- * short. */
+ * says which addresses are the organisation's own. Names of remote ends
+ * (DNS answers, TLS SNI, HTTP Host) go to names, findings (exploit
+ * attempts, cleartext logins, P2P relays) to alerts; either may be NULL.
+ * NULL if memory is short. */
 struct inspector *inspect_new(const struct kb *kb, struct host_table *ht,
-    const struct netset *local, uint32_t max_idents, struct stats *st);
+    const struct netset *local, uint32_t max_idents, struct names *names,
+    struct alerts *alerts, struct stats *st);
 
 /* inspect_free: release in. */
 void inspect_free(struct inspector *in);

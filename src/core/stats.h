@@ -64,6 +64,8 @@
 	X(MDNS_MALFORMED, "mdns.malformed")           \
 	X(DNS_MSGS, "dns.msgs")                       \
 	X(DNS_MALFORMED, "dns.malformed")             \
+	X(DNS_ANSWERS, "dns.answers")                 \
+	X(DNS_CNAME_TOO_LONG, "dns.cname_too_long")   \
 	X(DHCP_MSGS, "dhcp.msgs")                     \
 	X(DHCP_MALFORMED, "dhcp.malformed")           \
 	X(HTTP_MSGS, "http.msgs")                     \
@@ -87,6 +89,9 @@
 	X(FACTS_DROPPED, "facts.dropped")                              \
 	X(FACTS_REMOTE, "facts.remote")                                \
 	X(EVIDENCE_DROPPED, "evidence.dropped")                        \
+	X(FINDINGS_REMOTE, "findings.remote")                          \
+	X(DEST_EVICTED, "dest.evicted")                                \
+	X(ALERT_DROPPED, "alert.dropped")                              \
 	X(TIME_BACKWARDS, "time.backwards")
 
 enum stat_id {

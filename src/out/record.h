@@ -110,6 +110,45 @@ struct field {
 	X(FLOW, end, FT_STR, "why the record was written: idle, evicted, " \
 	    "closed (TCP 5-tuple reused) or eof")
 
+#define DEST_FIELDS(X) \
+	X(DEST, site, FT_STR, "site tag given with --site (null if none)") \
+	X(DEST, device, FT_STR, "key of the local device (as in its device " \
+	    "record)") \
+	X(DEST, covered, FT_BOOL, "the device's maker is on a covered list") \
+	X(DEST, local, FT_ADDR, "the device's address in these flows (the " \
+	    "first one seen)") \
+	X(DEST, remote, FT_ADDR, "remote address") \
+	X(DEST, name, FT_STR, "best name of the remote end: the TLS SNI or " \
+	    "HTTP Host the device sent, else the DNS name it was given " \
+	    "(null if none seen)") \
+	X(DEST, name_source, FT_STR, "tls, http or dns (null if no name)") \
+	X(DEST, country, FT_STR, "ISO 3166-1 country of the remote address " \
+	    "(null: not public, or unknown to the GeoIP database)") \
+	X(DEST, asn, FT_U64, "autonomous system of the remote address " \
+	    "(null if unknown)") \
+	X(DEST, org, FT_STR, "organisation of that autonomous system") \
+	X(DEST, scope, FT_STR, "public, private (outside --local but " \
+	    "private or reserved) or multicast") \
+	X(DEST, flagged, FT_BOOL, "the country is a flagged jurisdiction " \
+	    "of the policy") \
+	X(DEST, cloud, FT_STR, "policy category of the name when it is a " \
+	    "vendor cloud, P2P relay, flight-record, geofence or telemetry " \
+	    "endpoint, as \"category:vendor\" (null otherwise)") \
+	X(DEST, proto, FT_STR, "transport: tcp, udp, icmp, icmp6 or the IP " \
+	    "protocol number") \
+	X(DEST, port, FT_U64, "service port: the remote port of flows the " \
+	    "device opened, the device's own port of flows opened from " \
+	    "outside (0 for port-less protocols)") \
+	X(DEST, direction, FT_STR, "outbound (the device opened the flows), " \
+	    "inbound (the remote end did) or both") \
+	X(DEST, flows, FT_U64, "flows folded into this record") \
+	X(DEST, pkts_up, FT_U64, "packets the device sent") \
+	X(DEST, bytes_up, FT_U64, "IP bytes the device sent") \
+	X(DEST, pkts_down, FT_U64, "packets the device received") \
+	X(DEST, bytes_down, FT_U64, "IP bytes the device received") \
+	X(DEST, first_seen, FT_TIME, "first packet time") \
+	X(DEST, last_seen, FT_TIME, "last packet time")
+
 #define ALERT_FIELDS(X) \
 	X(ALERT, site, FT_STR, "site tag given with --site (null if none)") \
 	X(ALERT, rule, FT_STR, "rule id") \
@@ -117,6 +156,10 @@ struct field {
 	X(ALERT, device, FT_STR, "device key the alert is about (null if " \
 	    "none)") \
 	X(ALERT, remote, FT_STR, "remote end concerned (null if none)") \
+	X(ALERT, remote_name, FT_STR, "its best name (null if none)") \
+	X(ALERT, country, FT_STR, "its country (null if unknown)") \
+	X(ALERT, ref, FT_STR, "CVE or advisory the rule refers to (null " \
+	    "if none)") \
 	X(ALERT, summary, FT_STR, "one sentence for a person") \
 	X(ALERT, evidence, FT_STR, "what was seen, with counter names or " \
 	    "fields") \
@@ -136,6 +179,7 @@ struct field {
 	X(STATS, last_seen, FT_TIME, "last packet time (null if none)") \
 	X(STATS, flows, FT_U64, "flow records written") \
 	X(STATS, devices, FT_U64, "device records written") \
+	X(STATS, destinations, FT_U64, "destination records written") \
 	X(STATS, alerts, FT_U64, "alert records written") \
 	X(STATS, anomalies, FT_OBJ, "every anomaly counter by name (see " \
 	    "docs/events.md)") \
@@ -147,6 +191,7 @@ struct field {
 #define REC_FIELD_ENUM(kind, name, type, doc) F_##kind##_##name,
 enum { DEV_FIELDS(REC_FIELD_ENUM) F_DEV_COUNT };
 enum { FLOW_FIELDS(REC_FIELD_ENUM) F_FLOW_COUNT };
+enum { DEST_FIELDS(REC_FIELD_ENUM) F_DEST_COUNT };
 enum { ALERT_FIELDS(REC_FIELD_ENUM) F_ALERT_COUNT };
 enum { STATS_FIELDS(REC_FIELD_ENUM) F_STATS_COUNT };
 #undef REC_FIELD_ENUM
@@ -204,8 +249,8 @@ struct record {
 	struct val v[REC_MAX_FIELDS];
 };
 
-extern const struct schema schema_device, schema_flow, schema_alert,
-    schema_stats;
+extern const struct schema schema_device, schema_flow, schema_dest,
+    schema_alert, schema_stats;
 
 /* schema_all: NULL-terminated list of every schema. */
 const struct schema *const *schema_all(void);

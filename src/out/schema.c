@@ -13,6 +13,7 @@
 #define FIELD_ROW(kind, name, type, doc) { #name, type, doc },
 static const struct field device_f[] = { DEV_FIELDS(FIELD_ROW) };
 static const struct field flow_f[] = { FLOW_FIELDS(FIELD_ROW) };
+static const struct field dest_f[] = { DEST_FIELDS(FIELD_ROW) };
 static const struct field alert_f[] = { ALERT_FIELDS(FIELD_ROW) };
 static const struct field stats_f[] = { STATS_FIELDS(FIELD_ROW) };
 #undef FIELD_ROW
@@ -21,6 +22,8 @@ const struct schema schema_device = { "device", device_f, N(device_f),
 	"devices", F_DEV_key };
 const struct schema schema_flow = { "flow", flow_f, N(flow_f), "flows",
 	-1 };
+const struct schema schema_dest = { "destination", dest_f, N(dest_f),
+	"destinations", -1 };
 const struct schema schema_alert = { "alert", alert_f, N(alert_f),
 	"alerts", -1 };
 const struct schema schema_stats = { "stats", stats_f, N(stats_f),
@@ -30,7 +33,7 @@ const struct schema *const *
 schema_all(void)
 {
 	static const struct schema *const all[] = { &schema_device,
-		&schema_flow, &schema_alert, &schema_stats, NULL };
+		&schema_flow, &schema_dest, &schema_alert, &schema_stats, NULL };
 	return all;
 }
 

@@ -18,7 +18,7 @@
 #include "../core/limits.h"
 #include "sink.h"
 
-#define SCHEMA_VERSION 2 /* 2: device identity columns, evidence */
+#define SCHEMA_VERSION 3 /* 2: device identity columns, evidence; 3: destinations, alert remote_name/country/ref */
 
 struct sq {
 	sqlite3 *db;

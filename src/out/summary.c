@@ -26,7 +26,38 @@ struct talker {
 	uint64_t bytes;
 };
 
+#define DEST_PER_DEVICE 5   /* top destinations shown per covered device */
+#define COUNTRIES 64        /* countries tallied (the rest: "other") */
+#define ALERTS_SHOWN 50
+
+struct dest_row {
+	char device[48], remote[48], name[64], country[4], port[16];
+	uint64_t up, down;
+	bool flagged;
+};
+
+struct country_row {
+	char cc[4];             /* "--" unknown, "++" others */
+	uint64_t up, down, dests;
+	bool flagged;
+};
+
+struct alert_row {
+	char sev[12], rule[32], device[40], remote[64];
+	uint64_t count;
+};
+
 struct summary {
+	struct dest_row *drows;
+	size_t ndrows, dcap;
+	char last_dev[48];      /* device of the destinations coming in */
+	unsigned last_n;        /* how many of them were kept */
+	struct country_row cc[COUNTRIES + 1];
+	unsigned ncc;
+	uint64_t ndest;
+	struct alert_row *arows;
+	size_t narows, acap, nalert;
+	uint64_t nsev[5];       /* by severity, info..critical */
 	struct host_row *rows;
 	size_t nrows, cap;
 	uint64_t ndev, nrouter, nflow, dir[4], ncovered;
@@ -49,6 +80,8 @@ summary_free(struct summary *s)
 	if (s == NULL)
 		return;
 	free(s->rows);
+	free(s->drows);
+	free(s->arows);
 	free(s);
 }
 
@@ -179,9 +212,128 @@ on_stats(struct summary *s, const struct record *r)
 	}
 }
 
+/* Grow *v (elements of size sz, *cap of them) to hold one more. */
+static bool
+grow(void **v, size_t *cap, size_t n, size_t sz)
+{
+	void *nv;
+	size_t nc;
+
+	if (n < *cap)
+		return true;
+	nc = *cap ? *cap * 2 : 64;
+	if ((nv = realloc(*v, nc * sz)) == NULL)
+		return false;
+	*v = nv;
+	*cap = nc;
+	return true;
+}
+
+static void
+on_dest(struct summary *s, const struct record *r)
+{
+	const struct val *dev = get(r, F_DEST_device), *cc = get(r, F_DEST_country);
+	const struct val *sc = get(r, F_DEST_scope);
+	uint64_t up = get_u(r, F_DEST_bytes_up), down = get_u(r, F_DEST_bytes_down);
+	bool flagged = get(r, F_DEST_flagged)->set && get(r, F_DEST_flagged)->u.b;
+	char key[48], c[4] = "--", t[48];
+	struct dest_row *d;
+	unsigned i;
+
+	s->ndest++;
+	if (sc->set && sc->u.s.len == 6 && memcmp(sc->u.s.p, "public", 6) == 0) {
+		if (cc->set)
+			esc_term(c, sizeof c, cc->u.s.p, cc->u.s.len);
+		for (i = 0; i < s->ncc && strcmp(s->cc[i].cc, c) != 0; i++)
+			;
+		if (i == s->ncc) {
+			if (s->ncc == COUNTRIES)
+				snprintf(c, sizeof c, "++"), i = COUNTRIES;
+			else
+				s->ncc++;
+			snprintf(s->cc[i].cc, sizeof s->cc[i].cc, "%s", c);
+		}
+		s->cc[i].up += up;
+		s->cc[i].down += down;
+		s->cc[i].dests++;
+		s->cc[i].flagged |= flagged;
+	}
+	if (!get(r, F_DEST_covered)->set || !get(r, F_DEST_covered)->u.b)
+		return;
+	esc_term(key, sizeof key, dev->u.s.p, dev->u.s.len);
+	if (strcmp(key, s->last_dev) != 0) {
+		snprintf(s->last_dev, sizeof s->last_dev, "%s", key);
+		s->last_n = 0;
+	}
+	/* A device's destinations come biggest upload first. */
+	if (s->last_n >= DEST_PER_DEVICE ||
+	    !grow((void **)&s->drows, &s->dcap, s->ndrows, sizeof *s->drows))
+		return;
+	s->last_n++;
+	d = &s->drows[s->ndrows++];
+	memset(d, 0, sizeof *d);
+	snprintf(d->device, sizeof d->device, "%s", key);
+	addr_fmt(&get(r, F_DEST_remote)->u.a, t, sizeof t);
+	snprintf(d->remote, sizeof d->remote, "%s", t);
+	str_cell(d->name, sizeof d->name, get(r, F_DEST_name));
+	str_cell(d->country, sizeof d->country, cc);
+	snprintf(t, sizeof t, "%.*s/%" PRIu64,
+	    (int)get(r, F_DEST_proto)->u.s.len, get(r, F_DEST_proto)->u.s.p,
+	    get_u(r, F_DEST_port));
+	esc_term(d->port, sizeof d->port, t, strlen(t));
+	d->up = up;
+	d->down = down;
+	d->flagged = flagged;
+}
+
+static void
+on_alert(struct summary *s, const struct record *r)
+{
+	static const char *const sev[5] = { "info", "low", "medium", "high",
+		"critical" };
+	const struct val *v = get(r, F_ALERT_severity);
+	struct alert_row *a;
+	char rem[160];
+
+	s->nalert++;
+	for (unsigned i = 0; i < 5; i++)
+		if (v->set && v->u.s.len == strlen(sev[i]) &&
+		    memcmp(v->u.s.p, sev[i], v->u.s.len) == 0)
+			s->nsev[i]++;
+	if (!grow((void **)&s->arows, &s->acap, s->narows, sizeof *s->arows))
+		return;
+	a = &s->arows[s->narows++];
+	str_cell(a->sev, sizeof a->sev, v);
+	str_cell(a->rule, sizeof a->rule, get(r, F_ALERT_rule));
+	str_cell(a->device, sizeof a->device, get(r, F_ALERT_device));
+	v = get(r, F_ALERT_remote_name)->set ? get(r, F_ALERT_remote_name) :
+	    get(r, F_ALERT_remote);
+	if (get(r, F_ALERT_ref)->set && !v->set)
+		v = get(r, F_ALERT_ref);
+	str_cell(rem, sizeof rem, v);
+	if (get(r, F_ALERT_country)->set) {
+		size_t n = strlen(rem);
+		snprintf(rem + n, sizeof rem - n, " (");
+		str_cell(rem + n + 2, sizeof rem - n - 2,
+		    get(r, F_ALERT_country));
+		n = strlen(rem);
+		snprintf(rem + n, sizeof rem - n, ")");
+	}
+	snprintf(a->remote, sizeof a->remote, "%s", rem);
+	a->count = get_u(r, F_ALERT_count);
+}
+
 void
 summary_record(struct summary *s, const struct record *r)
 {
+	if (r->s == &schema_dest) {
+		on_dest(s, r);
+		return;
+	}
+	if (r->s == &schema_alert) {
+		on_alert(s, r);
+		return;
+	}
 	if (r->s == &schema_device)
 		on_device(s, r);
 	else if (r->s == &schema_flow)
@@ -270,6 +422,76 @@ print_covered(const struct summary *s, FILE *out, const char *B,
 	}
 }
 
+static int
+cmp_cc(const void *x, const void *y)
+{
+	const struct country_row *a = x, *b = y;
+
+	if (a->up != b->up)
+		return a->up > b->up ? -1 : 1;
+	return strcmp(a->cc, b->cc);
+}
+
+/* Where covered devices send most, then bytes up by country. */
+static void
+print_dests(struct summary *s, FILE *out, const char *B, const char *R)
+{
+	char h1[24], h2[24];
+	unsigned n = s->ncc + (s->cc[COUNTRIES].dests ? 1 : 0);
+
+	if (s->ndrows) {
+		fprintf(out, "\n%sTop destinations of covered devices%s (by "
+		    "bytes sent, %d per device; * flagged jurisdiction)\n", B,
+		    R, DEST_PER_DEVICE);
+		fprintf(out, "  %-28s %-24s %-40s %-3s %-10s %9s %9s\n",
+		    "DEVICE", "REMOTE", "NAME", "CC", "PORT", "SENT",
+		    "RECEIVED");
+	}
+	for (size_t i = 0; i < s->ndrows; i++) {
+		const struct dest_row *d = &s->drows[i];
+		fprintf(out, "  %-28s %-24s %-40.40s %-2s%s %-10s %9s %9s\n",
+		    d->device, d->remote, d->name, d->country,
+		    d->flagged ? "*" : " ", d->port, human(d->up, h1, sizeof h1),
+		    human(d->down, h2, sizeof h2));
+	}
+	if (n == 0)
+		return;
+	if (s->cc[COUNTRIES].dests && s->ncc < COUNTRIES)
+		s->cc[s->ncc] = s->cc[COUNTRIES];
+	qsort(s->cc, n, sizeof s->cc[0], cmp_cc);
+	fprintf(out, "\n%sBytes sent by country%s (public destinations of "
+	    "all local devices; -- unknown, * flagged)\n", B, R);
+	fprintf(out, "  %-4s %12s %12s %8s\n", "CC", "SENT", "RECEIVED",
+	    "DESTS");
+	for (unsigned i = 0; i < n; i++)
+		fprintf(out, "  %-2s%s  %12s %12s %8" PRIu64 "\n", s->cc[i].cc,
+		    s->cc[i].flagged ? "*" : " ",
+		    human(s->cc[i].up, h1, sizeof h1),
+		    human(s->cc[i].down, h2, sizeof h2), s->cc[i].dests);
+}
+
+static void
+print_alerts(const struct summary *s, FILE *out, const char *B,
+    const char *R)
+{
+	size_t shown = s->narows < ALERTS_SHOWN ? s->narows : ALERTS_SHOWN;
+
+	fprintf(out, "\n%sAlerts%s %zu: critical %" PRIu64 ", high %" PRIu64
+	    ", medium %" PRIu64 ", low %" PRIu64 ", info %" PRIu64 "\n", B, R,
+	    s->nalert, s->nsev[4], s->nsev[3], s->nsev[2], s->nsev[1],
+	    s->nsev[0]);
+	if (shown)
+		fprintf(out, "  %-8s %-28s %-28s %-40s %6s\n", "SEVERITY",
+		    "RULE", "DEVICE", "REMOTE / REF", "COUNT");
+	for (size_t i = 0; i < shown; i++)
+		fprintf(out, "  %-8s %-28s %-28s %-40s %6" PRIu64 "\n",
+		    s->arows[i].sev, s->arows[i].rule, s->arows[i].device,
+		    s->arows[i].remote, s->arows[i].count);
+	if (s->narows > shown)
+		fprintf(out, "  ... %zu more (see --json or the database)\n",
+		    s->narows - shown);
+}
+
 void
 summary_print(struct summary *s, FILE *out, bool color)
 {
@@ -302,6 +524,8 @@ summary_print(struct summary *s, FILE *out, bool color)
 	if (s->nrows > shown)
 		fprintf(out, "  ... %zu more (see --json or the database)\n",
 		    s->nrows - shown);
+	print_dests(s, out, B, R);
+	print_alerts(s, out, B, R);
 	fprintf(out, "\n%sFlows%s %" PRIu64 ": %" PRIu64 " outbound, %" PRIu64
 	    " inbound, %" PRIu64 " internal, %" PRIu64 " external\n", B, R,
 	    s->nflow, s->dir[0], s->dir[1], s->dir[2], s->dir[3]);

@@ -10,15 +10,22 @@
  * A query names what the sender (a device) looks up: FACT_DOMAIN for the
  * sender. A response is from a server, which is of no interest itself,
  * but its question section repeats the lookup of the client it answers:
- * FACT_DOMAIN for the receiver. Answers are walked (so broken messages
- * are counted) but not reported yet. Names are decompressed into a stack
- * buffer that lives for the duration of the proto_fact() call. */
+ * FACT_DOMAIN for the receiver. In a response to a one-question query
+ * (the only kind resolvers send), each A and AAAA record that answers the
+ * question, directly or through its CNAME chain, is reported to
+ * ctx->answer: the client learnt that this name is at that address
+ * (passive DNS). Other answers are walked so that broken messages are
+ * counted. Names are decompressed into stack buffers that live for the
+ * duration of the callback. */
+#include <string.h>
+
 #include "dnsname.h"
 #include "proto.h"
 
 #define DNS_HDR 12
 #define DNS_QD_MAX 8      /* questions reported per message */
 #define DNS_AN_MAX 64     /* answers walked per message */
+#define DNS_CNAME_MAX 8   /* CNAME links followed per question */
 #define DNS_CONF 50
 #define IPPROTO_TCP_NUM 6
 
@@ -85,6 +92,64 @@ dns_skip_answers(const struct cur *msg, struct cur *c, unsigned ancount)
 	return true;
 }
 
+/* Report the addresses a response gives for its question q (qlen
+ * bytes) to ctx->answer. The CNAME chain that starts at q is followed in
+ * record order, as servers write it (RFC 1034 4.3.2 step 3a): a record
+ * answers when its owner is the chain's current name. Bounded by
+ * DNS_AN_MAX records and DNS_CNAME_MAX links, so a looping chain ends.
+ * False if the section is broken. */
+static bool
+dns_answers(const struct cur *msg, struct cur *c, unsigned ancount,
+    const char *q, size_t qlen, struct proto_ctx *ctx)
+{
+	char at[DNSNAME_MAX], owner[DNSNAME_MAX];
+	size_t alen = qlen, olen;
+	unsigned links = 0;
+
+	memcpy(at, q, qlen);
+	for (unsigned i = 0; i < ancount && i < DNS_AN_MAX; i++) {
+		uint16_t type, klass, rdlen;
+		uint32_t ttl;
+		struct cur rd;
+
+		if (!dnsname_read(msg, c, owner, &olen))
+			return false;
+		type = cur_be16(c);
+		klass = cur_be16(c);
+		ttl = cur_be32(c);
+		rdlen = cur_be16(c);
+		rd = cur_sub(c, rdlen);
+		if (cur_bad(c))
+			return false;
+		if ((klass & 0x7fff) != 1 || olen != alen ||
+		    memcmp(owner, at, olen) != 0)
+			continue;
+		if (type == 5) { /* CNAME: the chain moves on */
+			if (links++ == DNS_CNAME_MAX) {
+				STAT_INC(ctx->st, DNS_CNAME_TOO_LONG);
+				return true;
+			}
+			if (!dnsname_read(msg, &rd, at, &alen) || alen == 0)
+				return false;
+		} else if ((type == 1 && rdlen == 4) ||
+		    (type == 28 && rdlen == 16)) {
+			struct dns_answer a = { q, qlen, alen != qlen ||
+				memcmp(at, q, qlen) ? at : NULL, alen,
+				{ { 0 } }, ttl };
+
+			if (a.cname == NULL)
+				a.clen = 0;
+			if (type == 1)
+				addr_from_v4(&a.addr, rd.p);
+			else
+				addr_from_v6(&a.addr, rd.p);
+			STAT_INC(ctx->st, DNS_ANSWERS);
+			ctx->answer(ctx->ud, &a);
+		}
+	}
+	return true;
+}
+
 /* dns_decode: see proto.h. Queries (QR=0, opcode QUERY) give FACT_DOMAIN
  * for the sender, responses FACT_DOMAIN for the receiver, one per
  * question (at most DNS_QD_MAX), confidence 50. */
@@ -94,8 +159,9 @@ dns_decode(struct cur payload, struct proto_ctx *ctx)
 	struct cur msg = payload, c;
 	char name[DNSNAME_MAX];
 	uint16_t flags, qd, an;
+	bool ok;
 	unsigned opcode, subj;
-	size_t nlen;
+	size_t nlen = 0;
 
 	if (!dns_message(&msg, ctx->p) || cur_left(&msg) < DNS_HDR)
 		return DEC_UNSUPPORTED;
@@ -128,7 +194,12 @@ dns_decode(struct cur payload, struct proto_ctx *ctx)
 	 * where the cursor stands. */
 	if (qd > DNS_QD_MAX)
 		return DEC_OK;
-	if (!dns_skip_answers(&msg, &c, an)) {
+	/* A response to one question, with no error: its addresses. */
+	if (ctx->answer != NULL && qd == 1 && (flags & 0x800f) == 0x8000)
+		ok = dns_answers(&msg, &c, an, name, nlen, ctx);
+	else
+		ok = dns_skip_answers(&msg, &c, an);
+	if (!ok) {
 		STAT_INC(ctx->st, DNS_MALFORMED);
 		return DEC_MALFORMED;
 	}
