@@ -168,6 +168,7 @@ enum dec cs2_decode(struct cur payload, struct proto_ctx *ctx);    /* CS2 PPPP, 
 enum dec exploit_http_decode(struct cur payload, struct proto_ctx *ctx);  /* HTTP/RTSP requests to a device: exploits, credentials */
 enum dec exploit_dahua_decode(struct cur payload, struct proto_ctx *ctx); /* TCP 37777 to a device: login bypasses, serial query */
 enum dec telnet_decode(struct cur payload, struct proto_ctx *ctx); /* TCP 23 client to server: typed input in clear */
+enum dec ftp_decode(struct cur payload, struct proto_ctx *ctx);    /* TCP 21 client to server: USER / PASS in clear */
 
 /* httpbody_decode: the body of an HTTP response (or request) whose
  * device-information content identifies a device: Hikvision ISAPI
