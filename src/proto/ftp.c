@@ -45,16 +45,22 @@ ftp_line(struct proto_ctx *ctx, struct ts_str line)
 {
 	size_t n = cmd_len(line);
 	struct ts_str word = { line.p, n }, arg;
+	char ev[4 + 1 + FTP_NAME_MAX];
 
 	if (n == 0 || line.len > FTP_LINE_MAX)
 		return false;
 	if (ts_ieq(word, "USER")) {
+		/* "USER <name>": the command as sent, one space, the name
+		 * without the blanks around it. */
 		arg = ts_trim(ts_from(line, n));
 		if (arg.len > FTP_NAME_MAX)
 			arg.len = FTP_NAME_MAX;
-		/* "USER <name>" as sent: the command, its space, the name. */
-		line.len = arg.len > 0 ? (size_t)(arg.p + arg.len - line.p) : n;
-		proto_finding(ctx, SUBJ_RECEIVER, R_FTP, line.p, line.len);
+		memcpy(ev, word.p, n);
+		ev[n] = ' ';
+		if (arg.len > 0)
+			memcpy(ev + n + 1, arg.p, arg.len);
+		proto_finding(ctx, SUBJ_RECEIVER, R_FTP, ev,
+		    arg.len > 0 ? n + 1 + arg.len : n);
 	} else if (ts_ieq(word, "PASS")) {
 		proto_finding(ctx, SUBJ_RECEIVER, R_FTP, PASS, sizeof PASS - 1);
 	}
