@@ -84,6 +84,11 @@
 	X(DHP2P_MALFORMED, "dhp2p.malformed")         \
 	X(CS2_MSGS, "cs2.msgs")                       \
 	X(CS2_MALFORMED, "cs2.malformed")             \
+	X(EXPLOIT_BODY_UNSEEN, "exploit.body_unseen") \
+	X(TELNET_MSGS, "telnet.msgs")                 \
+	X(TELNET_MALFORMED, "telnet.malformed")       \
+	X(FTP_MSGS, "ftp.msgs")                       \
+	X(FTP_MALFORMED, "ftp.malformed")             \
 	X(INSPECT_SKIPPED, "inspect.skipped")                          \
 	X(INSPECT_TCP_SKIPPED, "inspect.tcp_skipped")                  \
 	X(FACTS_DROPPED, "facts.dropped")                              \

@@ -77,7 +77,10 @@ struct fact {
 /* A security finding: the packet shows an attack on, or a risky use of,
  * its subject (an exploit attempt against the receiver, credentials sent
  * to it in clear). rule is a static rule id ("exploit.cve-2021-36260");
- * val/len is the evidence, bytes of the packet (not NUL-ended). */
+ * val/len is the evidence (not NUL-ended): bytes of the packet, or a
+ * short text the decoder composed from them, valid during the call.
+ * Credentials a decoder recognises as such (an Authorization value, an
+ * FTP password) are kept out of it. */
 struct finding {
 	uint8_t subject;        /* SUBJ_SENDER or SUBJ_RECEIVER */
 	const char *rule;
@@ -124,6 +127,10 @@ proto_fact(struct proto_ctx *c, unsigned subject, enum fact_field field,
 	c->fact(c->ud, &f);
 }
 
+/* Evidence bytes a decoder hands over with a finding at most: enough for
+ * a request line's method and path (the receiver caps at about this). */
+#define PROTO_EVIDENCE_MAX 200
+
 /* proto_finding: report one finding (helper for decoders). */
 static inline void
 proto_finding(struct proto_ctx *c, unsigned subject, const char *rule,
@@ -158,6 +165,10 @@ enum dec hiksdk_decode(struct cur payload, struct proto_ctx *ctx); /* TCP 8000 *
 enum dec dvrip_decode(struct cur payload, struct proto_ctx *ctx);  /* TCP 37777 binary */
 enum dec dhp2p_decode(struct cur payload, struct proto_ctx *ctx);  /* Dahua P2P DHGET/DHPOST, PTCP */
 enum dec cs2_decode(struct cur payload, struct proto_ctx *ctx);    /* CS2 PPPP, UDP 32100/32108 */
+enum dec exploit_http_decode(struct cur payload, struct proto_ctx *ctx);  /* HTTP/RTSP requests to a device: exploits, credentials */
+enum dec exploit_dahua_decode(struct cur payload, struct proto_ctx *ctx); /* TCP 37777 to a device: login bypasses, serial query */
+enum dec telnet_decode(struct cur payload, struct proto_ctx *ctx); /* TCP 23 client to server: typed input in clear */
+enum dec ftp_decode(struct cur payload, struct proto_ctx *ctx);    /* TCP 21 client to server: USER / PASS in clear */
 
 /* httpbody_decode: the body of an HTTP response (or request) whose
  * device-information content identifies a device: Hikvision ISAPI

@@ -4,7 +4,8 @@
  * fuzz_decode() runs one decoder over the input as the payload of a
  * packet with the given transport and ports, with a fact receiver that
  * reads every byte of every value (so ASan sees any read outside the
- * input) and aborts on any breach of the proto.h fact contract. */
+ * input) and aborts on any breach of the proto.h fact contract; findings
+ * are checked and read the same way. */
 #ifndef VIGIE_FUZZ_HARNESS_H
 #define VIGIE_FUZZ_HARNESS_H
 
@@ -36,6 +37,23 @@ fuzz_touch(void *ud, const struct fact *f)
 		s->sum += (unsigned)(uint8_t)f->val[i];
 }
 
+/* Findings: a rule id, and evidence within the cap whose every byte is
+ * read (it may be composed by the decoder, but must be readable). */
+static void
+fuzz_finding(void *ud, const struct finding *f)
+{
+	struct fuzz_seen *s = ud;
+
+	if (f->rule == NULL || f->val == NULL || f->len == 0 ||
+	    f->len > PROTO_EVIDENCE_MAX ||
+	    (f->subject != SUBJ_SENDER && f->subject != SUBJ_RECEIVER))
+		abort();
+	for (size_t i = 0; i < f->len; i++)
+		s->sum += (unsigned)(uint8_t)f->val[i];
+	for (const char *r = f->rule; *r != '\0'; r++)
+		s->sum += (unsigned)(uint8_t)*r;
+}
+
 /* Decode data[0..size) with fn as a proto (6 or 17) payload from sport
  * to dport. */
 static inline void
@@ -45,7 +63,7 @@ fuzz_decode(proto_fn fn, const uint8_t *data, size_t size, uint8_t proto,
 	struct fuzz_seen s = { 0, 0 };
 	struct stats st;
 	struct pkt p;
-	struct proto_ctx ctx = { &p, &st, fuzz_touch, &s, NULL, NULL };
+	struct proto_ctx ctx = { &p, &st, fuzz_touch, &s, fuzz_finding, NULL };
 
 	memset(&p, 0, sizeof p);
 	memset(&st, 0, sizeof st);
