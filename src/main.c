@@ -11,6 +11,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "core/alerts.h"
 #include "core/engine.h"
 #include "core/hash.h"
 #include "core/limits.h"
@@ -29,23 +30,49 @@
 #define VIGIE_GEO_DIR "geo"
 #endif
 
+/* Every alert rule id, for checking the policy's severity overrides. */
+static const char *rule_ids[64];
+static size_t nrule_ids;
+
+static void
+note_rule(void *ctx, const struct alert_rule *r)
+{
+	(void)ctx;
+	if (nrule_ids < sizeof rule_ids / sizeof rule_ids[0])
+		rule_ids[nrule_ids++] = r->id;
+}
+
 /* The policy and the vulnerable-firmware table of the knowledge base
  * directory data (policy: path instead, if not NULL); -1 after one
- * message naming the file and line at fault. */
+ * message naming the file and line at fault. flows_only (--no-identify):
+ * no firmware table, and the default policy only if it is there. */
 static int
-load_rules(const char *data, const char *policy, struct policy **pol,
-    struct vulns **vul)
+load_rules(const char *data, const char *policy, bool flows_only,
+    struct policy **pol, struct vulns **vul)
 {
 	char path[4096], err[600];
 
+	alert_rule_each(note_rule, NULL);
+	*pol = NULL;
+	*vul = NULL;
 	if (policy == NULL) {
 		snprintf(path, sizeof path, "%s/policy.conf", data);
 		policy = path;
+		/* --no-identify needs no knowledge base: without one, no
+		 * policy alerts either. */
+		if (flows_only && access(path, F_OK) != 0)
+			return 0;
 	}
 	if ((*pol = policy_load(policy, err, sizeof err)) == NULL) {
 		fprintf(stderr, "vigie: policy: %s\n", err);
 		return -1;
 	}
+	if (!policy_check_rules(*pol, rule_ids, nrule_ids, err, sizeof err)) {
+		fprintf(stderr, "vigie: policy: %s\n", err);
+		return -1;
+	}
+	if (flows_only) /* no identity to match firmware against */
+		return 0;
 	snprintf(path, sizeof path, "%s/vulns.tsv", data);
 	if ((*vul = vulns_load(path, err, sizeof err)) == NULL) {
 		fprintf(stderr, "vigie: vulnerable firmware table: %s\n", err);
@@ -63,10 +90,14 @@ open_geo(const char *country, const char *asn)
 	    VIGIE_GEO_DIR "/country.mmdb", asn ? asn :
 	    VIGIE_GEO_DIR "/asn.mmdb", w, sizeof w);
 
-	if (w[0])
-		fprintf(stderr, "vigie: warning: %s (countries and AS "
-		    "numbers will be unknown; scripts/geo-update installs "
-		    "them)\n", w);
+	/* One line per database missing, each a warning of its own. */
+	for (char *l = w, *nl; *l; l = nl) {
+		nl = l + strcspn(l, "\n");
+		fprintf(stderr, "vigie: warning: %.*s (scripts/geo-update "
+		    "installs it)\n", (int)(nl - l), l);
+		if (*nl)
+			nl++;
+	}
 	return g;
 }
 
@@ -430,8 +461,14 @@ scan(int argc, char **argv)
 	o.cfg.max_dests = ENGINE_MAX_DESTS;
 	if ((r = parse(argc, argv, &o)) >= 0)
 		return r;
-	if (load_rules(o.data, o.policy, &pol, &vul) < 0) {
+	if (!o.no_identify) {
+		if (load_kb(&kb, o.data, o.ieee) < 0)
+			return EXIT_USAGE;
+		o.cfg.kb = &kb;
+	}
+	if (load_rules(o.data, o.policy, o.no_identify, &pol, &vul) < 0) {
 		policy_free(pol);
+		kb_free(&kb);
 		return EXIT_USAGE;
 	}
 	o.cfg.policy = pol;
@@ -441,11 +478,6 @@ scan(int argc, char **argv)
 		return EXIT_OUTPUT;
 	}
 	o.cfg.geo = geo;
-	if (!o.no_identify) {
-		if (load_kb(&kb, o.data, o.ieee) < 0)
-			return EXIT_USAGE;
-		o.cfg.kb = &kb;
-	}
 	if (open_sinks(&o, sinks, &nsinks) < 0)
 		return EXIT_OUTPUT;
 	if (!o.quiet && (sum = summary_new()) == NULL) {

@@ -57,8 +57,9 @@ static const struct alert_rule rules[] = {
 	{ "firmware.vulnerable", "high", NULL,
 	    "the device runs firmware known to be vulnerable" },
 	{ "device.factory-state", "high", NULL,
-	    "Hikvision device not activated: whoever reaches it first sets "
-	    "the administrator password" },
+	    "device not activated (Hikvision SADP Activated false, Dahua DHIP "
+	    "Init 1): whoever reaches it first sets the administrator "
+	    "password" },
 	{ "exposure.inbound", "high", NULL,
 	    "a camera or recorder answered a connection opened from the "
 	    "internet: it is exposed" },

@@ -287,7 +287,7 @@ dest_alerts(struct engine *e, const struct dest *d, const struct devinfo *dv,
 		if (!dv->covered)
 			a->severity = "medium";
 	}
-	if (cloud != NULL) {
+	if (cloud != NULL && !allowed) {
 		snprintf(rule, sizeof rule, "cloud.%s", cloud->category);
 		if ((r = alert_rule_find(rule)) != NULL &&
 		    (a = alerts_hit(e->al, r, dv->key, &d->remote, NULL, ev,
@@ -453,8 +453,9 @@ device_alerts(struct engine *e, const struct host *h, const char *key,
 		    id->ev[i].len == 5 &&
 		    memcmp(id->ev[i].val, "false", 5) == 0 &&
 		    (r = alert_rule_find("device.factory-state")) != NULL) {
-			snprintf(ev, sizeof ev, "%s: Activated=false (seen %u "
-			    "times)", id->ev[i].source, id->ev[i].count);
+			snprintf(ev, sizeof ev, "%s says not activated (in %u "
+			    "message%s)", id->ev[i].source, id->ev[i].count,
+			    id->ev[i].count == 1 ? "" : "s");
 			(void)alerts_hit(e->al, r, key, NULL, NULL, ev,
 			    strlen(ev), h->first_us, h->last_us, 1, 0);
 			break;
@@ -807,7 +808,11 @@ emit_alert(void *ctx, const struct alert *a)
 {
 	struct engine *e = ctx;
 	const char *sev = a->severity ? a->severity : a->rule->severity;
+	struct geo_info gi = { "", 0, "" };
 	struct record rec;
+	enum name_src src;
+	const char *nm;
+	size_t nlen;
 	char rem[48];
 
 	if (strcmp(a->rule->id, "upload.flagged-country") == 0 &&
@@ -827,8 +832,14 @@ emit_alert(void *ctx, const struct alert *a)
 		    sizeof rem));
 	if (a->name[0])
 		rec_cstr(&rec, F_ALERT_remote_name, a->name);
+	else if (a->has_remote && e->names != NULL &&
+	    (nm = names_get(e->names, NULL, &a->remote, &nlen, &src)) != NULL)
+		rec_str(&rec, F_ALERT_remote_name, nm, nlen);
 	if (a->country[0])
 		rec_cstr(&rec, F_ALERT_country, a->country);
+	else if (a->has_remote && addr_is_public(&a->remote) &&
+	    geo_lookup(e->cfg.geo, &a->remote, &gi) && gi.country[0])
+		rec_cstr(&rec, F_ALERT_country, gi.country);
 	if (a->ref[0])
 		rec_cstr(&rec, F_ALERT_ref, a->ref);
 	rec_cstr(&rec, F_ALERT_summary, a->rule->summary);

@@ -476,6 +476,21 @@ inspect_tcp(struct inspector *in, struct cur pl)
 	if (cur_left(&pl) == 0)
 		return;
 	b0 = pl.p[0];
+	/* Attacks on our devices and logins to them in clear: every
+	 * segment sent to a local device (cheap first-byte tests first),
+	 * outside the inspection bound, which an attacker could use up. */
+	if (in->alerts != NULL && ((b0 >= 'A' && b0 <= 'Z') ||
+	    p->dport == 37777 || p->dport == 23 || p->dport == 21) &&
+	    is_local(in, &p->dst, p->mac_dst)) {
+		if (p->dport == 23)
+			run(in, telnet_decode, pl);
+		else if (p->dport == 21)
+			run(in, ftp_decode, pl);
+		else if (p->dport == 37777)
+			run(in, exploit_dahua_decode, pl);
+		else
+			run(in, exploit_http_decode, pl);
+	}
 	/* What a remote sender says of itself (its certificate, its HTTP or
 	 * RTSP responses) would be dropped as facts.remote: not parsed. */
 	text = (b0 == 0x16 || (b0 >= 'A' && b0 <= 'Z')) &&

@@ -16,6 +16,15 @@ root=$(cd "$here/../.." && pwd)
 vigie=$1
 shift
 
+# Countries and AS numbers come from the small test databases the build
+# makes (tests/data/geo-test.txt), never from the installed ones, so that
+# expectations do not change when GeoIP data is refreshed.
+geodir=${VIGIE_TEST_GEODIR:-$(dirname "$vigie")/tests}
+[ -s "$geodir/geo-country.mmdb" ] && [ -s "$geodir/geo-asn.mmdb" ] || {
+	echo "golden: test GeoIP databases missing in $geodir (build the test_geo_dbs target)" >&2
+	exit 2
+}
+
 mask() { sed -E 's/"elapsed_s":[0-9.]+/"elapsed_s":0/; s/"pps":[0-9.]+/"pps":0/'; }
 
 run_one() {
@@ -31,7 +40,8 @@ run_one() {
 	out=$(mktemp)
 	rc=0
 	# shellcheck disable=SC2086
-	(cd "$root/tests/captures" && "$vigie" scan --no-db --quiet --json - $flags "${files[@]}") \
+	(cd "$root/tests/captures" && "$vigie" scan --no-db --quiet --json - \
+		--geoip "$geodir/geo-country.mmdb" --asn "$geodir/geo-asn.mmdb" $flags "${files[@]}") \
 		2>"$out.err" | mask >"$out" || rc=$?
 	if [ "$rc" != "$want" ]; then
 		echo "FAIL $name: exit status $rc, expected $want" >&2

@@ -78,6 +78,8 @@ run(proto_fn fn, const uint8_t *b, size_t n, unsigned proto,
 	ctx.p = &p;
 	ctx.st = &ST;
 	ctx.fact = collect;
+	ctx.finding = NULL;
+	ctx.answer = NULL;
 	ctx.ud = &G;
 	r = fn(cur_make(copy, n), &ctx);
 	free(copy);
