@@ -9,17 +9,25 @@
 #include "hash.h"
 #include "pool.h"
 
+/* The names, apart from the tags: a lookup reads only the dense tag
+ * array (an L2-sized one for the default table), and only a hit or a
+ * write touches the 256-byte slot. */
 struct slot {
-	uint64_t tag;           /* hash of (client, remote) | 1; 0 = empty */
-	uint64_t seen_us;
 	uint8_t src, len;
 	char name[NAMES_LEN_MAX];
+	uint8_t pad[16];
 };
 
 _Static_assert(sizeof(struct slot) == 256, "a name slot is 256 bytes");
 
+struct tag {
+	uint64_t tag;           /* hash of (client, remote) | 1; 0 = empty */
+	uint64_t seen_us;
+};
+
 struct names {
 	struct slot *s;
+	struct tag *t;
 	uint32_t mask;          /* slots - 1 */
 	uint64_t seed;
 };
@@ -37,7 +45,11 @@ names_new(uint32_t slots, uint64_t seed)
 	while (n < slots && n < (1u << 24))
 		n <<= 1;
 	t->s = pool_map(n, sizeof *t->s, false);
-	if (t->s == NULL) {
+	t->t = calloc(n, sizeof *t->t);
+	if (t->s == NULL || t->t == NULL) {
+		if (t->s != NULL)
+			munmap(t->s, (size_t)n * sizeof *t->s);
+		free(t->t);
 		free(t);
 		return NULL;
 	}
@@ -52,6 +64,7 @@ names_free(struct names *t)
 	if (t == NULL)
 		return;
 	munmap(t->s, ((size_t)t->mask + 1) * sizeof *t->s);
+	free(t->t);
 	free(t);
 }
 
@@ -64,36 +77,45 @@ tag_of(const struct names *t, const struct addr *client,
 	return hash_bytes(client ? client : &anyone, sizeof *client, h) | 1;
 }
 
-/* The slot holding tag, or NULL. Its set is two slots: tag's and the
- * one beside it. */
-static struct slot *
+/* The index of the slot holding tag, or -1. Its set is two slots: tag's
+ * and the one beside it. */
+static int64_t
 find(const struct names *t, uint64_t tag)
 {
-	struct slot *a = &t->s[tag & t->mask], *b = &t->s[(tag & t->mask) ^ 1];
+	uint32_t a = (uint32_t)tag & t->mask;
 
-	return a->tag == tag ? a : b->tag == tag ? b : NULL;
+	if (t->t[a].tag == tag)
+		return a;
+	return t->t[a ^ 1].tag == tag ? (int64_t)(a ^ 1) : -1;
 }
 
 static void
 put(struct names *t, uint64_t tag, const char *name, size_t len,
     enum name_src src, uint64_t ts)
 {
-	struct slot *s = find(t, tag);
+	int64_t f = find(t, tag);
+	uint32_t i;
+	struct slot *s;
 
-	if (s == NULL) {
-		struct slot *a = &t->s[tag & t->mask];
-		struct slot *b = &t->s[(tag & t->mask) ^ 1];
-		s = a->tag == 0 ? a : b->tag == 0 ? b :
-		    a->seen_us <= b->seen_us ? a : b;
-	} else if (src < s->src) {
-		return; /* a stronger name stays */
+	if (f < 0) {
+		uint32_t a = (uint32_t)tag & t->mask, b = a ^ 1;
+		i = t->t[a].tag == 0 ? a : t->t[b].tag == 0 ? b :
+		    t->t[a].seen_us <= t->t[b].seen_us ? a : b;
+	} else {
+		i = (uint32_t)f;
+		if (src < t->s[i].src)
+			return; /* a stronger name stays */
 	}
 	if (len > NAMES_LEN_MAX) {
 		name += len - NAMES_LEN_MAX;
 		len = NAMES_LEN_MAX;
 	}
-	s->tag = tag;
-	s->seen_us = ts;
+	s = &t->s[i];
+	t->t[i].tag = tag;
+	t->t[i].seen_us = ts;
+	if (s->src == (uint8_t)src && s->len == len &&
+	    memcmp(s->name, name, len) == 0)
+		return; /* the same name again: nothing to write */
 	s->src = (uint8_t)src;
 	s->len = (uint8_t)len;
 	memcpy(s->name, name, len);
@@ -106,9 +128,7 @@ names_put(struct names *t, const struct addr *client,
 {
 	if (len == 0 || src == NAME_NONE)
 		return;
-	if (client != NULL)
-		put(t, tag_of(t, client, remote), name, len, src, ts_us);
-	put(t, tag_of(t, NULL, remote), name, len, src, ts_us);
+	put(t, tag_of(t, client, remote), name, len, src, ts_us);
 }
 
 const char *
@@ -116,11 +136,14 @@ names_get(const struct names *t, const struct addr *client,
     const struct addr *remote, size_t *len, enum name_src *src)
 {
 	const struct slot *s = NULL;
+	int64_t i = -1;
 
 	if (client != NULL)
-		s = find(t, tag_of(t, client, remote));
-	if (s == NULL)
-		s = find(t, tag_of(t, NULL, remote));
+		i = find(t, tag_of(t, client, remote));
+	if (i < 0)
+		i = find(t, tag_of(t, NULL, remote));
+	if (i >= 0)
+		s = &t->s[i];
 	if (s == NULL) {
 		*len = 0;
 		*src = NAME_NONE;

@@ -5,9 +5,10 @@
  * in mind when it reached an address. This table keeps, for a (client,
  * remote address) pair, the best such name seen: a name the client sent
  * in its own connection (SNI, Host) beats one it was given by DNS, and a
- * later name of the same kind replaces an earlier one. Each name is also
- * filed for "any client", which answers when the client's own entry is
- * gone or was never seen (a lookup made before the capture began).
+ * later name of the same kind replaces an earlier one. A name learnt with
+ * no client known is filed for "any client", which answers when a
+ * client has no entry of its own. (Filing every name twice, per client
+ * and for anyone, doubled the table's cost on DNS-heavy traffic.)
  *
  * Fixed capacity (two-way set associative, the older entry of a set is
  * replaced), nothing allocated after names_new(). */
@@ -47,7 +48,7 @@ void names_put(struct names *t, const struct addr *client,
     enum name_src src, uint64_t ts_us);
 
 /* names_get: the best name for remote as client knows it (client may be
- * NULL): the client's own entry, else the latest any client had. NULL if
+ * NULL): the client's own entry, else one filed with no client. NULL if
  * none; else the name (not NUL-ended, valid until the next names_put)
  * with its length in *len and its source in *src. */
 const char *names_get(const struct names *t, const struct addr *client,

@@ -54,6 +54,26 @@ collect(void *ud, const struct fact *f)
 static struct got G;
 static struct stats ST;
 
+/* DNS answers reported (name, cname, address) during one run(). */
+static struct {
+	unsigned n;
+	char name[8][64], cname[8][64];
+	struct addr a[8];
+} A;
+
+static void
+on_answer(void *ud, const struct dns_answer *a)
+{
+	(void)ud;
+	if (A.n < 8) {
+		snprintf(A.name[A.n], 64, "%.*s", (int)a->nlen, a->name);
+		snprintf(A.cname[A.n], 64, "%.*s", (int)a->clen,
+		    a->cname ? a->cname : "");
+		A.a[A.n] = a->addr;
+	}
+	A.n++;
+}
+
 /* Run fn on a private copy of b (so ASan sees overreads) with the given
  * transport and ports; facts land in G. */
 static enum dec
@@ -71,6 +91,7 @@ run(proto_fn fn, const uint8_t *b, size_t n, unsigned proto,
 	memset(&p, 0, sizeof p);
 	memset(&G, 0, sizeof G);
 	memset(&ST, 0, sizeof ST);
+	memset(&A, 0, sizeof A);
 	p.proto = (uint8_t)proto;
 	p.sport = (uint16_t)sport;
 	p.dport = (uint16_t)dport;
@@ -79,7 +100,7 @@ run(proto_fn fn, const uint8_t *b, size_t n, unsigned proto,
 	ctx.st = &ST;
 	ctx.fact = collect;
 	ctx.finding = NULL;
-	ctx.answer = NULL;
+	ctx.answer = on_answer;
 	ctx.ud = &G;
 	r = fn(cur_make(copy, n), &ctx);
 	free(copy);
@@ -383,6 +404,100 @@ test_dns(void **state)
 	sweep(DNS_QUERY, sizeof DNS_QUERY);
 	sweep(DNS_RESP, sizeof DNS_RESP);
 	sweep(DNS_TCP, sizeof DNS_TCP);
+}
+
+/* Append name (dotted) in wire form at b+*n. */
+static void
+put_name(uint8_t *b, size_t *n, const char *name)
+{
+	while (*name) {
+		size_t l = strcspn(name, ".");
+		b[(*n)++] = (uint8_t)l;
+		memcpy(b + *n, name, l);
+		*n += l;
+		name += l + (name[l] == '.');
+	}
+	b[(*n)++] = 0;
+}
+
+/* Append an RR owned by the question (pointer 0xc00c) or by name. */
+static void
+put_rr(uint8_t *b, size_t *n, const char *owner, uint16_t type,
+    const uint8_t *rd, size_t rdlen)
+{
+	static const uint8_t tail[] = { 0, 1, 0, 0, 0, 60 };
+
+	if (owner == NULL)
+		b[(*n)++] = 0xc0, b[(*n)++] = 0x0c;
+	else
+		put_name(b, n, owner);
+	b[(*n)++] = (uint8_t)(type >> 8);
+	b[(*n)++] = (uint8_t)type;
+	memcpy(b + *n, tail, sizeof tail);
+	*n += sizeof tail;
+	b[(*n)++] = (uint8_t)(rdlen >> 8);
+	b[(*n)++] = (uint8_t)rdlen;
+	memcpy(b + *n, rd, rdlen);
+	*n += rdlen;
+}
+
+static void
+test_dns_answers(void **state)
+{
+	static const uint8_t v4[4] = { 47, 91, 1, 10 }, other[4] = { 1, 2, 3,
+		4 };
+	static const uint8_t v6[16] = { 0x24, 0x08, 0x80, 0, [15] = 0x10 };
+	uint8_t b[2048], rd[64];
+	size_t n = 0, m;
+	char t[48];
+
+	(void)state;
+	/* x.hik-connect.com CNAME y.cdn.net; y.cdn.net A, AAAA; z.other A
+	 * (not in the chain: not reported). */
+	memcpy(b, "\x12\x34\x81\x80\x00\x01\x00\x04\x00\x00\x00\x00", 12);
+	n = 12;
+	put_name(b, &n, "X.hik-connect.com");
+	memcpy(b + n, "\x00\x01\x00\x01", 4);
+	n += 4;
+	m = 0;
+	put_name(rd, &m, "y.cdn.net");
+	put_rr(b, &n, NULL, 5, rd, m);
+	put_rr(b, &n, "y.cdn.net", 1, v4, 4);
+	put_rr(b, &n, "y.cdn.net", 28, v6, 16);
+	put_rr(b, &n, "z.other", 1, other, 4);
+	assert_int_equal(run(dns_decode, b, n, 17, 53, 40000), DEC_OK);
+	assert_int_equal(A.n, 2);
+	assert_string_equal(A.name[0], "x.hik-connect.com");
+	assert_string_equal(A.cname[0], "y.cdn.net");
+	assert_string_equal(addr_fmt(&A.a[0], t, sizeof t), "47.91.1.10");
+	assert_string_equal(addr_fmt(&A.a[1], t, sizeof t), "2408:8000::10");
+	assert_int_equal(ST.n[STAT_DNS_ANSWERS], 2);
+	sweep(b, n);
+	/* A CNAME loop a -> b -> a ...: cut after DNS_CNAME_MAX links,
+	 * counted, nothing reported. */
+	memcpy(b, "\x12\x35\x81\x80\x00\x01\x00\x14\x00\x00\x00\x00", 12);
+	n = 12;
+	put_name(b, &n, "a.loop");
+	memcpy(b + n, "\x00\x01\x00\x01", 4);
+	n += 4;
+	for (unsigned i = 0; i < 20; i++) {
+		m = 0;
+		put_name(rd, &m, i % 2 ? "a.loop" : "b.loop");
+		put_rr(b, &n, i % 2 ? "b.loop" : "a.loop", 5, rd, m);
+	}
+	assert_int_equal(run(dns_decode, b, n, 17, 53, 40000), DEC_OK);
+	assert_int_equal(A.n, 0);
+	assert_int_equal(ST.n[STAT_DNS_CNAME_TOO_LONG], 1);
+	/* An error response (NXDOMAIN) names no address. */
+	memcpy(b, "\x12\x34\x81\x83", 4);
+	n = 12;
+	put_name(b, &n, "x.hik-connect.com");
+	memcpy(b + n, "\x00\x01\x00\x01", 4);
+	n += 4;
+	put_rr(b, &n, NULL, 1, v4, 4);
+	b[7] = 1;
+	assert_int_equal(run(dns_decode, b, n, 17, 53, 40000), DEC_OK);
+	assert_int_equal(A.n, 0);
 }
 
 static void
@@ -785,6 +900,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_dnsname),
 		cmocka_unit_test(test_dns),
+		cmocka_unit_test(test_dns_answers),
 		cmocka_unit_test(test_dns_pcap),
 		cmocka_unit_test(test_mdns),
 		cmocka_unit_test(test_mdns_pcap),
