@@ -319,7 +319,8 @@ on_alert(struct summary *s, const struct record *r)
 		n = strlen(rem);
 		snprintf(rem + n, sizeof rem - n, ")");
 	}
-	snprintf(a->remote, sizeof a->remote, "%s", rem);
+	snprintf(a->remote, sizeof a->remote, "%.*s",
+	    (int)sizeof a->remote - 1, rem);
 	a->count = get_u(r, F_ALERT_count);
 }
 
