@@ -473,23 +473,25 @@ scan(int argc, char **argv)
 	}
 	o.cfg.policy = pol;
 	o.cfg.vulns = vul;
+	rc = EXIT_OUTPUT; /* until the run starts */
 	if ((geo = open_geo(o.geoip, o.asn)) == NULL) {
 		fprintf(stderr, "vigie: out of memory\n");
-		return EXIT_OUTPUT;
+		goto out;
 	}
 	o.cfg.geo = geo;
 	if (open_sinks(&o, sinks, &nsinks) < 0)
-		return EXIT_OUTPUT;
+		goto out;
 	if (!o.quiet && (sum = summary_new()) == NULL) {
 		fprintf(stderr, "vigie: out of memory\n");
-		return EXIT_OUTPUT;
+		goto out;
 	}
 	e = engine_new(&o.cfg, sinks, nsinks, sum);
 	if (e == NULL) {
 		fprintf(stderr, "vigie: out of memory for %u flows; lower "
 		    "--max-flows\n", o.cfg.max_flows);
-		return EXIT_OUTPUT;
+		goto out;
 	}
+	rc = EXIT_OK;
 	t0 = now_s();
 	for (int i = optind; i < argc; i++) {
 		if (engine_file(e, argv[i], err, sizeof err) < 0) {
@@ -505,9 +507,10 @@ scan(int argc, char **argv)
 		FILE *out = o.json && strcmp(o.json, "-") == 0 ? stderr : stdout;
 		summary_print(sum, out, isatty(fileno(out)) &&
 		    getenv("NO_COLOR") == NULL);
-		summary_free(sum);
 	}
 	engine_free(e);
+out:
+	summary_free(sum);
 	kb_free(&kb);
 	geo_free(geo);
 	policy_free(pol);

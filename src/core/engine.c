@@ -547,7 +547,9 @@ engine_new(const struct engine_cfg *cfg, const struct sink *sinks,
 	    e, &e->st);
 	e->ht = host_new(cfg->max_hosts, cfg->seed ^ 0x5bd1e995u, on_host_end,
 	    e, &e->st);
-	e->dt = dest_new(cfg->max_dests, cfg->seed ^ 0x64657374u, on_dest_orphan,
+	if (e->cfg.max_dests == 0)
+		e->cfg.max_dests = ENGINE_MAX_DESTS;
+	e->dt = dest_new(e->cfg.max_dests, cfg->seed ^ 0x64657374u, on_dest_orphan,
 	    e, &e->st);
 	e->al = alerts_new(ENGINE_MAX_ALERTS, &e->st);
 	if (cfg->kb != NULL) {
