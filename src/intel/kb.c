@@ -7,13 +7,15 @@
 #include "kb.h"
 
 #include <ctype.h>
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
+#include "datafile.h"
+
 #define KB_FILE_MAX (16u << 20) /* no data file is anywhere near this */
+#define KB_LINE_MAX 4096        /* the longest line today is 560 bytes */
 #define KB_FIELDS 8
 
 static const char *const kind_names[KIND_COUNT] = { "unknown", "camera",
@@ -33,38 +35,6 @@ const char *
 role_name(enum domain_role r)
 {
 	return (unsigned)r < 4 ? role_names[r] : "?";
-}
-
-/* Read a whole file into a NUL-ended buffer. */
-static char *
-slurp(const char *path, size_t *len, char *err, size_t errn)
-{
-	FILE *f = fopen(path, "rb");
-	char *buf;
-	long n;
-
-	if (f == NULL) {
-		snprintf(err, errn, "%s: %s", path, strerror(errno));
-		return NULL;
-	}
-	if (fseek(f, 0, SEEK_END) != 0 || (n = ftell(f)) < 0 ||
-	    (size_t)n > KB_FILE_MAX || fseek(f, 0, SEEK_SET) != 0) {
-		snprintf(err, errn, "%s: unreadable or larger than %u bytes",
-		    path, KB_FILE_MAX);
-		fclose(f);
-		return NULL;
-	}
-	buf = malloc((size_t)n + 1);
-	if (buf == NULL || fread(buf, 1, (size_t)n, f) != (size_t)n) {
-		snprintf(err, errn, "%s: cannot read", path);
-		free(buf);
-		fclose(f);
-		return NULL;
-	}
-	fclose(f);
-	buf[n] = '\0';
-	*len = (size_t)n;
-	return buf;
 }
 
 /* Copy field s into dst (size n); false if it does not fit or is empty. */
@@ -300,48 +270,35 @@ line_kind(struct kb *kb, char **f, unsigned nf, char *why, size_t n)
 	return 0;
 }
 
+struct tsv {
+	struct kb *kb;
+	line_fn fn;
+};
+
+/* datafile_each() callback: one line of a knowledge-base file. */
+static int
+on_line(void *ctx, char *line, unsigned lineno, char *why, size_t whyn)
+{
+	struct tsv *t = ctx;
+	char *f[KB_FIELDS + 1];
+
+	(void)lineno;
+	if (datafile_skip(line))
+		return 0;
+	return t->fn(t->kb, f, datafile_fields(line, f, KB_FIELDS), why, whyn);
+}
+
 /* Load dir/name, calling fn for each record line. */
 static int
 load_tsv(struct kb *kb, const char *dir, const char *name, line_fn fn,
     char *err, size_t errn)
 {
-	char path[4096], why[200], *buf, *line, *next;
-	unsigned lineno = 0;
-	size_t len;
+	struct tsv t = { kb, fn };
+	char path[4096];
 
 	snprintf(path, sizeof path, "%s/%s", dir, name);
-	if ((buf = slurp(path, &len, err, errn)) == NULL)
-		return -1;
-	if (memchr(buf, '\0', len) != NULL) {
-		snprintf(err, errn, "%s: contains a NUL byte", path);
-		free(buf);
-		return -1;
-	}
-	for (line = buf; line && *line; line = next) {
-		char *f[KB_FIELDS + 1], *p;
-		unsigned nf = 0;
-
-		lineno++;
-		next = strchr(line, '\n');
-		if (next)
-			*next++ = '\0';
-		if ((p = strchr(line, '\r')) != NULL)
-			*p = '\0';
-		if (line[0] == '#' || line[strspn(line, " \t")] == '\0')
-			continue;
-		for (p = line; p && nf <= KB_FIELDS; nf++) {
-			f[nf] = p;
-			if ((p = strchr(p, '\t')) != NULL)
-				*p++ = '\0';
-		}
-		if (fn(kb, f, nf, why, sizeof why) < 0) {
-			snprintf(err, errn, "%s:%u: %s", path, lineno, why);
-			free(buf);
-			return -1;
-		}
-	}
-	free(buf);
-	return 0;
+	return datafile_each(path, KB_FILE_MAX, KB_LINE_MAX, on_line, &t, err,
+	    errn);
 }
 
 int

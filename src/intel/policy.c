@@ -12,12 +12,12 @@
  *   severity RULE LEVEL */
 #include "policy.h"
 
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
+#include "datafile.h"
 #include "kb.h"
 
 #define POLICY_FILE_MAX (1u << 20) /* a policy is a few KB */
@@ -454,94 +454,31 @@ parse_line(struct policy *p, char *s, unsigned line, char *why, size_t whyn)
 	    "docs/policy.md)", w[0]), -1;
 }
 
-/* Read the whole file at path into a NUL-ended buffer. */
-static char *
-slurp(const char *path, size_t *len, char *err, size_t errn)
-{
-	FILE *f = fopen(path, "rb");
-	char *buf;
-	size_t n;
-
-	if (f == NULL) {
-		snprintf(err, errn, "%s: %s", path, strerror(errno));
-		return NULL;
-	}
-	if ((buf = malloc(POLICY_FILE_MAX + 1)) == NULL) {
-		snprintf(err, errn, "%s: out of memory", path);
-		fclose(f);
-		return NULL;
-	}
-	n = fread(buf, 1, POLICY_FILE_MAX + 1, f);
-	if (ferror(f) || n > POLICY_FILE_MAX) {
-		snprintf(err, errn, "%s: %s", path, ferror(f) ?
-		    "read error" : "larger than 1 MiB");
-		free(buf);
-		fclose(f);
-		return NULL;
-	}
-	fclose(f);
-	buf[n] = '\0';
-	*len = n;
-	return buf;
-}
-
-/* Parse buf (len bytes, NUL-ended) into p; 0, or -1 with err filled. */
+/* datafile_each() callback: one line of the policy. */
 static int
-parse_all(struct policy *p, const char *path, char *buf, size_t len,
-    char *err, size_t errn)
+on_line(void *ctx, char *line, unsigned lineno, char *why, size_t whyn)
 {
-	char why[256];
-	unsigned line = 0;
-
-	for (char *s = buf, *next; s < buf + len; s = next) {
-		char *nl = memchr(s, '\n', (size_t)(buf + len - s));
-		size_t l = nl ? (size_t)(nl - s) : (size_t)(buf + len - s);
-
-		line++;
-		next = s + l + (nl != NULL);
-		if (memchr(s, '\0', l) != NULL) {
-			snprintf(err, errn, "%s:%u: NUL byte", path, line);
-			return -1;
-		}
-		if (l > POLICY_LINE_MAX) {
-			snprintf(err, errn, "%s:%u: line longer than %u bytes",
-			    path, line, POLICY_LINE_MAX);
-			return -1;
-		}
-		if (l > 0 && s[l - 1] == '\r')
-			l--;
-		s[l] = '\0';
-		if (parse_line(p, s, line, why, sizeof why) < 0) {
-			snprintf(err, errn, "%s:%u: %s", path, line, why);
-			return -1;
-		}
-	}
-	return 0;
+	return parse_line(ctx, line, lineno, why, whyn);
 }
 
 struct policy *
 policy_load(const char *path, char *err, size_t errn)
 {
 	struct policy *p;
-	size_t len;
-	char *buf;
 
-	if ((buf = slurp(path, &len, err, errn)) == NULL)
-		return NULL;
 	if ((p = calloc(1, sizeof *p)) == NULL) {
 		snprintf(err, errn, "%s: out of memory", path);
-		free(buf);
 		return NULL;
 	}
 	snprintf(p->path, sizeof p->path, "%s", path);
 	p->upload = POLICY_DEFAULT_UPLOAD;
 	memcpy(p->site[0].name, "*", 2);
 	p->nsite = 1;
-	if (parse_all(p, path, buf, len, err, errn) < 0) {
+	if (datafile_each(path, POLICY_FILE_MAX, POLICY_LINE_MAX, on_line, p,
+	    err, errn) < 0) {
 		free(p);
-		p = NULL;
+		return NULL;
 	}
-	free(buf);
 	return p;
 }
 

@@ -10,13 +10,13 @@
  *   Dahua      "2.800.0000000.24.R,build:2020-11-17", "3.218.00LR002.1" */
 #include "vulns.h"
 
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
 #include "core/limits.h"
+#include "datafile.h"
 
 #define VULNS_FILE_MAX (4u << 20) /* a table is tens of KB */
 #define VULNS_FIELDS 11
@@ -388,95 +388,34 @@ line_row(struct vulns *v, char **f, unsigned nf, char *why, size_t n)
 	return 0;
 }
 
-/* Read the whole file at path into a NUL-ended buffer. */
-static char *
-slurp(const char *path, size_t *len, char *err, size_t errn)
-{
-	FILE *f = fopen(path, "rb");
-	char *buf;
-	size_t n;
-
-	if (f == NULL) {
-		snprintf(err, errn, "%s: %s", path, strerror(errno));
-		return NULL;
-	}
-	if ((buf = malloc(VULNS_FILE_MAX + 1)) == NULL) {
-		snprintf(err, errn, "%s: out of memory", path);
-		fclose(f);
-		return NULL;
-	}
-	n = fread(buf, 1, VULNS_FILE_MAX + 1, f);
-	if (ferror(f) || n > VULNS_FILE_MAX) {
-		snprintf(err, errn, "%s: %s", path, ferror(f) ?
-		    "read error" : "larger than 4 MiB");
-		free(buf);
-		fclose(f);
-		return NULL;
-	}
-	fclose(f);
-	buf[n] = '\0';
-	*len = n;
-	return buf;
-}
-
-/* Split buf (len bytes) into lines and rows; 0, or -1 with err. */
+/* datafile_each() callback: one line of the table. */
 static int
-parse_all(struct vulns *v, const char *path, char *buf, size_t len,
-    char *err, size_t errn)
+on_line(void *ctx, char *line, unsigned lineno, char *why, size_t whyn)
 {
-	char why[256];
-	unsigned line = 0;
+	char *f[VULNS_FIELDS + 1];
+	unsigned nf;
 
-	for (char *s = buf, *next; s < buf + len; s = next) {
-		char *nl = memchr(s, '\n', (size_t)(buf + len - s));
-		size_t l = nl ? (size_t)(nl - s) : (size_t)(buf + len - s);
-		char *f[VULNS_FIELDS + 1], *p;
-		unsigned nf = 0;
-
-		line++;
-		next = s + l + (nl != NULL);
-		if (memchr(s, '\0', l) != NULL || l > VULNS_LINE_MAX) {
-			snprintf(err, errn, "%s:%u: %s", path, line, l >
-			    VULNS_LINE_MAX ? "line too long" : "NUL byte");
-			return -1;
-		}
-		if (l > 0 && s[l - 1] == '\r')
-			l--;
-		s[l] = '\0';
-		if (s[0] == '#' || s[strspn(s, " \t")] == '\0')
-			continue;
-		for (p = s; p != NULL && nf <= VULNS_FIELDS; nf++) {
-			f[nf] = p;
-			if ((p = strchr(p, '\t')) != NULL)
-				*p++ = '\0';
-		}
-		if (line_row(v, f, nf, why, sizeof why) < 0) {
-			snprintf(err, errn, "%s:%u: %s", path, line, why);
-			return -1;
-		}
-	}
-	return 0;
+	(void)lineno;
+	if (datafile_skip(line))
+		return 0;
+	nf = datafile_fields(line, f, VULNS_FIELDS);
+	return line_row(ctx, f, nf, why, whyn);
 }
 
 struct vulns *
 vulns_load(const char *path, char *err, size_t errn)
 {
 	struct vulns *v;
-	size_t len;
-	char *buf;
 
-	if ((buf = slurp(path, &len, err, errn)) == NULL)
-		return NULL;
 	if ((v = calloc(1, sizeof *v)) == NULL) {
 		snprintf(err, errn, "%s: out of memory", path);
-		free(buf);
 		return NULL;
 	}
-	if (parse_all(v, path, buf, len, err, errn) < 0) {
+	if (datafile_each(path, VULNS_FILE_MAX, VULNS_LINE_MAX, on_line, v,
+	    err, errn) < 0) {
 		free(v);
-		v = NULL;
+		return NULL;
 	}
-	free(buf);
 	return v;
 }
 
