@@ -5,7 +5,7 @@
  * packet with the given transport and ports, with a fact receiver that
  * reads every byte of every value (so ASan sees any read outside the
  * input) and aborts on any breach of the proto.h fact contract; findings
- * are checked and read the same way. */
+ * and DNS answers are checked and read the same way. */
 #ifndef VIGIE_FUZZ_HARNESS_H
 #define VIGIE_FUZZ_HARNESS_H
 
@@ -54,6 +54,24 @@ fuzz_finding(void *ud, const struct finding *f)
 		s->sum += (unsigned)(uint8_t)*r;
 }
 
+/* DNS answers: a name, and a CNAME if any, within the text limit (253
+ * characters), every byte read. */
+static void
+fuzz_answer(void *ud, const struct dns_answer *a)
+{
+	struct fuzz_seen *s = ud;
+
+	if (a->name == NULL || a->nlen > 255 || a->clen > 255 ||
+	    (a->cname == NULL) != (a->clen == 0))
+		abort();
+	for (size_t i = 0; i < a->nlen; i++)
+		s->sum += (unsigned)(uint8_t)a->name[i];
+	for (size_t i = 0; i < a->clen; i++)
+		s->sum += (unsigned)(uint8_t)a->cname[i];
+	for (size_t i = 0; i < sizeof a->addr.b; i++)
+		s->sum += a->addr.b[i];
+}
+
 /* Decode data[0..size) with fn as a proto (6 or 17) payload from sport
  * to dport. */
 static inline void
@@ -63,7 +81,8 @@ fuzz_decode(proto_fn fn, const uint8_t *data, size_t size, uint8_t proto,
 	struct fuzz_seen s = { 0, 0 };
 	struct stats st;
 	struct pkt p;
-	struct proto_ctx ctx = { &p, &st, fuzz_touch, &s, fuzz_finding, NULL };
+	struct proto_ctx ctx = { &p, &st, fuzz_touch, &s, fuzz_finding,
+		fuzz_answer };
 
 	memset(&p, 0, sizeof p);
 	memset(&st, 0, sizeof st);
