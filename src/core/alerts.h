@@ -17,7 +17,7 @@
 #include "addr.h"
 #include "stats.h"
 
-#define ALERT_DEVICE_MAX 48  /* "mac:..." or "ip:..." */
+#define ALERT_DEVICE_MAX 64  /* "mac:..." or "ip:..." (IPv6 up to 45) */
 #define ALERT_REF_MAX 24     /* "CVE-2021-36260" */
 #define ALERT_EVID_MAX 200   /* evidence bytes kept (the first hit's) */
 

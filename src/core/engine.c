@@ -380,15 +380,10 @@ static void
 on_dest_orphan(void *ctx, const struct dest *d)
 {
 	struct engine *e = ctx;
-	char key[ALERT_DEVICE_MAX], tmp[48];
+	char key[ALERT_DEVICE_MAX];
 	struct devinfo dv = { key, NULL, false, false };
 
-	if (d->host.kind == HOST_BY_MAC)
-		snprintf(key, sizeof key, "mac:%s",
-		    mac_fmt(d->host.mac, tmp, sizeof tmp));
-	else
-		snprintf(key, sizeof key, "ip:%s",
-		    addr_fmt(&d->host.ip, tmp, sizeof tmp));
+	host_key_fmt(&d->host, key, sizeof key);
 	emit_dest(e, d, &dv);
 }
 
@@ -469,19 +464,14 @@ on_host_end(void *ctx, const struct host *h, bool evicted)
 	struct addr ips[HOST_MAX_IPS];
 	struct rec_evid ev[IDENT_EVID_MAX];
 	struct fused fused;
-	char key[64], tmp[48], basis[320];
+	char key[64], basis[320];
 	struct record rec;
 
 	if (evicted)
 		self_alert_hit(&e->capacity, e->clock, NULL);
 	for (unsigned j = 0; j < h->nip; j++)
 		ips[j] = h->ip[j].ip;
-	if (h->k.kind == HOST_BY_MAC)
-		snprintf(key, sizeof key, "mac:%s",
-		    mac_fmt(h->k.mac, tmp, sizeof tmp));
-	else
-		snprintf(key, sizeof key, "ip:%s",
-		    addr_fmt(&h->k.ip, tmp, sizeof tmp));
+	host_key_fmt(&h->k, key, sizeof key);
 	rec_init(&rec, &schema_device);
 	rec_cstr(&rec, F_DEV_site, e->cfg.site);
 	rec_cstr(&rec, F_DEV_key, key);
@@ -859,14 +849,16 @@ alert_self(struct engine *e, const struct self_alert *a, const char *rule,
     const char *evidence)
 {
 	const struct alert_rule *r = alert_rule_find(rule);
-	char key[40], tmp[24];
+	struct host_key k;
+	char key[ALERT_DEVICE_MAX];
 
 	if (a->count == 0 || r == NULL)
 		return;
 	key[0] = '\0';
-	if (a->has_mac)
-		snprintf(key, sizeof key, "mac:%s",
-		    mac_fmt(a->mac, tmp, sizeof tmp));
+	if (a->has_mac) {
+		host_key_mac(&k, a->mac);
+		host_key_fmt(&k, key, sizeof key);
+	}
 	(void)alerts_hit(e->al, r, key, NULL, NULL, evidence, strlen(evidence),
 	    a->first_us, a->last_us, a->count, 0);
 }

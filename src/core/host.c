@@ -150,16 +150,16 @@ host_get(struct host_table *t, const struct host_key *k, uint64_t ts)
 	return h;
 }
 
-static void
-key_mac(struct host_key *k, const uint8_t *mac)
+void
+host_key_mac(struct host_key *k, const uint8_t *mac)
 {
 	memset(k, 0, sizeof *k);
 	k->kind = HOST_BY_MAC;
 	memcpy(k->mac, mac, 6);
 }
 
-static void
-key_ip(struct host_key *k, const struct addr *ip)
+void
+host_key_ip(struct host_key *k, const struct addr *ip)
 {
 	memset(k, 0, sizeof *k);
 	k->kind = HOST_BY_IP;
@@ -222,7 +222,7 @@ make_router(struct host_table *t, struct host *h)
 		struct host *hi;
 		int s;
 
-		key_ip(&k, &moved[j].ip);
+		host_key_ip(&k, &moved[j].ip);
 		hi = host_get(t, &k, moved[j].first_us);
 		hi->has_via = true;
 		memcpy(hi->via_mac, mac, 6);
@@ -263,7 +263,7 @@ host_gateway(struct host_table *t, const uint8_t *m, uint64_t ts_us)
 		lru_unlink(t, t->gw);
 		lru_append(t, t->gw);
 	} else {
-		key_mac(&k, m);
+		host_key_mac(&k, m);
 		h = host_get(t, &k, ts_us);
 		t->gw = (uint32_t)(h - t->pool);
 	}
@@ -330,7 +330,7 @@ host_flow(struct host_table *t, const struct host_obs *o, bool created,
 	if (o->mac && mac_is_group(o->mac))
 		return NULL;
 	if (o->mac) {
-		key_mac(&k, o->mac);
+		host_key_mac(&k, o->mac);
 		h = host_find(t, &k);
 		if (h == NULL || !h->router) {
 			if (h != NULL) { /* most recent now */
@@ -353,7 +353,7 @@ host_flow(struct host_table *t, const struct host_obs *o, bool created,
 	if (h == NULL) {
 		if (!ipok)
 			return NULL;
-		key_ip(&k, o->ip);
+		host_key_ip(&k, o->ip);
 		h = host_get(t, &k, o->ts_us);
 		if (o->mac) {
 			h->has_via = true;
@@ -367,14 +367,14 @@ host_flow(struct host_table *t, const struct host_obs *o, bool created,
 }
 
 char *
-host_key_fmt(const struct host *h, char *buf, size_t n)
+host_key_fmt(const struct host_key *k, char *buf, size_t n)
 {
 	char tmp[48];
 
-	if (h->k.kind == HOST_BY_MAC)
-		snprintf(buf, n, "mac:%s", mac_fmt(h->k.mac, tmp, sizeof tmp));
+	if (k->kind == HOST_BY_MAC)
+		snprintf(buf, n, "mac:%s", mac_fmt(k->mac, tmp, sizeof tmp));
 	else
-		snprintf(buf, n, "ip:%s", addr_fmt(&h->k.ip, tmp, sizeof tmp));
+		snprintf(buf, n, "ip:%s", addr_fmt(&k->ip, tmp, sizeof tmp));
 	return buf;
 }
 
@@ -386,7 +386,7 @@ host_is_endpoint(struct host_table *t, const uint8_t *m)
 
 	if (mac_is_group(m))
 		return false;
-	key_mac(&k, m);
+	host_key_mac(&k, m);
 	h = host_find(t, &k);
 	return h != NULL && !h->router;
 }

@@ -87,8 +87,13 @@ struct host *host_flow(struct host_table *t, const struct host_obs *o,
     bool created, uint64_t pkts_out, uint64_t bytes_out, uint64_t pkts_in,
     uint64_t bytes_in);
 
-/* host_key_fmt: the device key of h ("mac:..." or "ip:...") into buf. */
-char *host_key_fmt(const struct host *h, char *buf, size_t n);
+/* host_key_fmt: device key k as text ("mac:..." or "ip:...", the key of
+ * device records) into buf (size n); returns buf. */
+char *host_key_fmt(const struct host_key *k, char *buf, size_t n);
+
+/* host_key_mac, host_key_ip: the key of a host keyed by MAC, by IP. */
+void host_key_mac(struct host_key *k, const uint8_t *mac);
+void host_key_ip(struct host_key *k, const struct addr *ip);
 
 /* host_is_endpoint: true if m is the MAC of a known host that is not a
  * router; an address seen behind it belongs to that host (for instance

@@ -94,7 +94,8 @@ on_finding(void *ud, const struct finding *f)
 	const struct addr *dev, *rem;
 	const uint8_t *mac;
 	struct host *h;
-	char key[ALERT_DEVICE_MAX], tmp[48];
+	struct host_key k;
+	char key[ALERT_DEVICE_MAX];
 
 	if (in->alerts == NULL || p->l3 == 0 || f->rule == NULL ||
 	    (rule = alert_rule_find(f->rule)) == NULL)
@@ -111,10 +112,10 @@ on_finding(void *ud, const struct finding *f)
 	}
 	h = host_of(in, mac, dev);
 	if (h != NULL)
-		host_key_fmt(h, key, sizeof key);
+		k = h->k;
 	else
-		(void)snprintf(key, sizeof key, "ip:%s",
-		    addr_fmt(dev, tmp, sizeof tmp));
+		host_key_ip(&k, dev);
+	host_key_fmt(&k, key, sizeof key);
 	(void)alerts_hit(in->alerts, rule, key, rem, NULL, f->val, f->len,
 	    p->ts_us, p->ts_us, 1, 0);
 }
@@ -312,7 +313,7 @@ apply(struct inspector *in)
 				struct host *snd = resolve(in, SUBJ_SENDER);
 				if (snd && snd != subj[c->subject] &&
 				    (id = ident_of(in, subj[c->subject])))
-					host_key_fmt(snd, key, sizeof key),
+					host_key_fmt(&snd->k, key, sizeof key),
 					ident_add(in->ip, id, "stated",
 					    FACT_REPORTED_BY, 90, key,
 					    strlen(key), in->p->ts_us);
