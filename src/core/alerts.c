@@ -10,68 +10,68 @@
 static const struct alert_rule rules[] = {
 	{ "exploit.cve-2017-7921", "high", "CVE-2017-7921",
 	    "Hikvision authentication bypass attempt: a request carries "
-	    "auth= with base64 of \"admin:\"" },
+	    "auth= with base64 of \"admin:\"", false },
 	{ "exploit.cve-2021-36260", "critical", "CVE-2021-36260",
 	    "Hikvision command injection attempt: PUT /SDK/webLanguage with "
-	    "shell characters in <language>" },
+	    "shell characters in <language>", false },
 	{ "recon.hikvision-weblanguage", "low", "CVE-2021-36260",
 	    "probe for the Hikvision /SDK/webLanguage endpoint (reconnaissance "
-	    "before CVE-2021-36260)" },
+	    "before CVE-2021-36260)", false },
 	{ "exploit.cve-2021-33044", "critical", "CVE-2021-33044",
 	    "Dahua authentication bypass attempt: global.login with "
-	    "clientType NetKeyboard" },
+	    "clientType NetKeyboard", false },
 	{ "exploit.cve-2021-33045", "critical", "CVE-2021-33045",
 	    "Dahua authentication bypass attempt: global.login with "
-	    "loginType Loopback" },
+	    "loginType Loopback", false },
 	{ "exploit.cve-2017-7927", "high", "CVE-2017-7927",
 	    "Dahua configuration and password disclosure attempt "
-	    "(/current_config/)" },
+	    "(/current_config/)", false },
 	{ "exploit.cve-2013-6117", "medium", "CVE-2013-6117",
-	    "Dahua DVR serial number query without login (DVRIP)" },
+	    "Dahua DVR serial number query without login (DVRIP)", false },
 	{ "cleartext.http-basic", "high", NULL,
 	    "user name and password sent to the device in clear (HTTP or "
-	    "RTSP Basic authentication without TLS)" },
+	    "RTSP Basic authentication without TLS)", false },
 	{ "cleartext.digest", "medium", NULL,
 	    "Digest authentication to the device without TLS: the exchange "
-	    "can be replayed or cracked offline" },
+	    "can be replayed or cracked offline", false },
 	{ "cleartext.telnet", "high", NULL,
 	    "Telnet session to the device: whatever is typed, the password "
-	    "included, crosses the network in clear" },
+	    "included, crosses the network in clear", false },
 	{ "cleartext.ftp", "high", NULL,
-	    "FTP login to the device: user name and password in clear" },
+	    "FTP login to the device: user name and password in clear", false },
 	{ "upload.flagged-country", "high", NULL,
-	    "the device sent data to an address in a flagged jurisdiction" },
+	    "the device sent data to an address in a flagged jurisdiction", true },
 	{ "cloud.vendor-cloud", "medium", NULL,
-	    "the device talks to its maker's cloud service" },
+	    "the device talks to its maker's cloud service", false },
 	{ "cloud.p2p-relay", "medium", NULL,
 	    "the device uses a vendor P2P relay: it is reachable from the "
-	    "internet through the maker's servers" },
+	    "internet through the maker's servers", false },
 	{ "cloud.flight-records", "high", NULL,
 	    "drone flight records endpoint reached: flight logs, GPS tracks "
-	    "or media may be uploaded" },
+	    "or media may be uploaded", false },
 	{ "cloud.geofence", "low", NULL,
 	    "drone geofence (FlySafe) service reached: location of interest "
-	    "disclosed to the maker" },
+	    "disclosed to the maker", false },
 	{ "cloud.telemetry", "medium", NULL,
-	    "the maker's telemetry or analytics endpoint reached" },
+	    "the maker's telemetry or analytics endpoint reached", false },
 	{ "firmware.vulnerable", "high", NULL,
-	    "the device runs firmware known to be vulnerable" },
+	    "the device runs firmware known to be vulnerable", false },
 	{ "device.factory-state", "high", NULL,
 	    "device not activated (Hikvision SADP Activated false, Dahua DHIP "
 	    "Init 1): whoever reaches it first sets the administrator "
-	    "password" },
+	    "password", false },
 	{ "exposure.inbound", "high", NULL,
 	    "a camera or recorder answered a connection opened from the "
-	    "internet: it is exposed" },
+	    "internet: it is exposed", false },
 	{ "policy.isolation", "medium", NULL,
-	    "a device of a kind the policy isolates talked to the internet" },
+	    "a device of a kind the policy isolates talked to the internet", false },
 	{ "sensor.header-chain", "medium", NULL,
 	    "frames with header chains deeper than any real network stack "
 	    "(a way to slip traffic past inspection); device is the first "
-	    "sender" },
+	    "sender", false },
 	{ "sensor.capacity", "low", NULL,
 	    "flow, host, destination or alert table full: records were "
-	    "written early or alerts lost; raise the limits" },
+	    "written early or alerts lost; raise the limits", false },
 };
 
 #define NRULES (sizeof rules / sizeof rules[0])

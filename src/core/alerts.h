@@ -28,6 +28,8 @@ struct alert_rule {
 	const char *severity;   /* info, low, medium, high, critical */
 	const char *ref;        /* CVE it detects, or NULL */
 	const char *summary;
+	bool volume;            /* raised only once the bytes folded into
+	                         * it reach the policy's upload threshold */
 };
 
 struct alert {

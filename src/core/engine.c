@@ -807,8 +807,7 @@ emit_alert(void *ctx, const struct alert *a)
 	size_t nlen;
 	char rem[48];
 
-	if (strcmp(a->rule->id, "upload.flagged-country") == 0 &&
-	    (e->cfg.policy == NULL ||
+	if (a->rule->volume && (e->cfg.policy == NULL ||
 	    a->bytes < policy_upload_threshold(e->cfg.policy)))
 		return;
 	if (e->cfg.policy != NULL)
