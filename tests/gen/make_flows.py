@@ -19,7 +19,7 @@ import sys
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import make_ident as mi  # noqa: E402
 from make_ident import E, TCPSess, Timeline, udp, tcp_dialogue, crlf  # noqa: E402
-from scapy.all import DNS, DNSQR, DNSRR, IPv6, TCP, Raw, Ether  # noqa: E402
+from scapy.all import DNS, DNSQR, DNSRR, IPv6, Ether  # noqa: E402
 
 GW_MAC, GW_IP = '00:1a:2b:3c:4d:5f', '10.20.40.1'
 CAM_MAC, CAM_IP = '44:19:b6:0a:0b:0d', '10.20.40.64'     # Hikvision OUI
@@ -55,24 +55,8 @@ def dns_a(tl, t, cmac, cip, cport, qname, addr, qid):
 class TCP6Sess(TCPSess):
     """TCPSess over IPv6."""
 
-    def seg(self, t, fromc, flags, data=b''):
-        if fromc:
-            src, dst, sp, dp, seq, ack = self.cip, self.sip, self.cport, self.sport, self.cseq, self.sseq
-            smac, dmac = self.cmac, self.smac
-        else:
-            src, dst, sp, dp, seq, ack = self.sip, self.cip, self.sport, self.cport, self.sseq, self.cseq
-            smac, dmac = self.smac, self.cmac
-        if 'A' not in flags:
-            ack = 0
-        s = TCP(sport=sp, dport=dp, flags=flags, seq=seq, ack=ack, window=502)
-        if data:
-            s = s / Raw(load=bytes(data))
-        adv = len(data) + (1 if 'S' in flags else 0) + (1 if 'F' in flags else 0)
-        if fromc:
-            self.cseq = (self.cseq + adv) & 0xffffffff
-        else:
-            self.sseq = (self.sseq + adv) & 0xffffffff
-        self.tl.add(t, bytes(Ether(src=smac, dst=dmac) / IPv6(src=src, dst=dst, hlim=64) / s))
+    def frame(self, smac, dmac, src, dst, l4, ttl):
+        return bytes(Ether(src=smac, dst=dmac) / IPv6(src=src, dst=dst, hlim=ttl) / l4)
 
 
 def dhip_login(body):

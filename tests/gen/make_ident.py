@@ -181,7 +181,11 @@ class TCPSess:
             self.cseq = (self.cseq + adv) & 0xffffffff
         else:
             self.sseq = (self.sseq + adv) & 0xffffffff
-        self.tl.add(t, E(smac, dmac, ip(src, dst, s, ttl=ttl, df=True)))
+        self.tl.add(t, self.frame(smac, dmac, src, dst, s, ttl))
+
+    def frame(self, smac, dmac, src, dst, l4, ttl):
+        """The link and IP layers around one segment (IPv4 here)."""
+        return E(smac, dmac, ip(src, dst, l4, ttl=ttl, df=True))
 
     def open(self, t, rtt):
         self.seg(t, True, 'S')
