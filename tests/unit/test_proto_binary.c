@@ -665,6 +665,28 @@ test_tls_client(void **state)
 	assert_int_equal(ST.n[STAT_TLS_MSGS], 1);
 	sweep(b, n);
 	free(b);
+	/* An SNI extension claiming 64 KiB, and a name claiming 255 bytes,
+	 * inside a 65-byte hello: lengths past the segment are clamped (a
+	 * hello cut by the segment end looks the same, so it is not called
+	 * malformed), and the name that does not fit is not reported. */
+	{
+		enum dec r;
+		static const uint8_t head[] = { 0x16, 0x03, 0x01, 0x00, 0x38,
+			0x01, 0x00, 0x00, 0x34, 0x03, 0x03 };
+		static const uint8_t tail[] = { 0x00, 0x00, 0x02, 0x13, 0x01,
+			0x01, 0x00, 0x00, 0x0b, 0x00, 0x00, 0xff, 0xff, 0xff,
+			0xfd, 0x00, 0xff, 0xfa, 'a', '.', 'c', 'n' };
+		uint8_t big[sizeof head + 32 + sizeof tail];
+
+		memcpy(big, head, sizeof head);
+		memset(big + sizeof head, 0x5a, 32);
+		memcpy(big + sizeof head + 32, tail, sizeof tail);
+		r = run(tls_decode, big, sizeof big, 6, 50000, 443);
+		assert_int_equal(r, DEC_OK);
+		assert_int_equal(G.n, 0);
+		assert_int_equal(ST.n[STAT_TLS_MSGS], 1);
+		sweep(big, sizeof big);
+	}
 	assert_int_equal(run(tls_decode, (const uint8_t *)http,
 	    sizeof http - 1, 6, 50000, 443), DEC_UNSUPPORTED);
 	assert_int_equal(run(tls_decode, DNS_QUERY, sizeof DNS_QUERY, 6,
