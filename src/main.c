@@ -133,7 +133,8 @@ enum exit_code {
 enum opt_id {
 	O_JSON = 256, O_DB, O_NO_DB, O_LOCAL, O_SITE, O_MAX_FLOWS,
 	O_MAX_HOSTS, O_IDLE, O_QUIET, O_HELP, O_VERSION, O_LIST_FIELDS,
-	O_DATA, O_IEEE, O_NO_IDENTIFY, O_GEOIP, O_ASN, O_POLICY, O_MAX_DESTS
+	O_DATA, O_IEEE, O_NO_IDENTIFY, O_GEOIP, O_ASN, O_POLICY, O_MAX_DESTS,
+	O_SITES, O_GEOJSON
 };
 
 /* One table serves getopt_long and --help. */
@@ -173,6 +174,10 @@ static const struct opt {
 	{ "max-dests", 1, O_MAX_DESTS, "N", "destination table capacity "
 	    "(default 65536); the least recently updated one is written "
 	    "early beyond it" },
+	{ "sites", 1, O_SITES, "PATH", "protected zones (circles, polygons) "
+	    "for drone and operator alerts (docs/sites.md)" },
+	{ "geojson", 1, O_GEOJSON, "PATH", "write drone tracks, operator and "
+	    "home points and zones as GeoJSON ('-' = standard output)" },
 	{ "no-identify", 0, O_NO_IDENTIFY, NULL, "flows and hosts only: no "
 	    "payload inspection or device identification" },
 	{ "quiet", 0, O_QUIET, NULL, "no terminal summary" },
@@ -185,7 +190,7 @@ static const struct opt {
 
 struct scan_opts {
 	struct engine_cfg cfg;
-	const char *json, *db, *data, *ieee, *geoip, *asn, *policy;
+	const char *json, *db, *data, *ieee, *geoip, *asn, *policy, *sites;
 	bool no_db, quiet, local_given, no_identify;
 };
 
@@ -194,7 +199,8 @@ usage(FILE *f)
 {
 	fprintf(f, "usage: vigie scan [options] FILE...\n"
 	    "Read pcap/pcapng captures ('-' = standard input) and report the\n"
-	    "local hosts and flows they show.\n\noptions:\n");
+	    "local hosts and flows they show; 802.11 monitor-mode and\n"
+	    "Bluetooth LE captures: the drones they hear.\n\noptions:\n");
 	for (size_t i = 0; i < NOPTS; i++) {
 		char left[40];
 		snprintf(left, sizeof left, "--%s%s%s", opts[i].name,
@@ -345,6 +351,12 @@ parse(int argc, char **argv, struct scan_opts *o)
 		case O_POLICY:
 			o->policy = optarg;
 			break;
+		case O_SITES:
+			o->sites = optarg;
+			break;
+		case O_GEOJSON:
+			o->cfg.geojson = optarg;
+			break;
 		case O_MAX_DESTS:
 			if (!parse_count(optarg, 16, 1u << 24, &v))
 				return bad_usage("--max-dests: '%s' is not a "
@@ -443,6 +455,7 @@ scan(int argc, char **argv)
 	static struct kb kb; /* large; lives for the whole run */
 	struct policy *pol = NULL;
 	struct vulns *vul = NULL;
+	struct zones *zones = NULL;
 	struct geo *geo = NULL;
 	struct sink sinks[ENGINE_MAX_SINKS];
 	struct summary *sum = NULL;
@@ -473,6 +486,13 @@ scan(int argc, char **argv)
 	}
 	o.cfg.policy = pol;
 	o.cfg.vulns = vul;
+	if (o.sites != NULL &&
+	    (zones = zones_load(o.sites, err, sizeof err)) == NULL) {
+		fprintf(stderr, "vigie: sites: %s\n", err);
+		rc = EXIT_USAGE;
+		goto out;
+	}
+	o.cfg.zones = zones;
 	rc = EXIT_OUTPUT; /* until the run starts */
 	if ((geo = open_geo(o.geoip, o.asn)) == NULL) {
 		fprintf(stderr, "vigie: out of memory\n");
@@ -515,6 +535,7 @@ out:
 	geo_free(geo);
 	policy_free(pol);
 	vulns_free(vul);
+	free(zones);
 	return rc;
 }
 

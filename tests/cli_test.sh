@@ -80,6 +80,32 @@ grep -q $'\033' "$tmp/s" && bad "colour escape written to a non-TTY" || ok
 "$vigie" scan --no-db --json - "$sample" >"$tmp/j" 2>"$tmp/s"
 grep -q '^Hosts' "$tmp/s" && ! grep -q '^Hosts' "$tmp/j" && ok || bad "summary with --json -"
 
+# Airspace: a bad sites file is one clear error before any capture is read.
+printf 'hq circle 48.8566 2.3522 500\nbad circle 95 0 10\n' >"$tmp/zones"
+rc=0; "$vigie" scan --no-db --quiet --sites "$tmp/zones" "$sample" 2>"$tmp/err" >/dev/null || rc=$?
+[ $rc = 2 ] && grep -q "zones:2: circle needs" "$tmp/err" && [ "$(wc -l <"$tmp/err")" = 1 ] && ok || bad "bad sites file: rc=$rc $(cat "$tmp/err")"
+rc=0; "$vigie" scan --no-db --quiet --sites "$tmp/nonexistent" "$sample" 2>"$tmp/err" >/dev/null || rc=$?
+[ $rc = 2 ] && grep -q "nonexistent" "$tmp/err" && ok || bad "missing sites file: rc=$rc"
+# --geojson: RFC 7946 FeatureCollection of tracks, operators, homes and
+# zones, written whole (temporary file renamed); an unwritable path fails
+# with one message naming it and exit 3.
+air=$root/tests/captures/air_spoof.pcap
+if [ -s "$air" ]; then
+	"$vigie" scan --no-db --quiet --json "$tmp/air.jsonl" --sites "$root/tests/data/zones.txt" --geojson "$tmp/air.geojson" "$air" && ok || bad "geojson run"
+	jq -e '.type == "FeatureCollection" and (.features | length > 0)' "$tmp/air.geojson" >/dev/null && ok || bad "geojson not a FeatureCollection"
+	# every track's coordinates: as many as the drone's positions, each [lon, lat] in range
+	jq -e '[.features[] | select(.properties.kind == "track" and .geometry.type == "LineString")
+		| (.geometry.coordinates | length) == .properties.positions] | all' "$tmp/air.geojson" >/dev/null && ok || bad "geojson track lengths"
+	jq -e '[.features[] | .geometry.coordinates | flatten | . as $c | range(0; length; 2) | ($c[.] | fabs <= 180) and ($c[.+1] | fabs <= 90)] | all' "$tmp/air.geojson" >/dev/null && ok || bad "geojson coordinates out of range"
+	jq -e '[.features[] | select(.properties.kind == "zone")] | length == 2' "$tmp/air.geojson" >/dev/null && ok || bad "geojson zones"
+	n_tracks=$(jq '[.features[] | select(.properties.kind == "track")] | length' "$tmp/air.geojson")
+	n_drones=$(jq -s '[.[] | select(.type == "drone" and .positions > 0)] | length' "$tmp/air.jsonl")
+	[ "$n_tracks" = "$n_drones" ] && ok || bad "geojson: $n_tracks tracks for $n_drones drones with positions"
+	[ ! -e "$tmp/air.geojson.tmp" ] && ok || bad "geojson temporary file left behind"
+	rc=0; "$vigie" scan --no-db --quiet --geojson /nonexistent/dir/x.geojson "$air" 2>"$tmp/err" || rc=$?
+	[ $rc = 3 ] && grep -q '/nonexistent/dir/x.geojson' "$tmp/err" && ok || bad "unwritable geojson: rc=$rc"
+fi
+
 # Every field the program declares is documented in docs/events.md.
 "$vigie" --list-fields >"$tmp/f"
 missing=0

@@ -65,6 +65,39 @@ static const struct alert_rule rules[] = {
 	    "internet: it is exposed", false },
 	{ "policy.isolation", "medium", NULL,
 	    "a device of a kind the policy isolates talked to the internet", false },
+	{ "drone.implied-speed", "high", NULL,
+	    "a drone's broadcast positions imply a speed it cannot fly: "
+	    "the position or the ID is forged", false },
+	{ "drone.two-places", "high", NULL,
+	    "one drone ID broadcast from two places at once: two "
+	    "transmitters claim it", false },
+	{ "drone.operator-distance", "medium", NULL,
+	    "drone and operator positions farther apart than any consumer "
+	    "radio link reaches: a forged position", false },
+	{ "drone.serial-invalid", "medium", NULL,
+	    "a drone serial number that breaks ANSI/CTA-2063-A: forged or "
+	    "mistyped", false },
+	{ "drone.two-radios", "high", NULL,
+	    "one drone ID sent by two transmitters of the same kind "
+	    "interleaved: a cloned or spoofed broadcast", false },
+	{ "drone.many-ids", "high", NULL,
+	    "one transmitter sent many drone IDs: a Remote ID spoofer "
+	    "(device is the transmitter)", false },
+	{ "drone.protocol-mismatch", "high", NULL,
+	    "DJI DroneID and ASTM Remote ID from the same transmitter "
+	    "disagree on where the drone is", false },
+	{ "drone.auth-incomplete", "medium", NULL,
+	    "Remote ID authentication pages that do not assemble into a "
+	    "complete set", false },
+	{ "drone.round-position", "medium", NULL,
+	    "a drone position on whole degrees in both coordinates, as "
+	    "spoofing tools send", false },
+	{ "zone.drone-inside", "high", NULL,
+	    "a drone flew inside a protected zone of the sites file (ref: "
+	    "the zone)", false },
+	{ "zone.operator-inside", "high", NULL,
+	    "a drone's operator was inside a protected zone of the sites "
+	    "file (ref: the zone)", false },
 	{ "sensor.header-chain", "medium", NULL,
 	    "frames with header chains deeper than any real network stack "
 	    "(a way to slip traffic past inspection); device is the first "

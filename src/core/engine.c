@@ -12,7 +12,10 @@
 #include <string.h>
 
 #include "../decode/decode.h"
+#include "../decode/radio.h"
+#include "../out/geojson.h"
 #include "../out/summary.h"
+#include "air.h"
 #include "alerts.h"
 #include "dest.h"
 #include "flow.h"
@@ -61,8 +64,10 @@ struct engine {
 	unsigned oui_reads;    /* registry reads for single evicted hosts */
 	uint8_t *macs;         /* MACs gathered for one registry read */
 	size_t nmacs, cmacs;
+	struct air *air;       /* drones heard */
 	int dlt;               /* link type of the last packet ... */
 	link_fn link;          /* ... and its decoder (NULL: unsupported) */
+	bool radio;            /* ... or whether it is a radio link */
 };
 
 static void
@@ -515,6 +520,17 @@ on_host_end(void *ctx, const struct host *h, bool evicted)
 		inspect_host_gone(e->in, h);
 }
 
+/* air_cfg.emit: a drone or drone_position record of the airspace. */
+static void
+air_emit(void *ctx, const struct record *r)
+{
+	struct engine *e = ctx;
+
+	if (r->s == &schema_drone)
+		e->tot.drones++;
+	emit(e, r);
+}
+
 struct engine *
 engine_new(const struct engine_cfg *cfg, const struct sink *sinks,
     unsigned n, struct summary *sum)
@@ -542,12 +558,17 @@ engine_new(const struct engine_cfg *cfg, const struct sink *sinks,
 	e->dt = dest_new(e->cfg.max_dests, cfg->seed ^ 0x64657374u, on_dest_orphan,
 	    e, &e->st);
 	e->al = alerts_new(ENGINE_MAX_ALERTS, &e->st);
+	if (e->al != NULL) {
+		struct air_cfg ac = { cfg->site, cfg->zones, air_emit, e };
+		e->air = air_new(&ac, e->al, &e->st);
+	}
 	if (cfg->kb != NULL) {
 		e->names = names_new(ENGINE_NAMES, cfg->seed ^ 0x6e616d65u);
 		e->in = inspect_new(cfg->kb, e->ht, &e->cfg.local,
 		    cfg->max_idents, e->names, e->al, &e->st);
 	}
 	if (e->ft == NULL || e->ht == NULL || e->dt == NULL || e->al == NULL ||
+	    e->air == NULL ||
 	    (cfg->kb && (e->in == NULL || e->names == NULL))) {
 		engine_free(e);
 		return NULL;
@@ -566,6 +587,7 @@ engine_free(struct engine *e)
 	names_free(e->names);
 	dest_free(e->dt);
 	alerts_free(e->al);
+	air_free(e->air);
 	free(e->macs);
 	free(e->iobuf);
 	free(e);
@@ -692,11 +714,16 @@ engine_packet(struct engine *e, int dlt, uint64_t ts, const uint8_t *data,
 	if (dlt != e->dlt) { /* the link decoder, looked up once per type */
 		e->dlt = dlt;
 		e->link = link_lookup(dlt, NULL);
+		e->radio = e->link == NULL && radio_link(dlt, NULL);
 	}
-	if (e->link != NULL)
+	if (e->link != NULL) {
 		(void)e->link(cur_make(data, caplen), p, &e->st);
-	else
+	} else if (e->radio) { /* no IP here: drone broadcasts */
+		air_frame(e->air, dlt, ts, data, caplen);
+		return;
+	} else {
 		STAT_INC(&e->st, LINK_UNSUPPORTED);
+	}
 	if (p->evasion)
 		self_alert_hit(&e->evasion, ts, p->mac_src);
 	if (e->in != NULL && (p->l3 ? cur_left(&p->payload) > 0 :
@@ -770,7 +797,8 @@ engine_file(struct engine *e, const char *path, char *err, size_t errn)
 		return -1;
 	}
 	fc.dlt = pcap_datalink(pc);
-	if (link_lookup(fc.dlt, &lname) == NULL) {
+	if (link_lookup(fc.dlt, &lname) == NULL &&
+	    !radio_link(fc.dlt, &lname)) {
 		const char *n = pcap_datalink_val_to_name(fc.dlt);
 		snprintf(err, errn, "%s: link type %d (%s) is not supported; "
 		    "its packets are counted as link.unsupported", path, fc.dlt,
@@ -922,6 +950,12 @@ engine_finish(struct engine *e, double elapsed_s, const char *files)
 	e->ds = dest_sorted(e->dt, &e->nds);
 	host_flush(e->ht);
 	flush_dests(e, NULL, NULL);
+	air_finish(e->air);
+	if (e->cfg.geojson != NULL && geojson_write(e->cfg.geojson, e->air,
+	    e->cfg.zones, msg, sizeof msg) < 0) {
+		fprintf(stderr, "vigie: %s\n", msg);
+		rc = -1;
+	}
 	write_alerts(e);
 	for (unsigned i = 0; i < STAT_COUNT; i++)
 		names[i] = stat_name((enum stat_id)i);
@@ -940,6 +974,7 @@ engine_finish(struct engine *e, double elapsed_s, const char *files)
 	rec_u64(&rec, F_STATS_devices, e->tot.devices);
 	rec_u64(&rec, F_STATS_destinations, e->tot.dests);
 	rec_u64(&rec, F_STATS_alerts, e->tot.alerts);
+	rec_u64(&rec, F_STATS_drones, e->tot.drones);
 	rec_obj(&rec, F_STATS_anomalies, (struct counters){ names, e->st.n,
 	    STAT_COUNT });
 	rec_f64(&rec, F_STATS_elapsed_s, elapsed_s);

@@ -14,6 +14,7 @@
 #include "../intel/kb.h"
 #include "../intel/policy.h"
 #include "../intel/vulns.h"
+#include "../intel/zones.h"
 #include "addr.h"
 #include "stats.h"
 
@@ -39,13 +40,15 @@ struct engine_cfg {
 	const struct policy *policy; /* flagged countries, clouds, ...;
 	                        * NULL: no policy alerts */
 	const struct vulns *vulns; /* vulnerable firmware; NULL: none */
+	const struct zones *zones; /* protected zones (--sites); NULL: none */
+	const char *geojson;   /* --geojson path for the airspace, or NULL */
 };
 
 /* Totals the summary and the caller read after engine_finish(). */
 struct engine_totals {
 	uint64_t packets, bytes, ip_packets;
 	uint64_t first_us, last_us;
-	uint64_t flows, devices, dests, alerts;
+	uint64_t flows, devices, dests, alerts, drones;
 	unsigned files, files_failed;
 };
 

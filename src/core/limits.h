@@ -83,4 +83,47 @@ _Static_assert(HOST_MAX_IPS > HOST_ROUTER_V4 + HOST_ROUTER_V6 + 1,
 /* Top talkers shown in the terminal summary. */
 #define SUMMARY_TOP 10
 
+/* Airspace (air.c). Aircraft and transmitters remembered at once; at the
+ * cap the one heard least recently is written early (aircraft) or
+ * forgotten (transmitter) and counted. A busy airfield hears tens. */
+#define AIR_MAX_AIRCRAFT 1024u
+#define AIR_MAX_TX 2048u
+
+/* Track points: a shared pool of AIR_POINTS points in chunks of
+ * AIR_CHUNK, at most AIR_TRACK_MAX per aircraft. A track that reaches
+ * its cap (or finds the pool empty) is thinned to every second point, so
+ * a long flight keeps its whole shape at a coarser step. A new point is
+ * kept when the position or altitude changed, or AIR_POINT_US passed. */
+#define AIR_POINTS 131072u
+#define AIR_CHUNK 32u
+#define AIR_TRACK_MAX 8192u
+#define AIR_POINT_US 1000000u
+
+/* Spoof checks. Fixes closer in time than AIR_SPEED_MIN_US are not
+ * used for an implied speed (timestamps jitter), nor jumps shorter than
+ * AIR_SPEED_MIN_M (GNSS noise); fixes closer than that in time but more
+ * than AIR_TWO_PLACES_M apart put one ID in two places at once. */
+#define AIR_SPEED_MIN_US 500000u
+#define AIR_SPEED_MIN_M 50.0
+#define AIR_TWO_PLACES_M 1000.0
+/* Drone-operator distance beyond any consumer radio link: DJI's O4 is
+ * rated 20 km (FCC); RemoteIDReceiver flags beyond 15 km. */
+#define AIR_OPERATOR_MAX_M 25000.0
+/* A transmitter sending more distinct aircraft IDs than this is a
+ * spoofer (ASTM lets one aircraft send two Basic IDs of different
+ * types, which vigie files under one aircraft). */
+#define AIR_TX_MAX_IDS 3
+/* Two transmitters of one kind (Wi-Fi or BLE) sending the same ID
+ * interleaved within this window: two radios claim one aircraft. */
+#define AIR_TWO_RADIOS_US 2000000u
+/* DJI and ASTM broadcasts from one transmitter within this time whose
+ * positions differ by more than AIR_MISMATCH_M disagree. */
+#define AIR_MISMATCH_US 2000000u
+#define AIR_MISMATCH_M 300.0
+
+/* Zones of a sites file (--sites), and vertices of a polygon zone. */
+#define ZONE_MAX 256
+#define ZONE_MAX_VERTICES 64
+#define ZONE_NAME_MAX 24
+
 #endif

@@ -97,6 +97,10 @@
 	X(FINDINGS_REMOTE, "findings.remote")                          \
 	X(DEST_EVICTED, "dest.evicted")                                \
 	X(ALERT_DROPPED, "alert.dropped")                              \
+	X(AIR_AIRCRAFT_EVICTED, "air.aircraft_evicted")                \
+	X(AIR_TX_EVICTED, "air.tx_evicted")                            \
+	X(AIR_TRACK_THINNED, "air.track_thinned")                      \
+	X(AIR_NO_MEMORY, "air.no_memory")                              \
 	X(TIME_BACKWARDS, "time.backwards")
 
 enum stat_id {

@@ -80,6 +80,14 @@ jb_val(struct jbuf *b, enum ftype t, const struct val *v)
 		snprintf(tmp, sizeof tmp, "%.3f", v->u.d);
 		jb_str(b, tmp);
 		break;
+	case FT_I64:
+		snprintf(tmp, sizeof tmp, "%lld", (long long)v->u.i);
+		jb_str(b, tmp);
+		break;
+	case FT_DEG:
+		snprintf(tmp, sizeof tmp, "%.7f", v->u.d);
+		jb_str(b, tmp);
+		break;
 	case FT_BOOL:
 		jb_str(b, v->u.b ? "true" : "false");
 		break;

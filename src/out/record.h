@@ -16,7 +16,9 @@
 enum ftype {
 	FT_STR,   /* text, possibly from the wire: always escaped */
 	FT_U64,   /* unsigned integer */
-	FT_F64,   /* real number */
+	FT_F64,   /* real number (3 decimals) */
+	FT_I64,   /* signed integer */
+	FT_DEG,   /* degrees of latitude or longitude (7 decimals) */
 	FT_BOOL,  /* true / false */
 	FT_TIME,  /* packet time, microseconds; written as RFC 3339 UTC */
 	FT_ADDR,  /* IP address */
@@ -32,7 +34,7 @@ struct field {
 	const char *doc;
 };
 
-#define REC_MAX_FIELDS 32
+#define REC_MAX_FIELDS 64
 
 /* The fields of each record kind, in output order:
  * X(kind, name, type, meaning). Expanded into the schema tables in
@@ -167,6 +169,108 @@ struct field {
 	X(ALERT, last_seen, FT_TIME, "last packet time the rule matched") \
 	X(ALERT, count, FT_U64, "matches folded into this alert")
 
+#define DRONE_FIELDS(X) \
+	X(DRONE, site, FT_STR, "site tag given with --site (null if none)") \
+	X(DRONE, id, FT_STR, "the aircraft: its UAS ID or DJI serial as " \
+	    "sent, or \"mac:<MAC>\" of its transmitter until an ID is heard") \
+	X(DRONE, id_type, FT_STR, "serial (ANSI/CTA-2063-A), " \
+	    "caa-registration, utm-uuid, session-id, dji-serial or " \
+	    "transmitter") \
+	X(DRONE, ids, FT_STR, "further IDs it sent, as type:value, " \
+	    "comma-separated") \
+	X(DRONE, protocols, FT_STR, "astm, dji or astm,dji") \
+	X(DRONE, carriers, FT_STR, "how it was heard: wifi-beacon, " \
+	    "wifi-nan, ble4, ble5, ocusync (comma-separated)") \
+	X(DRONE, maker, FT_STR, "maker from the serial's CTA-2063-A " \
+	    "manufacturer code, or DJI for DroneID") \
+	X(DRONE, model, FT_STR, "model from the DJI product type") \
+	X(DRONE, product_code, FT_U64, "DJI product type code") \
+	X(DRONE, serial_valid, FT_BOOL, "the serial follows ANSI/CTA-2063-A " \
+	    "(null if the ID is not such a serial)") \
+	X(DRONE, ua_type, FT_STR, "ASTM UA type: aeroplane, " \
+	    "helicopter-or-multirotor, ... (null if not sent)") \
+	X(DRONE, transmitters, FT_STR, "transmitter MACs heard sending it, " \
+	    "comma-separated, first heard first") \
+	X(DRONE, transmitters_more, FT_U64, "further transmitters beyond " \
+	    "those listed") \
+	X(DRONE, ssid, FT_STR, "Wi-Fi SSID of its last beacon") \
+	X(DRONE, channels, FT_STR, "frequencies heard on, MHz, " \
+	    "comma-separated") \
+	X(DRONE, rssi_min, FT_I64, "weakest signal, dBm") \
+	X(DRONE, rssi_max, FT_I64, "strongest signal, dBm") \
+	X(DRONE, first_seen, FT_TIME, "first packet time") \
+	X(DRONE, last_seen, FT_TIME, "last packet time") \
+	X(DRONE, messages, FT_U64, "broadcast messages decoded") \
+	X(DRONE, positions, FT_U64, "track points kept (drone_position " \
+	    "records)") \
+	X(DRONE, position_time, FT_TIME, "packet time of the last position") \
+	X(DRONE, lat, FT_DEG, "last latitude, degrees") \
+	X(DRONE, lon, FT_DEG, "last longitude, degrees") \
+	X(DRONE, alt_geo, FT_F64, "last geodetic (WGS84) altitude, metres; " \
+	    "DJI: altitude as sent") \
+	X(DRONE, alt_baro, FT_F64, "last pressure altitude, metres") \
+	X(DRONE, height, FT_F64, "last height, metres (see height_ref)") \
+	X(DRONE, height_ref, FT_STR, "takeoff or ground") \
+	X(DRONE, speed, FT_F64, "last horizontal speed, m/s") \
+	X(DRONE, vspeed, FT_F64, "last vertical speed, m/s, up positive") \
+	X(DRONE, heading, FT_F64, "last track direction or yaw, degrees " \
+	    "from true north") \
+	X(DRONE, status, FT_STR, "ASTM status: undeclared, ground, " \
+	    "airborne, emergency, rid-failure") \
+	X(DRONE, operator_lat, FT_DEG, "last operator (pilot) latitude") \
+	X(DRONE, operator_lon, FT_DEG, "last operator longitude") \
+	X(DRONE, operator_alt, FT_F64, "operator geodetic altitude, metres") \
+	X(DRONE, operator_location, FT_STR, "what the operator position is: " \
+	    "takeoff, live-gnss, fixed (ASTM) or dji-app") \
+	X(DRONE, home_lat, FT_DEG, "DJI home point latitude") \
+	X(DRONE, home_lon, FT_DEG, "DJI home point longitude") \
+	X(DRONE, operator_id, FT_STR, "ASTM operator ID") \
+	X(DRONE, self_id, FT_STR, "ASTM self-ID text") \
+	X(DRONE, classification, FT_STR, "undeclared or eu") \
+	X(DRONE, eu_category, FT_STR, "open, specific or certified") \
+	X(DRONE, eu_class, FT_STR, "class-0 ... class-6") \
+	X(DRONE, area_radius, FT_U64, "operating area radius, metres") \
+	X(DRONE, area_ceiling, FT_F64, "operating area ceiling, metres") \
+	X(DRONE, area_floor, FT_F64, "operating area floor, metres") \
+	X(DRONE, uuid, FT_STR, "DJI UUID") \
+	X(DRONE, purpose, FT_STR, "DJI flight purpose text") \
+	X(DRONE, path_m, FT_F64, "length of the track kept, metres") \
+	X(DRONE, max_height, FT_F64, "greatest height heard, metres") \
+	X(DRONE, max_speed, FT_F64, "greatest horizontal speed sent, m/s") \
+	X(DRONE, max_operator_distance, FT_F64, "greatest drone-operator " \
+	    "distance, metres") \
+	X(DRONE, auth_type, FT_STR, "ASTM authentication type sent") \
+	X(DRONE, auth_complete, FT_U64, "authentication page sets that " \
+	    "assembled (signatures are not verified)") \
+	X(DRONE, auth_incomplete, FT_U64, "authentication page sets that " \
+	    "did not") \
+	X(DRONE, linked, FT_STR, "the aircraft its transmitter also " \
+	    "announced in the other protocol (DJI or ASTM)") \
+	X(DRONE, spoof, FT_STR, "spoof and anomaly checks it failed, " \
+	    "comma-separated (alerts drone.*)") \
+	X(DRONE, evicted, FT_BOOL, "written early because the aircraft " \
+	    "table was full; a later record may continue it")
+
+#define DRONE_POS_FIELDS(X) \
+	X(DPOS, site, FT_STR, "site tag given with --site (null if none)") \
+	X(DPOS, drone, FT_STR, "id of the aircraft (its drone record)") \
+	X(DPOS, time, FT_TIME, "packet time of the fix") \
+	X(DPOS, lat, FT_DEG, "latitude, degrees") \
+	X(DPOS, lon, FT_DEG, "longitude, degrees") \
+	X(DPOS, alt_geo, FT_F64, "geodetic altitude, metres") \
+	X(DPOS, alt_baro, FT_F64, "pressure altitude, metres") \
+	X(DPOS, height, FT_F64, "height, metres") \
+	X(DPOS, speed, FT_F64, "horizontal speed, m/s") \
+	X(DPOS, vspeed, FT_F64, "vertical speed, m/s") \
+	X(DPOS, heading, FT_F64, "direction, degrees") \
+	X(DPOS, operator_lat, FT_DEG, "operator latitude at that time") \
+	X(DPOS, operator_lon, FT_DEG, "operator longitude at that time") \
+	X(DPOS, protocol, FT_STR, "astm or dji") \
+	X(DPOS, carrier, FT_STR, "wifi-beacon, wifi-nan, ble4, ble5 or " \
+	    "ocusync") \
+	X(DPOS, freq, FT_U64, "frequency, MHz") \
+	X(DPOS, rssi, FT_I64, "signal, dBm")
+
 #define STATS_FIELDS(X) \
 	X(STATS, site, FT_STR, "site tag given with --site (null if none)") \
 	X(STATS, files, FT_U64, "input files given") \
@@ -181,6 +285,7 @@ struct field {
 	X(STATS, devices, FT_U64, "device records written") \
 	X(STATS, destinations, FT_U64, "destination records written") \
 	X(STATS, alerts, FT_U64, "alert records written") \
+	X(STATS, drones, FT_U64, "drone records written") \
 	X(STATS, anomalies, FT_OBJ, "every anomaly counter by name (see " \
 	    "docs/events.md)") \
 	X(STATS, elapsed_s, FT_F64, "wall-clock seconds of the run (not " \
@@ -193,6 +298,8 @@ enum { DEV_FIELDS(REC_FIELD_ENUM) F_DEV_COUNT };
 enum { FLOW_FIELDS(REC_FIELD_ENUM) F_FLOW_COUNT };
 enum { DEST_FIELDS(REC_FIELD_ENUM) F_DEST_COUNT };
 enum { ALERT_FIELDS(REC_FIELD_ENUM) F_ALERT_COUNT };
+enum { DRONE_FIELDS(REC_FIELD_ENUM) F_DRONE_COUNT };
+enum { DRONE_POS_FIELDS(REC_FIELD_ENUM) F_DPOS_COUNT };
 enum { STATS_FIELDS(REC_FIELD_ENUM) F_STATS_COUNT };
 #undef REC_FIELD_ENUM
 
@@ -228,6 +335,7 @@ struct val {
 			size_t len;
 		} s;
 		uint64_t u;
+		int64_t i;
 		double d;
 		bool b;
 		struct addr a;
@@ -250,7 +358,7 @@ struct record {
 };
 
 extern const struct schema schema_device, schema_flow, schema_dest,
-    schema_alert, schema_stats;
+    schema_alert, schema_drone, schema_drone_pos, schema_stats;
 
 /* schema_all: NULL-terminated list of every schema. */
 const struct schema *const *schema_all(void);
@@ -266,6 +374,8 @@ void rec_str(struct record *r, unsigned i, const char *p, size_t len);
 void rec_cstr(struct record *r, unsigned i, const char *p);
 void rec_u64(struct record *r, unsigned i, uint64_t v);
 void rec_f64(struct record *r, unsigned i, double v);
+void rec_i64(struct record *r, unsigned i, int64_t v);
+void rec_deg(struct record *r, unsigned i, double v);
 void rec_bool(struct record *r, unsigned i, bool v);
 void rec_time(struct record *r, unsigned i, uint64_t us);
 void rec_addr(struct record *r, unsigned i, const struct addr *a);

@@ -15,6 +15,8 @@ static const struct field device_f[] = { DEV_FIELDS(FIELD_ROW) };
 static const struct field flow_f[] = { FLOW_FIELDS(FIELD_ROW) };
 static const struct field dest_f[] = { DEST_FIELDS(FIELD_ROW) };
 static const struct field alert_f[] = { ALERT_FIELDS(FIELD_ROW) };
+static const struct field drone_f[] = { DRONE_FIELDS(FIELD_ROW) };
+static const struct field dpos_f[] = { DRONE_POS_FIELDS(FIELD_ROW) };
 static const struct field stats_f[] = { STATS_FIELDS(FIELD_ROW) };
 #undef FIELD_ROW
 
@@ -26,6 +28,10 @@ const struct schema schema_dest = { "destination", dest_f, N(dest_f),
 	"destinations", -1 };
 const struct schema schema_alert = { "alert", alert_f, N(alert_f),
 	"alerts", -1 };
+const struct schema schema_drone = { "drone", drone_f, N(drone_f),
+	"drones", -1 };
+const struct schema schema_drone_pos = { "drone_position", dpos_f,
+	N(dpos_f), "drone_positions", -1 };
 const struct schema schema_stats = { "stats", stats_f, N(stats_f),
 	"stats", -1 };
 
@@ -33,7 +39,8 @@ const struct schema *const *
 schema_all(void)
 {
 	static const struct schema *const all[] = { &schema_device,
-		&schema_flow, &schema_dest, &schema_alert, &schema_stats, NULL };
+		&schema_flow, &schema_dest, &schema_alert, &schema_drone,
+		&schema_drone_pos, &schema_stats, NULL };
 	return all;
 }
 
@@ -79,6 +86,18 @@ void
 rec_f64(struct record *r, unsigned i, double x)
 {
 	slot(r, i, FT_F64)->u.d = x;
+}
+
+void
+rec_i64(struct record *r, unsigned i, int64_t x)
+{
+	slot(r, i, FT_I64)->u.i = x;
+}
+
+void
+rec_deg(struct record *r, unsigned i, double x)
+{
+	slot(r, i, FT_DEG)->u.d = x;
 }
 
 void

@@ -18,7 +18,8 @@
 #include "../core/limits.h"
 #include "sink.h"
 
-#define SCHEMA_VERSION 3 /* 2: device identity columns, evidence; 3: destinations, alert remote_name/country/ref */
+#define SCHEMA_VERSION_TEXT "4"
+#define SCHEMA_VERSION 4 /* 2: device identity columns, evidence; 3: destinations, alert remote_name/country/ref; 4: drones, drone_positions, stats drones */
 
 struct sq {
 	sqlite3 *db;
@@ -69,9 +70,11 @@ col_type(enum ftype t)
 {
 	switch (t) {
 	case FT_U64:
+	case FT_I64:
 	case FT_BOOL:
 		return "INTEGER";
 	case FT_F64:
+	case FT_DEG:
 		return "REAL";
 	default:
 		return "TEXT";
@@ -191,7 +194,8 @@ sq_schema(struct sq *q)
 		goto fail;
 	}
 	if (ver < SCHEMA_VERSION && sq_exec(q, "INSERT INTO schema_version "
-	    "VALUES (2, strftime('%Y-%m-%dT%H:%M:%SZ','now'))") < 0)
+	    "VALUES (" SCHEMA_VERSION_TEXT ", "
+	    "strftime('%Y-%m-%dT%H:%M:%SZ','now'))") < 0)
 		goto fail;
 	return sq_exec(q, "COMMIT");
 fail:
@@ -236,7 +240,10 @@ sq_bind(struct sq *q, sqlite3_stmt *st, int col, enum ftype t,
 	}
 	case FT_U64:
 		return sqlite3_bind_int64(st, col, (sqlite3_int64)v->u.u);
+	case FT_I64:
+		return sqlite3_bind_int64(st, col, (sqlite3_int64)v->u.i);
 	case FT_F64:
+	case FT_DEG:
 		return sqlite3_bind_double(st, col, v->u.d);
 	case FT_BOOL:
 		return sqlite3_bind_int(st, col, v->u.b);

@@ -47,7 +47,14 @@ struct alert_row {
 	uint64_t count;
 };
 
+struct drone_row {
+	char id[28], what[28], heard[24], pos[26], op[26], spoof[40];
+	uint64_t msgs;
+};
+
 struct summary {
+	struct drone_row *urows;
+	size_t nurows, ucap, ndrone, nspoofed;
 	struct dest_row *drows;
 	size_t ndrows, dcap;
 	char last_dev[48];      /* device of the destinations coming in */
@@ -82,6 +89,7 @@ summary_free(struct summary *s)
 	free(s->rows);
 	free(s->drows);
 	free(s->arows);
+	free(s->urows);
 	free(s);
 }
 
@@ -324,9 +332,49 @@ on_alert(struct summary *s, const struct record *r)
 	a->count = get_u(r, F_ALERT_count);
 }
 
+/* "lat,lon" of two degree fields, or "-". */
+static void
+latlon(char *dst, size_t n, const struct val *la, const struct val *lo)
+{
+	if (la->set && lo->set)
+		snprintf(dst, n, "%.5f,%.5f", la->u.d, lo->u.d);
+	else
+		snprintf(dst, n, "-");
+}
+
+static void
+on_drone(struct summary *s, const struct record *r)
+{
+	struct drone_row *u;
+	char a[40], b[40];
+
+	s->ndrone++;
+	if (get(r, F_DRONE_spoof)->set)
+		s->nspoofed++;
+	if (!grow((void **)&s->urows, &s->ucap, s->nurows, sizeof *s->urows))
+		return;
+	u = &s->urows[s->nurows++];
+	str_cell(u->id, sizeof u->id, get(r, F_DRONE_id));
+	str_cell(a, sizeof a, get(r, F_DRONE_maker));
+	str_cell(b, sizeof b, get(r, F_DRONE_model));
+	snprintf(u->what, sizeof u->what, "%.12s %.14s", a,
+	    get(r, F_DRONE_model)->set ? b : "");
+	str_cell(u->heard, sizeof u->heard, get(r, F_DRONE_carriers));
+	latlon(u->pos, sizeof u->pos, get(r, F_DRONE_lat),
+	    get(r, F_DRONE_lon));
+	latlon(u->op, sizeof u->op, get(r, F_DRONE_operator_lat),
+	    get(r, F_DRONE_operator_lon));
+	str_cell(u->spoof, sizeof u->spoof, get(r, F_DRONE_spoof));
+	u->msgs = get_u(r, F_DRONE_messages);
+}
+
 void
 summary_record(struct summary *s, const struct record *r)
 {
+	if (r->s == &schema_drone) {
+		on_drone(s, r);
+		return;
+	}
 	if (r->s == &schema_dest) {
 		on_dest(s, r);
 		return;
@@ -472,6 +520,30 @@ print_dests(struct summary *s, FILE *out, const char *B, const char *R)
 }
 
 static void
+print_drones(const struct summary *s, FILE *out, const char *B,
+    const char *R)
+{
+	size_t shown = s->nurows < HOSTS_SHOWN ? s->nurows : HOSTS_SHOWN;
+
+	if (s->ndrone == 0)
+		return;
+	fprintf(out, "\n%sAircraft heard%s %zu, %zu of them failing spoof "
+	    "checks\n", B, R, s->ndrone, s->nspoofed);
+	fprintf(out, "  %-26s %-26s %-18s %-24s %-24s %7s  %s\n", "ID",
+	    "MAKER / MODEL", "HEARD ON", "LAST POSITION", "OPERATOR", "MSGS",
+	    "SPOOF CHECKS FAILED");
+	for (size_t i = 0; i < shown; i++) {
+		const struct drone_row *u = &s->urows[i];
+		fprintf(out, "  %-26s %-26s %-18.18s %-24s %-24s %7" PRIu64
+		    "  %s\n", u->id, u->what, u->heard, u->pos, u->op, u->msgs,
+		    u->spoof);
+	}
+	if (s->nurows > shown)
+		fprintf(out, "  ... %zu more (see --json or the database)\n",
+		    s->nurows - shown);
+}
+
+static void
 print_alerts(const struct summary *s, FILE *out, const char *B,
     const char *R)
 {
@@ -526,6 +598,7 @@ summary_print(struct summary *s, FILE *out, bool color)
 		fprintf(out, "  ... %zu more (see --json or the database)\n",
 		    s->nrows - shown);
 	print_dests(s, out, B, R);
+	print_drones(s, out, B, R);
 	print_alerts(s, out, B, R);
 	fprintf(out, "\n%sFlows%s %" PRIu64 ": %" PRIu64 " outbound, %" PRIu64
 	    " inbound, %" PRIu64 " internal, %" PRIu64 " external\n", B, R,

@@ -179,4 +179,13 @@ enum dec djiid_record(struct cur c, uint8_t sub, struct dji_msg *m,
 /* djiid_product: model name of DJI product type code, or NULL. */
 const char *djiid_product(uint8_t code);
 
+/* cta2063_valid: whether the n bytes at s are an ANSI/CTA-2063-A serial
+ * number (4-character manufacturer code, a length character 1-9 or A-F,
+ * then that many characters of 0-9 and A-Z without O and I); if not, a
+ * short reason goes to why. */
+bool cta2063_valid(const uint8_t *s, size_t n, char *why, size_t whyn);
+
+/* cta2063_maker: the maker of a serial's manufacturer code, or NULL. */
+const char *cta2063_maker(const uint8_t *s, size_t n);
+
 #endif

@@ -1,0 +1,99 @@
+/* SPDX-License-Identifier: MIT */
+/* air_int.h - what the airspace's files (air.c: tables and filing,
+ * air_check.c: spoof, authentication and zone checks, air_rec.c:
+ * records) share. Not for use outside them. */
+#ifndef VIGIE_AIR_INT_H
+#define VIGIE_AIR_INT_H
+
+#include "air.h"
+
+#define NCHUNKS (AIR_POINTS / AIR_CHUNK)
+
+struct chunk {
+	uint32_t next;
+	uint32_t n;
+	struct air_fix p[AIR_CHUNK];
+};
+
+/* What a transmitter (a MAC) has sent lately. */
+struct tx {
+	struct ilink age;
+	uint32_t chain;
+	uint8_t mac[6];
+	bool used;
+	uint8_t nids;          /* distinct aircraft IDs it sent (capped) */
+	uint32_t ids[AIR_TX_MAX_IDS + 1]; /* their aircraft (slot, gen) */
+	uint32_t ids_gen[AIR_TX_MAX_IDS + 1];
+	uint32_t ac, ac_gen;   /* aircraft of its last ASTM ID */
+	uint32_t dji, dji_gen; /* aircraft of its last DJI record */
+	uint64_t astm_ts, dji_ts; /* its last fix in each protocol */
+	int32_t astm_lat, astm_lon, dji_lat, dji_lon;
+	bool many_raised;
+};
+
+struct slot {
+	struct aircraft ac;
+	uint32_t gen;          /* bumped when the slot is freed */
+	bool used;
+};
+
+struct air {
+	struct air_cfg cfg;
+	struct alerts *al;
+	struct stats *st;
+	uint64_t seed;
+	bool ready, failed;
+	struct slot *ac;       /* [AIR_MAX_AIRCRAFT + 1], 0 unused */
+	uint32_t *abkt, amask, afree, nac;
+	struct ilist aage;
+	struct tx *tx;         /* [AIR_MAX_TX + 1] */
+	uint32_t *tbkt, tmask, tfree, ntx;
+	struct ilist tage;
+	struct chunk *ck;      /* [NCHUNKS + 1] */
+	uint32_t cfree;
+	uint32_t anext, tnext, cnext; /* slots never used yet start here */
+	uint64_t heard;
+	const struct alert_rule *r_speed, *r_places, *r_op, *r_serial,
+	    *r_radios, *r_many, *r_mismatch, *r_auth, *r_round, *r_zdrone,
+	    *r_zop;
+};
+
+/* Context of one payload being filed. */
+struct batch {
+	struct air *a;
+	const struct radio *r;
+	unsigned n;
+	struct odid_msg m[ODID_PACK_MAX + 1];
+};
+
+/* UA type names and the fastest credible speed of each (m/s). */
+extern const char *const air_ua_names[16];
+extern const double air_ua_vmax[16];
+
+/* Tracks (air.c). */
+void air_track_add(struct air *a, struct aircraft *ac,
+    const struct air_fix *f);
+void air_chunks_release(struct air *a, uint32_t c);
+void air_mac_text(const uint8_t *m, char *buf, size_t n);
+uint32_t air_tx_ref(const struct air *a, uint32_t i, uint32_t gen);
+
+/* air_hit: one hit of rule r about ac (alert device "drone:<id>"). */
+void air_hit(struct air *a, const struct aircraft *ac,
+    const struct alert_rule *r, const char *ref, const char *ev,
+    uint64_t first, uint64_t last);
+
+/* Checks (air_check.c). */
+void air_radio_fix(const struct radio *r, struct air_fix *f);
+void air_ac_fix(struct air *a, struct aircraft *ac, struct tx *t,
+    struct air_fix *f, bool dji);
+void air_auth_page(struct air *a, struct aircraft *ac,
+    const struct odid_auth *p, uint64_t ts);
+void air_auth_close(struct air *a, struct aircraft *ac, uint64_t ts);
+void air_serial_check(struct air *a, struct aircraft *ac, uint64_t ts);
+void air_zone_check(struct air *a, struct aircraft *ac,
+    const struct zone *z, bool op);
+
+/* Records (air_rec.c): the drone record and its positions. */
+void air_ac_write(struct air *a, struct aircraft *ac);
+
+#endif

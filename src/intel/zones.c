@@ -1,0 +1,247 @@
+/* SPDX-License-Identifier: MIT */
+/* zones.c - the sites file and the geometry of zones.
+ *
+ * Distances: haversine on a sphere of the IUGG mean Earth radius
+ * (6,371,008.8 m); error below 0.5 % against WGS84, far below GNSS and
+ * broadcast errors. Distance to a polygon: inside (ray casting) gives 0,
+ * else the nearest edge in a local equirectangular projection around the
+ * point, good to a few metres over the tens of kilometres a zone spans. */
+#include "zones.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "datafile.h"
+
+#define EARTH_R 6371008.8
+#define DEG (M_PI / 180.0)
+#define ZONES_FILE_MAX (1u << 20)
+#define ZONES_LINE_MAX 4096
+
+double
+geo_metres(double lat1, double lon1, double lat2, double lon2)
+{
+	double dlat = (lat2 - lat1) * DEG, dlon = (lon2 - lon1) * DEG;
+	double a = sin(dlat / 2) * sin(dlat / 2) + cos(lat1 * DEG) *
+	    cos(lat2 * DEG) * sin(dlon / 2) * sin(dlon / 2);
+
+	if (a > 1.0)
+		a = 1.0;
+	return 2.0 * EARTH_R * asin(sqrt(a));
+}
+
+/* Longitude difference b - a folded into [-180, 180). */
+static double
+dlon_wrap(double a, double b)
+{
+	double d = fmod(b - a + 540.0, 360.0);
+
+	return d - 180.0;
+}
+
+/* Ray casting in a plane where the point is the origin: x east (degrees
+ * of longitude, unwrapped around the point), y north. */
+static bool
+poly_inside(const struct zone *z, double lat, double lon)
+{
+	bool in = false;
+
+	for (unsigned i = 0, j = z->nv - 1; i < z->nv; j = i++) {
+		double xi = dlon_wrap(lon, z->vlon[i]), yi = z->vlat[i] - lat;
+		double xj = dlon_wrap(lon, z->vlon[j]), yj = z->vlat[j] - lat;
+
+		if ((yi > 0) != (yj > 0) && 0 < (xj - xi) * (0 - yi) /
+		    (yj - yi) + xi)
+			in = !in;
+	}
+	return in;
+}
+
+/* Metres from the origin to segment (ax, ay)-(bx, by), in metres. */
+static double
+seg_metres(double ax, double ay, double bx, double by)
+{
+	double dx = bx - ax, dy = by - ay, l2 = dx * dx + dy * dy, t = 0;
+
+	if (l2 > 0)
+		t = -(ax * dx + ay * dy) / l2;
+	if (t < 0)
+		t = 0;
+	if (t > 1)
+		t = 1;
+	return hypot(ax + t * dx, ay + t * dy);
+}
+
+double
+zones_distance(const struct zone *z, double lat, double lon)
+{
+	double best = INFINITY, kx, ky = EARTH_R * DEG;
+
+	if (z->shape == ZONE_CIRCLE) {
+		double d = geo_metres(lat, lon, z->lat, z->lon) - z->radius;
+		return d > 0 ? d : 0;
+	}
+	if (poly_inside(z, lat, lon))
+		return 0;
+	kx = ky * cos(lat * DEG);
+	for (unsigned i = 0, j = z->nv - 1; i < z->nv; j = i++) {
+		double d = seg_metres(dlon_wrap(lon, z->vlon[j]) * kx,
+		    (z->vlat[j] - lat) * ky, dlon_wrap(lon, z->vlon[i]) * kx,
+		    (z->vlat[i] - lat) * ky);
+		if (d < best)
+			best = d;
+	}
+	return best;
+}
+
+/* A decimal number filling all of s, within [lo, hi]. */
+static bool
+num(const char *s, double lo, double hi, double *out)
+{
+	char *end;
+	double v;
+
+	errno = 0;
+	v = strtod(s, &end);
+	if (end == s || *end != '\0' || errno != 0 || !isfinite(v) ||
+	    v < lo || v > hi)
+		return false;
+	*out = v;
+	return true;
+}
+
+static bool
+name_ok(const char *s)
+{
+	size_t n = strlen(s);
+
+	if (n == 0 || n >= ZONE_NAME_MAX)
+		return false;
+	for (size_t i = 0; i < n; i++)
+		if (!isalnum((unsigned char)s[i]) && !strchr("._-", s[i]))
+			return false;
+	return true;
+}
+
+/* Split line at blanks (spaces and tabs) into f[0..max]. */
+static unsigned
+words(char *line, char **f, unsigned max)
+{
+	unsigned n = 0;
+	char *save = NULL;
+
+	for (char *w = strtok_r(line, " \t", &save); w != NULL;
+	    w = strtok_r(NULL, " \t", &save)) {
+		if (n > max)
+			break;
+		f[n++] = w;
+	}
+	return n;
+}
+
+static int
+on_line(void *ctx, char *line, unsigned lineno, char *why, size_t whyn)
+{
+	struct zones *zs = ctx;
+	char *f[ZONE_MAX_VERTICES + 4];
+	const char *org = NULL;
+	struct zone *z;
+	unsigned n;
+
+	(void)lineno;
+	if (datafile_skip(line))
+		return 0;
+	n = words(line, f, ZONE_MAX_VERTICES + 3);
+	if (n > 2 && strncmp(f[n - 1], "org=", 4) == 0) {
+		if (strlen(f[n - 1] + 4) == 0 || strlen(f[n - 1] + 4) >= 64) {
+			snprintf(why, whyn, "org= needs a name of 1 to 63 "
+			    "characters");
+			return -1;
+		}
+		org = f[n - 1] + 4;
+		n--;
+	}
+	if (n < 2) {
+		snprintf(why, whyn, "expected NAME circle LAT LON RADIUS_M or "
+		    "NAME polygon LAT,LON ...");
+		return -1;
+	}
+	if (!name_ok(f[0])) {
+		snprintf(why, whyn, "zone name must be 1 to %d characters "
+		    "from A-Z a-z 0-9 . _ -", ZONE_NAME_MAX - 1);
+		return -1;
+	}
+	for (unsigned i = 0; i < zs->n; i++)
+		if (strcmp(zs->z[i].name, f[0]) == 0) {
+			snprintf(why, whyn, "zone '%s' defined twice", f[0]);
+			return -1;
+		}
+	if (zs->n == ZONE_MAX) {
+		snprintf(why, whyn, "more than %d zones", ZONE_MAX);
+		return -1;
+	}
+	z = &zs->z[zs->n];
+	memset(z, 0, sizeof *z);
+	snprintf(z->name, sizeof z->name, "%s", f[0]);
+	if (org != NULL)
+		snprintf(z->org, sizeof z->org, "%s", org);
+	if (strcmp(f[1], "circle") == 0) {
+		if (n != 5 || !num(f[2], -90, 90, &z->lat) ||
+		    !num(f[3], -180, 180, &z->lon) ||
+		    !num(f[4], 0, 2e7, &z->radius) || z->radius <= 0) {
+			snprintf(why, whyn, "circle needs LAT (-90..90) LON "
+			    "(-180..180) RADIUS_M (> 0)");
+			return -1;
+		}
+		z->shape = ZONE_CIRCLE;
+	} else if (strcmp(f[1], "polygon") == 0) {
+		if (n < 5 || n - 2 > ZONE_MAX_VERTICES) {
+			snprintf(why, whyn, "polygon needs 3 to %d LAT,LON "
+			    "vertices", ZONE_MAX_VERTICES);
+			return -1;
+		}
+		for (unsigned i = 2; i < n; i++) {
+			char *comma = strchr(f[i], ',');
+
+			if (comma != NULL)
+				*comma = '\0';
+			if (comma == NULL ||
+			    !num(f[i], -90, 90, &z->vlat[i - 2]) ||
+			    !num(comma + 1, -180, 180, &z->vlon[i - 2])) {
+				snprintf(why, whyn, "polygon vertex %u is not "
+				    "LAT,LON in degrees", i - 1);
+				return -1;
+			}
+		}
+		z->nv = n - 2;
+		z->shape = ZONE_POLYGON;
+	} else {
+		snprintf(why, whyn, "unknown shape '%.32s' (circle or polygon)",
+		    f[1]);
+		return -1;
+	}
+	zs->n++;
+	return 0;
+}
+
+struct zones *
+zones_load(const char *path, char *err, size_t errn)
+{
+	struct zones *zs = calloc(1, sizeof *zs);
+
+	if (zs == NULL) {
+		snprintf(err, errn, "%s: out of memory", path);
+		return NULL;
+	}
+	snprintf(zs->path, sizeof zs->path, "%s", path);
+	if (datafile_each(path, ZONES_FILE_MAX, ZONES_LINE_MAX, on_line, zs,
+	    err, errn) < 0) {
+		free(zs);
+		return NULL;
+	}
+	return zs;
+}

@@ -1,0 +1,55 @@
+/* SPDX-License-Identifier: MIT */
+/* zones.h - protected zones of a sites file (--sites), and the geometry
+ * vigie needs for the airspace: distances on the Earth, inside-or-not.
+ *
+ * File format (docs/sites.md), one zone per line, fields separated by
+ * blanks, '#' starts a comment line:
+ *
+ *   NAME circle LAT LON RADIUS_M [org=ORGANISATION]
+ *   NAME polygon LAT,LON LAT,LON LAT,LON ... [org=ORGANISATION]
+ *
+ * Degrees are decimal, WGS84; a polygon has 3 to ZONE_MAX_VERTICES
+ * vertices in either order and may cross the antimeridian (each edge is
+ * taken the short way round). */
+#ifndef VIGIE_ZONES_H
+#define VIGIE_ZONES_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "../core/limits.h"
+
+enum zone_shape { ZONE_CIRCLE = 1, ZONE_POLYGON };
+
+struct zone {
+	char name[ZONE_NAME_MAX];
+	char org[64];           /* "" if none */
+	enum zone_shape shape;
+	double lat, lon, radius; /* circle: centre (degrees), radius (m) */
+	unsigned nv;             /* polygon: vertices */
+	double vlat[ZONE_MAX_VERTICES], vlon[ZONE_MAX_VERTICES];
+};
+
+struct zones {
+	unsigned n;
+	struct zone z[ZONE_MAX];
+	char path[256];
+};
+
+/* zones_load: read the sites file at path. NULL with "PATH:LINE: reason"
+ * (or "PATH: reason") in err if it cannot be read or a line is wrong:
+ * unknown shape, latitude beyond +-90, longitude beyond +-180, radius not
+ * positive, fewer than 3 or more than ZONE_MAX_VERTICES vertices, a name
+ * that is not [A-Za-z0-9._-] of at most ZONE_NAME_MAX - 1 characters, or
+ * given twice. Free with free(). */
+struct zones *zones_load(const char *path, char *err, size_t errn);
+
+/* zones_distance: metres from the point (lat, lon) to zone z: 0 when the
+ * point is inside it. */
+double zones_distance(const struct zone *z, double lat, double lon);
+
+/* geo_metres: great-circle distance in metres between two points given
+ * in degrees (haversine on the mean Earth radius). */
+double geo_metres(double lat1, double lon1, double lat2, double lon2);
+
+#endif

@@ -1,0 +1,386 @@
+/* SPDX-License-Identifier: MIT */
+/* test_air.c - the airspace behind the decoders: zones and their file,
+ * tracks (deduplicated, thinned at the cap), the spoof checks on DJI
+ * records fed directly (implied speed, two places, operator distance,
+ * round position, two radios, many IDs), zone alerts, eviction from a
+ * full aircraft table. Runs from the repository root. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <math.h>
+#include <cmocka.h>
+
+#include "core/air.h"
+#include "core/alerts.h"
+#include "core/limits.h"
+#include "intel/zones.h"
+
+/* ---- zones ---- */
+
+static struct zones *
+zones_text(const char *text, char *err, size_t errn)
+{
+	char path[] = "/tmp/vigie-zones-XXXXXX";
+	int fd = mkstemp(path);
+	struct zones *z;
+
+	assert_true(fd >= 0);
+	assert_int_equal(write(fd, text, strlen(text)), (ssize_t)strlen(text));
+	close(fd);
+	z = zones_load(path, err, errn);
+	unlink(path);
+	return z;
+}
+
+static void
+geometry(void **state)
+{
+	char err[300];
+	struct zones *z = zones_text("# test\n"
+	    "hq circle 48.8566 2.3522 500 org=ministry\n"
+	    "sq polygon 0,0 0,1 1,1 1,0\n"
+	    "am polygon -1,179.5 -1,-179.5 1,-179.5 1,179.5\n", err,
+	    sizeof err);
+
+	(void)state;
+	assert_non_null(z);
+	assert_int_equal(z->n, 3);
+	assert_string_equal(z->z[0].org, "ministry");
+	/* One degree of latitude is 111.195 km on the mean sphere. */
+	assert_true(fabs(geo_metres(0, 0, 1, 0) - 111195.08) < 1);
+	assert_true(zones_distance(&z->z[0], 48.8566, 2.3522) == 0);
+	/* 1 km north of the centre: 500 m outside. */
+	assert_true(fabs(zones_distance(&z->z[0], 48.8566 + 1000 / 111195.08,
+	    2.3522) - 500) < 1);
+	assert_true(zones_distance(&z->z[1], 0.5, 0.5) == 0);
+	/* 0.1 degree east of the square's east edge at the equator. */
+	assert_true(fabs(zones_distance(&z->z[1], 0.5, 1.1) - 11119.5) < 20);
+	/* Across the antimeridian: both sides inside, the far side not. */
+	assert_true(zones_distance(&z->z[2], 0, 179.9) == 0);
+	assert_true(zones_distance(&z->z[2], 0, -179.9) == 0);
+	assert_true(zones_distance(&z->z[2], 0, 179.0) > 50000);
+	assert_true(zones_distance(&z->z[2], 0, 0) > 1e6);
+	free(z);
+}
+
+static void
+file_errors(void **state)
+{
+	static const struct {
+		const char *text, *want;
+	} bad[] = {
+		{ "a circle 91 0 10\n", ":1: circle needs" },
+		{ "a circle 0 0 0\n", ":1: circle needs" },
+		{ "a circle 0 0\n", ":1: circle needs" },
+		{ "a square 0 0 1\n", ":1: unknown shape 'square'" },
+		{ "a polygon 0,0 1,1\n", ":1: polygon needs 3" },
+		{ "a polygon 0,0 1,1 1,x\n", ":1: polygon vertex 3" },
+		{ "# c\nok circle 0 0 1\nok circle 1 1 1\n",
+		    ":3: zone 'ok' defined twice" },
+		{ "bad<name circle 0 0 1\n", ":1: zone name must be" },
+		{ "a circle 0 0 1 org=\n", ":1: org= needs" },
+		{ "x\n", ":1: expected NAME" },
+	};
+	char err[300];
+
+	(void)state;
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		struct zones *z = zones_text(bad[i].text, err, sizeof err);
+
+		assert_null(z);
+		if (strstr(err, bad[i].want) == NULL)
+			fail_msg("'%s': got '%s'", bad[i].text, err);
+	}
+	assert_null(zones_load("/nonexistent/zones", err, sizeof err));
+	assert_non_null(strstr(err, "/nonexistent/zones"));
+}
+
+/* ---- the airspace, fed DJI records ---- */
+
+struct got {
+	unsigned drones, positions, evicted;
+	char last_id[64];
+	uint64_t last_positions;
+	struct alert al[64];
+	unsigned nal;
+};
+
+static void
+on_rec(void *ctx, const struct record *r)
+{
+	struct got *g = ctx;
+
+	if (r->s == &schema_drone) {
+		const struct val *v = &r->v[F_DRONE_id];
+		g->drones++;
+		snprintf(g->last_id, sizeof g->last_id, "%.*s",
+		    (int)v->u.s.len, v->u.s.p);
+		g->last_positions = r->v[F_DRONE_positions].u.u;
+		if (r->v[F_DRONE_evicted].u.b)
+			g->evicted++;
+	} else if (r->s == &schema_drone_pos) {
+		g->positions++;
+	}
+}
+
+static void
+on_alert(void *ctx, const struct alert *a)
+{
+	struct got *g = ctx;
+
+	if (g->nal < 64)
+		g->al[g->nal++] = *a;
+}
+
+/* Count of alerts of rule (folded) and the first one's device. */
+static unsigned
+alerts_of(const struct got *g, const char *rule, const char **device)
+{
+	unsigned n = 0;
+
+	for (unsigned i = 0; i < g->nal; i++)
+		if (strcmp(g->al[i].rule->id, rule) == 0) {
+			if (n++ == 0 && device)
+				*device = g->al[i].device;
+		}
+	return n;
+}
+
+struct rig {
+	struct stats st;
+	struct alerts *al;
+	struct air *air;
+	struct got got;
+};
+
+static void
+rig_up(struct rig *r, const struct zones *z)
+{
+	memset(r, 0, sizeof *r);
+	r->al = alerts_new(4096, &r->st);
+	assert_non_null(r->al);
+	struct air_cfg cfg = { NULL, z, on_rec, &r->got };
+	r->air = air_new(&cfg, r->al, &r->st);
+	assert_non_null(r->air);
+}
+
+static void
+rig_down(struct rig *r)
+{
+	air_finish(r->air);
+	alerts_each(r->al, on_alert, &r->got);
+}
+
+static void
+rig_free(struct rig *r)
+{
+	air_free(r->air);
+	alerts_free(r->al);
+}
+
+/* One DJI telemetry record from transmitter mac at t seconds. */
+static void
+dji(struct rig *r, uint8_t mac, const char *serial, double t, double lat,
+    double lon, double app_lat, double app_lon)
+{
+	struct radio rd = { 0 };
+	struct dji_msg m = { 0 };
+
+	rd.ts_us = (uint64_t)(1.7e15 + t * 1e6);
+	memcpy(rd.tx, (uint8_t[6]){ 0x02, 0, 0, 0, 0, mac }, 6);
+	rd.has_tx = true;
+	rd.carrier = AIR_WIFI_BEACON;
+	rd.freq_mhz = 2437;
+	m.sub = 0x10;
+	m.version = 2;
+	m.serial_len = (uint8_t)strlen(serial);
+	memcpy(m.serial, serial, m.serial_len);
+	m.pos_ok = true;
+	m.lat = lat;
+	m.lon = lon;
+	m.height = 50;
+	if (app_lat != 0) {
+		m.app_ok = true;
+		m.app_lat = app_lat;
+		m.app_lon = app_lon;
+	}
+	m.product = 58;
+	air_dji(r->air, &rd, &m);
+}
+
+static void
+honest_flight(void **state)
+{
+	struct rig r;
+
+	(void)state;
+	rig_up(&r, NULL);
+	/* 10 m/s north for 60 s, operator 200 m away, repeated frames. */
+	for (int i = 0; i < 600; i++)
+		dji(&r, 1, "1WKDE5R0030P01", i * 0.1, 48.85 + (i / 10) *
+		    10 / 111195.08, 2.35, 48.85, 2.3473);
+	rig_down(&r);
+	assert_int_equal(r.got.drones, 1);
+	assert_string_equal(r.got.last_id, "1WKDE5R0030P01");
+	/* one point per second of distinct position */
+	assert_int_equal(r.got.last_positions, 60);
+	assert_int_equal(r.got.positions, 60);
+	assert_int_equal(r.got.nal, 0);
+	rig_free(&r);
+}
+
+static void
+spoofs(void **state)
+{
+	struct rig r;
+	const char *dev = NULL;
+
+	(void)state;
+	rig_up(&r, NULL);
+	/* teleport: 5 km in 1 s, and back */
+	dji(&r, 1, "TELEPORT000001", 0, 48.85, 2.35, 0, 0);
+	dji(&r, 1, "TELEPORT000001", 1, 48.85 + 5000 / 111195.08, 2.35, 0, 0);
+	dji(&r, 1, "TELEPORT000001", 2, 48.85, 2.35, 0, 0);
+	/* two places within 0.1 s */
+	dji(&r, 2, "TWOPLACES00001", 10, 48.0, 2.5, 0, 0);
+	dji(&r, 2, "TWOPLACES00001", 10.1, 48.1, 2.5, 0, 0);
+	/* operator 40 km away */
+	dji(&r, 3, "FAROPERATOR001", 20, 48.5, 2.5, 48.5 + 40000 / 111195.08,
+	    2.5);
+	/* round numbers, like the public spoofers */
+	dji(&r, 4, "ROUND000000001", 30, 12.0, 13.0, 0, 0);
+	/* one serial from two transmitters, interleaved */
+	for (int i = 0; i < 6; i++)
+		dji(&r, (uint8_t)(5 + i % 2), "TWORADIOS00001", 40 + i * 0.3,
+		    47.1, 8.7, 0, 0);
+	/* many serials from one transmitter */
+	for (int i = 0; i < 6; i++) {
+		char s[20];
+		snprintf(s, sizeof s, "MANYIDS0000%03d", i);
+		dji(&r, 9, s, 50 + i, 47.2 + i * 0.001, 8.7, 0, 0);
+	}
+	rig_down(&r);
+	assert_int_equal(alerts_of(&r.got, "drone.implied-speed", &dev), 1);
+	assert_string_equal(dev, "drone:TELEPORT000001");
+	assert_int_equal(r.got.al[0].count, 2); /* there and back */
+	assert_int_equal(alerts_of(&r.got, "drone.two-places", &dev), 1);
+	assert_string_equal(dev, "drone:TWOPLACES00001");
+	assert_int_equal(alerts_of(&r.got, "drone.operator-distance", &dev), 1);
+	assert_string_equal(dev, "drone:FAROPERATOR001");
+	assert_int_equal(alerts_of(&r.got, "drone.round-position", &dev), 1);
+	assert_string_equal(dev, "drone:ROUND000000001");
+	assert_int_equal(alerts_of(&r.got, "drone.two-radios", &dev), 1);
+	assert_string_equal(dev, "drone:TWORADIOS00001");
+	assert_int_equal(alerts_of(&r.got, "drone.many-ids", &dev), 1);
+	assert_string_equal(dev, "mac:02:00:00:00:00:09");
+	assert_int_equal(r.got.drones, 5 + 6);
+	rig_free(&r);
+}
+
+static void
+zone_alerts(void **state)
+{
+	char err[200];
+	struct zones *z = zones_text("hq circle 48.8566 2.3522 500\n"
+	    "far circle 10 10 100\n", err, sizeof err);
+	struct rig r;
+	const char *dev = NULL;
+
+	(void)state;
+	assert_non_null(z);
+	rig_up(&r, z);
+	/* crosses the circle north to south, operator inside it */
+	for (int i = 0; i <= 20; i++)
+		dji(&r, 1, "ZONE0000000001", i, 48.8566 + ((10 - i) * 100 +
+		    50) / 111195.08, 2.3522, 48.8560, 2.3522);
+	rig_down(&r);
+	assert_int_equal(alerts_of(&r.got, "zone.drone-inside", &dev), 1);
+	assert_string_equal(dev, "drone:ZONE0000000001");
+	assert_int_equal(alerts_of(&r.got, "zone.operator-inside", NULL), 1);
+	for (unsigned i = 0; i < r.got.nal; i++)
+		if (strcmp(r.got.al[i].rule->id, "zone.drone-inside") == 0) {
+			assert_string_equal(r.got.al[i].ref, "hq");
+			/* 10 of the 21 points are within 500 m (450 m
+			 * north to 450 m south) */
+			if (strstr(r.got.al[i].evidence, "10 positions "
+			    "inside") == NULL)
+				fail_msg("%s", r.got.al[i].evidence);
+		}
+	rig_free(&r);
+	free(z);
+}
+
+static void
+track_cap(void **state)
+{
+	struct rig r;
+
+	(void)state;
+	rig_up(&r, NULL);
+	/* a long flight: every second a new point, 3 x the cap */
+	for (unsigned i = 0; i < 3 * AIR_TRACK_MAX; i++)
+		dji(&r, 1, "LONGFLIGHT0001", i, 40 + i * 1e-5, 3, 0, 0);
+	rig_down(&r);
+	assert_int_equal(r.got.drones, 1);
+	assert_true(r.got.last_positions <= AIR_TRACK_MAX);
+	assert_true(r.got.last_positions >= AIR_TRACK_MAX / 2);
+	assert_true(r.st.n[STAT_AIR_TRACK_THINNED] >= 2);
+	assert_int_equal(r.got.nal, 0);
+	rig_free(&r);
+}
+
+static void
+eviction(void **state)
+{
+	struct rig r;
+
+	(void)state;
+	rig_up(&r, NULL);
+	for (unsigned i = 0; i < AIR_MAX_AIRCRAFT + 10; i++) {
+		char s[20];
+		snprintf(s, sizeof s, "EVICT%09u", i);
+		/* a transmitter each, so no many-ids */
+		struct radio rd = { 0 };
+		struct dji_msg m = { 0 };
+		rd.ts_us = 1000000u * (i + 1);
+		rd.has_tx = true;
+		rd.tx[0] = 2;
+		rd.tx[4] = (uint8_t)(i >> 8);
+		rd.tx[5] = (uint8_t)i;
+		rd.carrier = AIR_WIFI_BEACON;
+		m.sub = 0x10;
+		m.serial_len = (uint8_t)strlen(s);
+		memcpy(m.serial, s, m.serial_len);
+		m.pos_ok = true;
+		m.lat = 45 + i * 1e-4;
+		m.lon = 5;
+		air_dji(r.air, &rd, &m);
+	}
+	rig_down(&r);
+	assert_int_equal(r.got.drones, AIR_MAX_AIRCRAFT + 10);
+	assert_int_equal(r.got.evicted, 10);
+	assert_int_equal(r.st.n[STAT_AIR_AIRCRAFT_EVICTED], 10);
+	assert_int_equal(air_count(r.air), AIR_MAX_AIRCRAFT + 10);
+	rig_free(&r);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(geometry),
+		cmocka_unit_test(file_errors),
+		cmocka_unit_test(honest_flight),
+		cmocka_unit_test(spoofs),
+		cmocka_unit_test(zone_alerts),
+		cmocka_unit_test(track_cap),
+		cmocka_unit_test(eviction),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
