@@ -80,6 +80,22 @@ _Static_assert(HOST_MAX_IPS > HOST_ROUTER_V4 + HOST_ROUTER_V6 + 1,
 /* Longest string taken from the wire into any record (bytes). */
 #define STR_MAX 256
 
+/* Radio link layers (src/decode/radiotap.c, ieee80211.c, btle.c).
+ * Radiotap present words followed through bit 31: one per antenna or
+ * namespace; real drivers use up to five. */
+#define RADIOTAP_MAX_WORDS 8
+
+/* 802.11 information elements walked in one management frame (each at
+ * least 2 bytes; a beacon carries a few dozen). */
+#define WIFI_MAX_IES 256
+
+/* NAN attributes walked in one service discovery frame. */
+#define NAN_MAX_ATTRS 64
+
+/* BLE AD structures walked in one advertising payload (at most 255
+ * bytes, each structure at least 1). */
+#define BLE_MAX_ADS 128
+
 /* Top talkers shown in the terminal summary. */
 #define SUMMARY_TOP 10
 

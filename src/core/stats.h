@@ -89,6 +89,22 @@
 	X(TELNET_MALFORMED, "telnet.malformed")       \
 	X(FTP_MSGS, "ftp.msgs")                       \
 	X(FTP_MALFORMED, "ftp.malformed")             \
+	X(RADIOTAP_TRUNC, "radiotap.trunc")                                 \
+	X(RADIOTAP_MALFORMED, "radiotap.malformed")                         \
+	X(PPI_TRUNC, "ppi.trunc")                                           \
+	X(PPI_MALFORMED, "ppi.malformed")                                   \
+	X(WIFI_BAD_FCS, "wifi.bad_fcs")                                     \
+	X(WIFI_TRUNC, "wifi.trunc")                                         \
+	X(WIFI_MALFORMED, "wifi.malformed")                                 \
+	X(WIFI_IE_MALFORMED, "wifi.ie_malformed")                           \
+	X(NAN_MALFORMED, "nan.malformed")                                   \
+	X(BLE_PHDR_TRUNC, "ble_phdr.trunc")                                 \
+	X(NORDIC_TRUNC, "nordic.trunc")                                     \
+	X(NORDIC_MALFORMED, "nordic.malformed")                             \
+	X(BLE_BAD_CRC, "ble.bad_crc")                                       \
+	X(BLE_TRUNC, "ble.trunc")                                           \
+	X(BLE_MALFORMED, "ble.malformed")                                   \
+	X(BLE_AD_MALFORMED, "ble.ad_malformed")                             \
 	X(INSPECT_SKIPPED, "inspect.skipped")                          \
 	X(INSPECT_TCP_SKIPPED, "inspect.tcp_skipped")                  \
 	X(FACTS_DROPPED, "facts.dropped")                              \

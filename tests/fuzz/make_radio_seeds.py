@@ -1,0 +1,145 @@
+#!/usr/bin/python3
+# SPDX-License-Identifier: MIT
+# Seeds for fuzz_radio: link-selector(1) frame. Crafted frames of every
+# radio link type (named craft_*), and frames cut from the drone captures
+# of ../shared/corpus/drone/ (named after their capture; licences and
+# origins in ../shared/corpus/SOURCES.md) when that corpus is present.
+# Run: /usr/bin/python3 tests/fuzz/make_radio_seeds.py  (from the repo root)
+import os, struct, sys
+
+LINKS = [105, 127, 192, 251, 256, 272]  # as radio_links in fuzz_radio.c
+TA = bytes.fromhex("84cca8604324")
+ADVA = bytes.fromhex("1c2febea7de0")  # e0:7d:ea:eb:2f:1c, sent reversed
+
+def odid(counter):
+    return bytes([counter, 0x00, 0x12]) + b"MFG1A0123456789" + bytes(8)
+
+def mgmt(sub, body):
+    return bytes([sub << 4, 0]) + bytes(2) + b"\xff" * 6 + TA + TA + b"\x10\x00" + body
+
+def ie(i, data):
+    return bytes([i, len(data)]) + data
+
+def beacon(ies):
+    return mgmt(8, bytes(8) + b"\x64\x00\x01\x04" + ies)
+
+ASTM_IE = ie(221, b"\xfa\x0b\xbc\x0d" + odid(7))
+DJI_IE = ie(221, b"\x26\x37\x12\x58\x62\x13\x10\x02" + bytes(10))
+
+def radiotap_two_words(flags):
+    h = b"\x00\x00\x21\x00" + struct.pack("<II", 0xA000002B, 0x00000820)
+    h += bytes(4) + b"\xee" * 8 + bytes([flags, 0]) + struct.pack("<HH", 2437, 0xA0)
+    return h + bytes([0xd6, 0xce, 0])
+
+def radiotap_vendor():
+    h = struct.pack("<BBH", 0, 0, 34) + struct.pack("<III", 0xC0000024, 0xA0000081, 0x8)
+    h += bytes([2, 0xc3]) + b"\x00\x11\x22\x00" + struct.pack("<H", 5) + b"Z" * 5 + b"\x00"
+    return h + struct.pack("<HH", 5180, 0x140)
+
+def ppi(fcs):
+    f = struct.pack("<HH", 3, 1) + b"\x00" + bytes(3)
+    f += struct.pack("<HH", 2, 20) + bytes(8) + struct.pack("<HHHHBBbb", fcs, 2, 2412, 0xA0, 0, 0, -70, -95)
+    return struct.pack("<BBHI", 0, 1, 8 + len(f), 105) + f
+
+def nan_sdf(ctl):
+    sda = bytes.fromhex("8869199d9209") + bytes([1, 0, ctl])
+    if ctl & 0x40: sda += b"\xff\xff"
+    if ctl & 0x04: sda += b"\x02\x01\x41"
+    if ctl & 0x08: sda += b"\x01\x00"
+    if ctl & 0x10: sda += bytes([26]) + odid(0x22)
+    body = b"\x04\x09\x50\x6f\x9a\x13" + b"\x0e\x03\x00\x01\x00\x02"
+    body += b"\x03" + struct.pack("<H", len(sda)) + sda
+    return mgmt(13, body)
+
+AD_ASTM = bytes([30, 0x16, 0xfa, 0xff, 0x0d]) + odid(3)
+
+def ble4():
+    pdu = ADVA + b"\x02\x01\x06" + AD_ASTM
+    return struct.pack("<I", 0x8E89BED6) + bytes([0x42, len(pdu)]) + pdu + b"\x11\x22\x33"
+
+def ble5(ci):
+    ext = bytes([0x59]) + ADVA + b"\x75\x0e" + b"\x01\x02\x03" + b"\x7f" + b"\xaa\xbb"
+    pdu = bytes([len(ext)]) + ext + AD_ASTM
+    aa = struct.pack("<I", 0x8E89BED6) + (b"\x00" if ci else b"")
+    return aa + bytes([0x07, len(pdu)]) + pdu + b"\x11\x22\x33"
+
+def phdr():
+    return bytes([10, 0xbe, 0xa6, 0]) + struct.pack("<IH", 0x8E89BED6, 0x8C03) + ble5(True)
+
+def nordic_v3():
+    p = ble5(True)
+    return bytes([3]) + struct.pack("<HBHB", 10 + len(p), 3, 48659, 2) + \
+        bytes([10, 0x21, 10, 53]) + struct.pack("<HI", 0, 2694177445) + p
+
+def nordic_v1():
+    p = ble4()
+    return bytes([1, 6, 10 + len(p), 1]) + struct.pack("<HB", 7, 6) + \
+        bytes([10, 0x01, 37, 70]) + struct.pack("<HI", 0, 0) + p
+
+CRAFTED = {
+    "craft_80211_beacon_astm": (105, beacon(ie(0, b"GBR-OP-123ABCD") + ie(1, b"\x82") + ASTM_IE)),
+    "craft_radiotap_fcs_beacon": (127, radiotap_two_words(0x10) + beacon(ie(0, b"x") + ASTM_IE) + b"\xde\xad\xbe\xef"),
+    "craft_radiotap_vendor_dji": (127, radiotap_vendor() + beacon(DJI_IE + ie(0, b"fabiassid"))),
+    "craft_ppi_beacon": (192, ppi(0) + beacon(ASTM_IE)),
+    "craft_radiotap_nan_sdf": (127, b"\x00\x00\x08\x00\x00\x00\x00\x00" + nan_sdf(0x10 | 0x40 | 0x04 | 0x08)),
+    "craft_ble4_nonconn": (251, ble4()),
+    "craft_ble5_phdr_aux": (256, phdr()),
+    "craft_nordic_v3_coded": (272, nordic_v3()),
+    "craft_nordic_v1_legacy": (272, nordic_v1()),
+}
+
+def pcap_frames(data):
+    if data[:4] in (b"\xd4\xc3\xb2\xa1", b"\x4d\x3c\xb2\xa1"):
+        link, o = struct.unpack("<I", data[20:24])[0], 24
+        while o + 16 <= len(data):
+            incl = struct.unpack("<I", data[o + 8:o + 12])[0]
+            yield link, data[o + 16:o + 16 + incl]
+            o += 16 + incl
+    elif data[:4] == b"\x0a\x0d\x0d\x0a":  # pcapng, little-endian, one interface
+        o, link = 0, None
+        while o + 12 <= len(data):
+            btype, blen = struct.unpack("<II", data[o:o + 8])
+            if blen < 12:
+                return
+            if btype == 1:
+                link = struct.unpack("<H", data[o + 8:o + 10])[0]
+            elif btype == 6 and link is not None:
+                cap = struct.unpack("<I", data[o + 20:o + 24])[0]
+                yield link, data[o + 28:o + 28 + cap]
+            o += blen
+
+# From each capture: (seed name, index of the frame among those kept by pick).
+PICKS = {
+    "odid_wifi_bcn_sample.pcap": [("bcn_astm", 0, None)],
+    "odid_wifi_sample.pcap": [("nan_sync", 0, None), ("nan_sdf", 1, None), ("beacon", 2, None)],
+    "mavic_alessa_spoofed.pcapng": [("dji_rt8", 0, None), ("dji_rt13", 1, None)],
+    "odid_bt5_lr_sample.pcapng": [("aux_adv_ind", 0, None), ("bad_crc", 7, None)],
+    "parrot_anafi4_real.pcapng": [("astm_fcs", 0, b"\xfa\x0b\xbc\x0d"), ("data_fcs", 0, b"DATA")],
+}
+
+def main():
+    root = sys.argv[1] if len(sys.argv) > 1 else "."
+    dst = os.path.join(root, "tests", "fuzz", "corpus", "radio")
+    os.makedirs(dst, exist_ok=True)
+    seeds = dict(CRAFTED)
+    src = os.path.join(root, "..", "shared", "corpus", "drone")
+    for cap, picks in PICKS.items():
+        path = os.path.join(src, cap)
+        if not os.path.exists(path):
+            print("absent, not cut:", path)
+            continue
+        frames = list(pcap_frames(open(path, "rb").read()))
+        for name, idx, pat in picks:
+            if pat == b"DATA":  # radiotap 26 bytes, then a data frame
+                kept = [f for f in frames if len(f[1]) > 26 and f[1][26] & 0x0c == 0x08]
+            elif pat is not None:
+                kept = [f for f in frames if pat in f[1]]
+            else:
+                kept = frames
+            link, frame = kept[idx]
+            seeds[cap.split(".")[0] + "_" + name] = (link, frame)
+    for name, (link, frame) in sorted(seeds.items()):
+        with open(os.path.join(dst, name), "wb") as f:
+            f.write(bytes([LINKS.index(link)]) + frame)
+
+main()
