@@ -181,8 +181,11 @@ struct dji_msg {
 
 /* djiid_decode: an AIRP_DJI payload (radio.h: 58 62 13, subcommand,
  * record) into m. DEC_OK, DEC_TRUNC (record cut short: nothing usable),
- * DEC_MALFORMED (bad header bytes) or DEC_UNSUPPORTED (other subcommand
- * or version); each counted. */
+ * DEC_MALFORMED (bad header bytes: nothing usable; or an impossible
+ * value in a record that is otherwise read: a position beyond +-90 /
+ * +-180 degrees, reported unknown, or a length beyond its field, capped)
+ * or DEC_UNSUPPORTED (other subcommand or version); each counted.
+ * m->sub is 0 unless m holds a record. */
 enum dec djiid_decode(struct cur c, struct dji_msg *m, struct stats *st);
 
 /* djiid_record: the record itself for subcommand sub (from the version
