@@ -197,4 +197,17 @@ enum dec djiid_record(struct cur c, uint8_t sub, struct dji_msg *m,
 /* djiid_product: model name of DJI product type code, or NULL. */
 const char *djiid_product(uint8_t code);
 
+/* cta2063_valid: whether the n bytes at s are an ANSI/CTA-2063-A serial
+ * number: a 4-character manufacturer code, a length character (1-9, A-F
+ * for 10-15), then exactly that many characters; all digits or upper-
+ * case letters other than O and I. When it is not, why (if not NULL and
+ * whyn > 0) receives a short NUL-terminated reason; else an empty
+ * string. */
+bool cta2063_valid(const uint8_t *s, size_t n, char *why, size_t whyn);
+
+/* cta2063_maker: the manufacturer named by the code that starts the n
+ * bytes at s ("DJI" for 1581), or NULL if the code is not one vigie
+ * knows (only codes with a public source: see cta2063.c). */
+const char *cta2063_maker(const uint8_t *s, size_t n);
+
 #endif
