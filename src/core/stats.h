@@ -105,6 +105,16 @@
 	X(BLE_TRUNC, "ble.trunc")                                           \
 	X(BLE_MALFORMED, "ble.malformed")                                   \
 	X(BLE_AD_MALFORMED, "ble.ad_malformed")                             \
+	X(ODID_MSGS, "odid.msgs")                     \
+	X(ODID_MALFORMED, "odid.malformed")           \
+	X(ODID_TRUNC, "odid.trunc")                   \
+	X(ODID_UNKNOWN_TYPE, "odid.unknown_type")     \
+	X(ODID_BAD_VERSION, "odid.bad_version")       \
+	X(ODID_PACK_MALFORMED, "odid.pack_malformed") \
+	X(DJIID_MSGS, "djiid.msgs")                   \
+	X(DJIID_MALFORMED, "djiid.malformed")         \
+	X(DJIID_TRUNC, "djiid.trunc")                 \
+	X(DJIID_UNSUPPORTED, "djiid.unsupported")     \
 	X(INSPECT_SKIPPED, "inspect.skipped")                          \
 	X(INSPECT_TCP_SKIPPED, "inspect.tcp_skipped")                  \
 	X(FACTS_DROPPED, "facts.dropped")                              \

@@ -7,8 +7,11 @@
  * direction 361, latitude/longitude 0, timestamp 0xFFFF) has its *_ok
  * flag false and a zero value: never a number that looks real. Strings
  * are the raw bytes up to the first NUL (not NUL-terminated: use the
- * length), from the wire: escape on output. Decoders keep no state,
- * allocate nothing and count problems in st. */
+ * length), from the wire: escape on output. A value the standard makes
+ * impossible (latitude beyond +-90 degrees, direction 360, a timestamp
+ * beyond the hour) is counted as malformed and reported like an unknown
+ * one. Decoders keep no state, allocate nothing and count problems in
+ * st. */
 #ifndef VIGIE_UAS_H
 #define VIGIE_UAS_H
 
@@ -42,7 +45,8 @@ struct odid_basic {
 	uint8_t id_type;      /* 0 none, 1 serial (CTA-2063-A), 2 CAA
 	                       * registration, 3 UTM UUID, 4 session ID */
 	uint8_t ua_type;      /* 0..15, see docs/droneid.md */
-	uint8_t id_len;
+	uint8_t id_len;       /* types 3 and 4 are binary: all 20 bytes but
+	                       * the trailing NUL padding (NULs inside kept) */
 	uint8_t id[ODID_ID_LEN];
 };
 
@@ -87,10 +91,12 @@ struct odid_system {
 	uint16_t area_count;
 	uint32_t area_radius; /* metres */
 	double area_ceiling, area_floor; /* metres */
-	uint8_t eu_category;  /* 0 undeclared, 1 open, 2 specific, 3 certified */
+	uint8_t eu_category;  /* 0 undeclared, 1 open, 2 specific, 3 certified
+	                       * (EU classification only, else 0) */
 	uint8_t eu_class;     /* 0 undeclared, 1..7 = class 0..6 */
 	double op_alt;        /* operator geodetic altitude, metres */
-	uint32_t timestamp;   /* s since 2019-01-01 00:00 UTC */
+	uint32_t timestamp;   /* s since 2019-01-01 00:00 UTC (ts_ok: not 0,
+	                       * which -19 senders leave there) */
 };
 
 struct odid_operator {
@@ -120,12 +126,21 @@ struct odid_msg {
  * DEC_OK if every message decoded, DEC_TRUNC / DEC_MALFORMED otherwise
  * (the good messages of a damaged pack are still passed; each bad one is
  * counted). Unknown message types and protocol versions above 2 are
- * counted and skipped. */
+ * counted and skipped (DEC_UNSUPPORTED when the payload held nothing
+ * else). A pack must state a message size of 25 (else nothing is read)
+ * and at most ODID_PACK_MAX messages (else the first ODID_PACK_MAX are
+ * read); a pack inside a pack is skipped; each is counted. */
 enum dec odid_decode(struct cur c, uint8_t *counter,
     void (*fn)(void *ctx, const struct odid_msg *m), void *ctx,
     struct stats *st);
 
-/* odid_message: exactly one 25-byte message at c (not a pack) into m. */
+/* odid_message: exactly one 25-byte message at c (not a pack) into m.
+ * DEC_OK; DEC_MALFORMED when an impossible value was counted: m holds
+ * the message with that value reported unknown, except an
+ * authentication page 0 whose last page index or length no set of pages
+ * can hold (m->u.auth.data_len is then 0: no page); DEC_TRUNC for fewer
+ * than 25 bytes; DEC_UNSUPPORTED for a protocol version above 2 or a
+ * type that is not a message (6-15). Each counted. */
 enum dec odid_message(struct cur c, struct odid_msg *m, struct stats *st);
 
 #define DJI_SERIAL_LEN 16
@@ -166,8 +181,11 @@ struct dji_msg {
 
 /* djiid_decode: an AIRP_DJI payload (radio.h: 58 62 13, subcommand,
  * record) into m. DEC_OK, DEC_TRUNC (record cut short: nothing usable),
- * DEC_MALFORMED (bad header bytes) or DEC_UNSUPPORTED (other subcommand
- * or version); each counted. */
+ * DEC_MALFORMED (bad header bytes: nothing usable; or an impossible
+ * value in a record that is otherwise read: a position beyond +-90 /
+ * +-180 degrees, reported unknown, or a length beyond its field, capped)
+ * or DEC_UNSUPPORTED (other subcommand or version); each counted.
+ * m->sub is 0 unless m holds a record. */
 enum dec djiid_decode(struct cur c, struct dji_msg *m, struct stats *st);
 
 /* djiid_record: the record itself for subcommand sub (from the version
@@ -180,12 +198,16 @@ enum dec djiid_record(struct cur c, uint8_t sub, struct dji_msg *m,
 const char *djiid_product(uint8_t code);
 
 /* cta2063_valid: whether the n bytes at s are an ANSI/CTA-2063-A serial
- * number (4-character manufacturer code, a length character 1-9 or A-F,
- * then that many characters of 0-9 and A-Z without O and I); if not, a
- * short reason goes to why. */
+ * number: a 4-character manufacturer code, a length character (1-9, A-F
+ * for 10-15), then exactly that many characters; all digits or upper-
+ * case letters other than O and I. When it is not, why (if not NULL and
+ * whyn > 0) receives a short NUL-terminated reason; else an empty
+ * string. */
 bool cta2063_valid(const uint8_t *s, size_t n, char *why, size_t whyn);
 
-/* cta2063_maker: the maker of a serial's manufacturer code, or NULL. */
+/* cta2063_maker: the manufacturer named by the code that starts the n
+ * bytes at s ("DJI" for 1581), or NULL if the code is not one vigie
+ * knows (only codes with a public source: see cta2063.c). */
 const char *cta2063_maker(const uint8_t *s, size_t n);
 
 #endif
