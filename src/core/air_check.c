@@ -13,10 +13,14 @@
 #include "air_int.h"
 #include "limits.h"
 
+/* Within 1e-5 degree (about a metre) of a whole degree: spoofers put
+ * round numbers through DJI's radians scaling with 174533 where the true
+ * factor is 174532.925, which lands 5e-6 degree off. Two coordinates that
+ * close to whole degrees happen by chance once in billions of fixes. */
 static bool
 near_integer(double d)
 {
-	return fabs(d - round(d)) < 1e-6;
+	return fabs(d - round(d)) < 1e-5;
 }
 
 /* Checks of a new fix against the aircraft's last one and its operator. */
