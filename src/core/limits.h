@@ -85,6 +85,10 @@ _Static_assert(HOST_MAX_IPS > HOST_ROUTER_V4 + HOST_ROUTER_V6 + 1,
  * namespace; real drivers use up to five. */
 #define RADIOTAP_MAX_WORDS 8
 
+/* PPI fields walked in one header (each at least 4 bytes; real headers
+ * carry two or three). */
+#define PPI_MAX_FIELDS 64
+
 /* 802.11 information elements walked in one management frame (each at
  * least 2 bytes; a beacon carries a few dozen). */
 #define WIFI_MAX_IES 256

@@ -16,16 +16,14 @@
  * dBm antenna noise 1. Only 802.11 frames (dlt 105) are read. */
 #include "radiolayer.h"
 
+#include "../core/limits.h"
+
 #define PPI_ALIGNED 0x01
 #define PPI_DLT_80211 105
 #define PPI_FIELD_COMMON 2
 #define PPI_COMMON_LEN 20
 #define PPI_C_FCS 0x0001
 #define PPI_C_BADFCS 0x0004
-
-/* Most fields walked: each is at least 4 bytes of a header of at most
- * 64 KiB, so this only bounds a crafted header. */
-#define PPI_MAX_FIELDS 64
 
 /* The 802.11-common field: frequency and signal into r, FCS flags out. */
 static void
