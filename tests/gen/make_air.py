@@ -591,7 +591,7 @@ def make_msgs(cap):
     o1 = operator_id(v, 'FRA-OP-0001')
     f = ac1.beacon(now(), [odid_ie(0x10, pack(v, [b1, l1, s1, y1, o1]))])
     add(rt_std(tsft(), 2437, CH_24_CCK, 2, -52, flags=0x10) + with_fcs(f))
-    l1b = location(v, 2, 488584500, 22946250, direction=90, speed=12.5, vspeed=2.5,
+    l1b = location(v, 2, 488584000, 22945171, direction=90, speed=12.5, vspeed=2.5,
                    alt_baro=330.5, alt_geo=336.0, height=45.5, height_type=0,
                    acc_h=10, acc_v=4, acc_baro=3, acc_speed=2, ts=ts_tenths(now()), acc_ts=2)
     add(rt_std(tsft(), 2437, CH_24_CCK, 2, -53) + ac1.beacon(now(), [odid_ie(0x11, l1b)]))
@@ -627,7 +627,7 @@ def make_msgs(cap):
                   acc_h=12, acc_v=6, acc_baro=5, acc_speed=4, ts=ts_tenths(now()), acc_ts=1)
     f = ac3.beacon(now(), [odid_ie(0x30, pack(v, [b3] + a3 + [l3]))])
     add(rt_ext(tsft(), 5745, CH_5_OFDM, 12, -70, -72, 1) + f)
-    l3b = location(v, 2, 515007400, -1245400, direction=45, speed=7.25, vspeed=0.5,
+    l3b = location(v, 2, 515007046, -1245926, direction=45, speed=7.25, vspeed=0.5,
                    alt_baro=95.5, alt_geo=140.5, height=60.5, height_type=0,
                    acc_h=12, acc_v=6, acc_baro=5, acc_speed=4, ts=ts_tenths(now()), acc_ts=1)
     s3 = self_id(v, 0, 'Pipeline patrol sector7')
@@ -657,11 +657,9 @@ def make_msgs(cap):
     assert len(msgs4) == 10
     add(rt_std(tsft(), 2437, CH_24_OFDM, 12, -59) + nan_sdf(ac4, cluster, 0x40, pack(v, msgs4)))
 
-    # -- AC5: boundary values (poles, antimeridian, speed and direction edges) -----
-    ac5 = Station('02:a1:00:00:00:05', 'RID-1596B0EDGE0CASES', 2437, tsf0=11000000000)
+    # -- AC5a-d: boundary values (poles, antimeridian, speed and direction edges) --
+    # four aircraft of one frame each, so no two impossible fixes share an ID
     v = 2
-    b5 = basic_id(v, 1, 15, '1596B0EDGE0CASES')
-    assert cta_valid('1596B0EDGE0CASES')
     edges = [
         location(v, 2, 900000000, 1800000000, direction=0, speed=0.0, vspeed=0.0,
                  alt_baro=-999.5, alt_geo=-999.5, height=0.0, ts=ts_tenths(now())),
@@ -674,8 +672,12 @@ def make_msgs(cap):
                  alt_baro=100.0, alt_geo=100.0, height=0.0, ts=36000),
     ]
     for i, loc in enumerate(edges):
+        ser = '1596B0EDGE0CASE%d' % (i + 1)
+        assert cta_valid(ser)
+        ac5 = Station('02:a1:00:00:05:%02x' % (i + 1), 'RID-EDGE-%d' % (i + 1), 2437,
+                      tsf0=11000000000 + i)
         add(rt_std(tsft(), 2437, CH_24_CCK, 2, -45 - i) +
-            ac5.beacon(now(), [odid_ie(0x50 + i, pack(v, [b5, loc]))]))
+            ac5.beacon(now(), [odid_ie(0x50 + i, pack(v, [basic_id(v, 1, 15, ser), loc]))]))
 
     # -- AC6: protocol version 1, everything unknown ------------------------------
     ac6 = Station('02:a1:00:00:00:06', 'RID-UNKNOWN', 2437, tsf0=12000000000)
@@ -747,7 +749,7 @@ def make_ble(cap):
     op_a = (593290000, 180680000)
 
     def loc_a(k, t):
-        la, lo = offset(lat_a, lon_a, 5.0 * k, 0.0)
+        la, lo = offset(lat_a, lon_a, 5.0 * t, 0.0)      # 5 m/s north
         return location(v, 2, e7(la), e7(lo), direction=0, speed=5.0, vspeed=0.0,
                         alt_baro=60.0, alt_geo=85.0, height=30.0, acc_h=10, acc_v=4,
                         acc_baro=3, acc_speed=2, ts=ts_tenths(t), acc_ts=1)
@@ -786,7 +788,7 @@ def make_ble(cap):
         # why tshark 4.0 must not be left to recompute it for LE Coded packets)
         fr.append((t, ble_phdr(0, -70, -95, flags4 | LE_PHY_CODED | LE_CRC_CHECKED | LE_CRC_VALID) +
                    ble_ll(pdu0, coded=True)))
-        la, lo = offset(lat_b, lon_b, 0.0, 10.0 * k)
+        la, lo = offset(lat_b, lon_b, 0.0, 10.0 * (t - 0.6))   # 10 m/s east
         msgs = [basic_id(v, 1, 6, ser_b),
                 location(v, 2, e7(la), e7(lo), direction=90, speed=10.0, vspeed=-1.0,
                          alt_baro=150.0, alt_geo=175.0, height=120.0, acc_h=11, acc_v=4,
@@ -994,9 +996,10 @@ def make_spoof(cap):
     assert cta_valid(ser), ser
     st = Station('02:64:00:00:00:01', 'RID-' + ser, 2437, tsf0=30000000000)
     opJ = (e7(48.8380), e7(2.3050))
-    for k, lon in enumerate((2.2985, 2.3005, 2.3050, 2.3115)):
-        t = 160.0 + 15.0 * k
-        sp.add(t, st, [odid_ie(k, astm_pack(ser, e7(48.8425), e7(lon), t, op=opJ, direction=90,
+    for k in range(10):                          # 10 m/s east, a fix every 10 s
+        t = 160.0 + 10.0 * k
+        la, lo = offset(48.8425, 2.2985, 0.0, 100.0 * k)
+        sp.add(t, st, [odid_ie(k, astm_pack(ser, e7(la), e7(lo), t, op=opJ, direction=90,
                                               speed=10.0, extra=[operator_id(v, 'FRA-OP-J')]))])
 
     sp.fr.sort(key=lambda x: x[0])
