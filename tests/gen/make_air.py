@@ -1266,16 +1266,16 @@ def describe_dji(d):
     if d['sub'] == 0x11:
         return 'DJI 0x11 purpose: serial `%s`, drone id `%s`, purpose (%d) `%s`' % (
             d['serial'].decode(), d['drone_id'].decode(), len(d['purpose']), d['purpose'].decode())
-    s = ('DJI v%d seq %d state 0x%04x serial `%s`: lat %.7f (raw %d) lon %.7f (raw %d) '
+    s = ('DJI v%d seq %d state 0x%04x serial `%s`: lat %.9f (raw %d) lon %.9f (raw %d) '
          'alt %d height %d v(n,e,u) raw %s') % (
         d['ver'], d['seq'], d['state'], d['serial'].decode(), d['lat'][1], d['lat'][0], d['lon'][1], d['lon'][0],
         d['alt'], d['height'], d['v'])
     if d['ver'] == 1:
         s += ' pitch %.2f roll %.2f yaw %.2f' % (d['pitch'], d['roll'], d['yaw'])
     else:
-        s += ' yaw %.2f app_ms %d app %.7f %.7f (raw %d %d)' % (
+        s += ' yaw %.2f app_ms %d app %.9f %.9f (raw %d %d)' % (
             d['yaw'], d['app_ms'], d['app'][0][1], d['app'][1][1], d['app'][0][0], d['app'][1][0])
-    s += ' home %.7f %.7f (raw %d %d) product %d uuid `%s`' % (
+    s += ' home %.9f %.9f (raw %d %d) product %d uuid `%s`' % (
         d['home'][0][1], d['home'][1][1], d['home'][0][0], d['home'][1][0], d['product'], d['uuid'].decode())
     return s
 
