@@ -19,7 +19,7 @@ sample=$root/samples/sample.pcap cap=$root/tests/captures
 db=$tmp/v.db
 
 "$vigie" scan --quiet --db "$db" --site hq "$sample" || bad "scan into db"
-[ "$(q "$db" 'select max(version) from schema_version')" = 2 ] && ok || bad "schema version"
+[ "$(q "$db" 'select max(version) from schema_version')" = 4 ] && ok || bad "schema version"
 [ "$(q "$db" 'pragma journal_mode')" = wal ] && ok || bad "WAL mode"
 d1=$(q "$db" 'select count(*) from devices') f1=$(q "$db" 'select count(*) from flows')
 [ "$d1" = 7 ] && [ "$f1" = 19 ] && ok || bad "rows: devices $d1 flows $f1"
@@ -44,6 +44,14 @@ idb=$tmp/ident.db
 [ "$(q "$idb" "select count(*) from evidence where device = 'mac:44:19:b6:0a:0b:0c' and source = 'sadp'")" -ge 5 ] && ok || bad "evidence rows"
 [ "$(q "$idb" "select count(*) from devices where covered")" = 5 ] && ok || bad "covered count"
 
+# Airspace: drones and their positions, in their own tables.
+adb=$tmp/air.db
+"$vigie" scan --quiet --db "$adb" --sites "$root/tests/data/zones.txt" "$cap/air_spoof.pcap" || bad "scan air_spoof.pcap"
+[ "$(q "$adb" "select count(*) from drones")" = "$(q "$adb" "select drones from stats")" ] && [ "$(q "$adb" "select count(*) from drones")" -gt 10 ] && ok || bad "drone rows"
+[ "$(q "$adb" "select count(*) from drone_positions p join drones d on d.id = p.drone and d.scan_id = p.scan_id")" = "$(q "$adb" "select sum(positions) from drones")" ] && ok || bad "drone_positions rows"
+[ "$(q "$adb" "select typeof(lat) from drone_positions limit 1")" = real ] && ok || bad "latitude column type"
+[ "$(q "$adb" "select count(*) from alerts where rule like 'zone.%' and ref = 'hq'")" -ge 2 ] && ok || bad "zone alerts in the store"
+
 # A store of schema 1 (before identification) is migrated in place.
 v1=$tmp/v1.db
 q "$v1" "create table schema_version (version integer not null, applied_at text not null);
@@ -53,7 +61,8 @@ create table devices (scan_id integer not null references scans(id) on delete ca
 insert into scans (id, site, fingerprint, complete) values (1, 'old', 'x', 1);
 insert into devices (scan_id, key) values (1, 'mac:00:00:5e:00:53:01');"
 "$vigie" scan --quiet --db "$v1" "$cap/ident.pcap" || bad "scan into a schema 1 store"
-[ "$(q "$v1" 'select max(version) from schema_version')" = 2 ] && ok || bad "schema 1 not migrated"
+[ "$(q "$v1" 'select max(version) from schema_version')" = 4 ] && ok || bad "schema 1 not migrated"
+[ "$(q "$v1" "select count(*) from sqlite_master where name in ('drones', 'drone_positions', 'destinations')")" = 3 ] && ok || bad "schema 1: new tables missing"
 [ "$(q "$v1" "select count(*) from devices where key = 'mac:00:00:5e:00:53:01' and vendor is null")" = 1 ] && ok || bad "schema 1 row lost"
 [ "$(q "$v1" "select count(*) from devices where vendor = 'Hikvision'")" = 1 ] && ok || bad "new rows after migration"
 

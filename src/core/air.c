@@ -391,29 +391,33 @@ tx_sent(struct air *a, struct tx *t, uint32_t i, uint64_t ts)
 {
 	char ev[200], mac[18], key[ALERT_DEVICE_MAX];
 
-	for (unsigned k = 0; k < t->nids; k++)
+	for (unsigned k = 0; k < t->nids && k <= AIR_TX_MAX_IDS; k++)
 		if (air_tx_ref(a, t->ids[k], t->ids_gen[k]) == i)
 			return;
+	/* Past the list, an aircraft already flagged was counted. */
+	if (t->many_raised && a->ac[i].ac.spoof & SPOOF_MANY_IDS)
+		return;
 	if (t->nids <= AIR_TX_MAX_IDS) {
 		t->ids[t->nids] = i;
 		t->ids_gen[t->nids] = a->ac[i].gen;
 	}
 	if (t->nids < 255)
 		t->nids++;
-	if (t->nids <= AIR_TX_MAX_IDS || t->many_raised || a->r_many == NULL)
+	if (t->nids <= AIR_TX_MAX_IDS || a->r_many == NULL)
 		return;
+	/* A spoofer: every aircraft it sent is flagged, one hit each. */
+	for (unsigned k = 0; k <= AIR_TX_MAX_IDS && !t->many_raised; k++) {
+		uint32_t j = air_tx_ref(a, t->ids[k], t->ids_gen[k]);
+		if (j != 0)
+			a->ac[j].ac.spoof |= SPOOF_MANY_IDS;
+	}
 	t->many_raised = true;
+	a->ac[i].ac.spoof |= SPOOF_MANY_IDS;
 	air_mac_text(t->mac, mac, sizeof mac);
 	snprintf(key, sizeof key, "mac:%s", mac);
 	snprintf(ev, sizeof ev, "transmitter %s sent %u distinct aircraft IDs, "
 	    "the latest %.*s", mac, t->nids, (int)a->ac[i].ac.key_len,
 	    a->ac[i].ac.key);
-	for (unsigned k = 0; k <= AIR_TX_MAX_IDS; k++) {
-		uint32_t j = air_tx_ref(a, t->ids[k], t->ids_gen[k]);
-		if (j != 0)
-			a->ac[j].ac.spoof |= SPOOF_MANY_IDS;
-	}
-	a->ac[i].ac.spoof |= SPOOF_MANY_IDS;
 	(void)alerts_hit(a->al, a->r_many, key, NULL, NULL, ev, strlen(ev), ts,
 	    ts, 1, 0);
 }

@@ -43,16 +43,40 @@ dlon_wrap(double a, double b)
 	return d - 180.0;
 }
 
-/* Ray casting in a plane where the point is the origin: x east (degrees
- * of longitude, unwrapped around the point), y north. */
+/* A polygon in a plane: x east in degrees of longitude, each edge taken
+ * the short way round (so a zone may straddle the antimeridian), y north;
+ * the point placed on the copy of its longitude nearest the polygon. */
+struct plane {
+	double x[ZONE_MAX_VERTICES], y[ZONE_MAX_VERTICES];
+	double px, py;
+};
+
+static void
+plane_of(const struct zone *z, double lat, double lon, struct plane *p)
+{
+	double sum = 0, mid;
+
+	p->x[0] = z->vlon[0];
+	for (unsigned i = 1; i < z->nv; i++)
+		p->x[i] = p->x[i - 1] + dlon_wrap(z->vlon[i - 1], z->vlon[i]);
+	for (unsigned i = 0; i < z->nv; i++) {
+		p->y[i] = z->vlat[i];
+		sum += p->x[i];
+	}
+	mid = sum / z->nv;
+	p->px = mid + dlon_wrap(mid, lon);
+	p->py = lat;
+}
+
+/* Ray casting towards +x. */
 static bool
-poly_inside(const struct zone *z, double lat, double lon)
+poly_inside(const struct zone *z, const struct plane *p)
 {
 	bool in = false;
 
 	for (unsigned i = 0, j = z->nv - 1; i < z->nv; j = i++) {
-		double xi = dlon_wrap(lon, z->vlon[i]), yi = z->vlat[i] - lat;
-		double xj = dlon_wrap(lon, z->vlon[j]), yj = z->vlat[j] - lat;
+		double xi = p->x[i] - p->px, yi = p->y[i] - p->py;
+		double xj = p->x[j] - p->px, yj = p->y[j] - p->py;
 
 		if ((yi > 0) != (yj > 0) && 0 < (xj - xi) * (0 - yi) /
 		    (yj - yi) + xi)
@@ -80,18 +104,20 @@ double
 zones_distance(const struct zone *z, double lat, double lon)
 {
 	double best = INFINITY, kx, ky = EARTH_R * DEG;
+	struct plane p;
 
 	if (z->shape == ZONE_CIRCLE) {
 		double d = geo_metres(lat, lon, z->lat, z->lon) - z->radius;
 		return d > 0 ? d : 0;
 	}
-	if (poly_inside(z, lat, lon))
+	plane_of(z, lat, lon, &p);
+	if (poly_inside(z, &p))
 		return 0;
 	kx = ky * cos(lat * DEG);
 	for (unsigned i = 0, j = z->nv - 1; i < z->nv; j = i++) {
-		double d = seg_metres(dlon_wrap(lon, z->vlon[j]) * kx,
-		    (z->vlat[j] - lat) * ky, dlon_wrap(lon, z->vlon[i]) * kx,
-		    (z->vlat[i] - lat) * ky);
+		double d = seg_metres((p.x[j] - p.px) * kx,
+		    (p.y[j] - p.py) * ky, (p.x[i] - p.px) * kx,
+		    (p.y[i] - p.py) * ky);
 		if (d < best)
 			best = d;
 	}

@@ -324,7 +324,7 @@ track_cap(void **state)
 	rig_up(&r, NULL);
 	/* a long flight: every second a new point, 3 x the cap */
 	for (unsigned i = 0; i < 3 * AIR_TRACK_MAX; i++)
-		dji(&r, 1, "LONGFLIGHT0001", i, 40 + i * 1e-5, 3, 0, 0);
+		dji(&r, 1, "LONGFLIGHT0001", i, 40.3 + i * 1e-5, 3.3, 0, 0);
 	rig_down(&r);
 	assert_int_equal(r.got.drones, 1);
 	assert_true(r.got.last_positions <= AIR_TRACK_MAX);
