@@ -62,8 +62,9 @@ cta2063_valid(const uint8_t *s, size_t n, char *why, size_t whyn)
 		return fail(why, whyn, "bad length character");
 	if (n - CTA_MFR_LEN - 1 != len) {
 		if (why != NULL && whyn > 0)
-			(void)snprintf(why, whyn, "length says %u, serial has %zu",
-			    len, n - CTA_MFR_LEN - 1);
+			(void)snprintf(why, whyn,
+			    "length says %u, serial has %zu", len,
+			    n - CTA_MFR_LEN - 1);
 		return false;
 	}
 	for (size_t i = CTA_MFR_LEN + 1; i < n; i++) {

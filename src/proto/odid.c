@@ -317,7 +317,9 @@ pack(struct cur c, void (*fn)(void *, const struct odid_msg *),
 		STAT_INC(st, ODID_PACK_MALFORMED);
 		return DEC_MALFORMED;
 	}
-	if (count > ODID_PACK_MAX) { /* decode what a pack may hold */
+	/* F3411-20 and -22a allow 9 messages, -19 allowed 10: up to 10
+	 * are read from any version, beyond that the count is impossible. */
+	if (count > ODID_PACK_MAX) {
 		STAT_INC(st, ODID_PACK_MALFORMED);
 		res = DEC_MALFORMED;
 		count = ODID_PACK_MAX;

@@ -126,8 +126,9 @@ struct odid_msg {
  * DEC_OK if every message decoded, DEC_TRUNC / DEC_MALFORMED otherwise
  * (the good messages of a damaged pack are still passed; each bad one is
  * counted). Unknown message types and protocol versions above 2 are
- * counted and skipped (DEC_UNSUPPORTED when the payload held nothing
- * else). A pack must state a message size of 25 (else nothing is read)
+ * counted and skipped (DEC_UNSUPPORTED when the payload is one such
+ * message, or a pack of such a version; inside a pack they do not make
+ * it fail). A pack must state a message size of 25 (else nothing is read)
  * and at most ODID_PACK_MAX messages (else the first ODID_PACK_MAX are
  * read); a pack inside a pack is skipped; each is counted. */
 enum dec odid_decode(struct cur c, uint8_t *counter,

@@ -3,6 +3,9 @@
 # Seeds for fuzz_frame from the project's own test captures: each seed is
 # up to 16 frames of one capture in the target's input format
 #   link-selector(1) length(2, big-endian) bytes.
+# Seeds for fuzz_odid and fuzz_djiid: drone broadcast payloads cut from
+# the public captures in ../shared/corpus/drone/ (skipped when absent),
+# and a few crafted ones; see corpus/odid/SOURCES.txt.
 # Run: /usr/bin/python3 tests/fuzz/make_seeds.py  (from the repo root)
 import os, struct, sys
 
@@ -40,5 +43,73 @@ def main():
         out = os.path.join(dst, os.path.basename(name).replace(".pcap", ""))
         with open(out, "wb") as f:
             f.write(blob)
+    drone(root)
+
+def records(path):
+    """Frame bytes of a classic pcap or a pcapng (enhanced packets)."""
+    with open(path, "rb") as f:
+        data = f.read()
+    if data[:4] in (b"\xd4\xc3\xb2\xa1", b"\x4d\x3c\xb2\xa1"):
+        o = 24
+        while o + 16 <= len(data):
+            incl = struct.unpack("<I", data[o + 8:o + 12])[0]
+            yield data[o + 16:o + 16 + incl]
+            o += 16 + incl
+        return
+    o = 0
+    while o + 12 <= len(data):
+        btype, blen = struct.unpack("<II", data[o:o + 8])
+        if blen < 12:
+            return
+        if btype == 6:
+            cap = struct.unpack("<I", data[o + 20:o + 24])[0]
+            yield data[o + 28:o + 28 + cap]
+        o += blen
+
+def drone(root):
+    src = os.path.join(root, "..", "shared", "corpus", "drone")
+    odid = os.path.join(root, "tests", "fuzz", "corpus", "odid")
+    dji = os.path.join(root, "tests", "fuzz", "corpus", "djiid")
+    os.makedirs(odid, exist_ok=True)
+    os.makedirs(dji, exist_ok=True)
+    # (capture, frame number from 1, marker, bytes of it left out, seed).
+    # The marker opens a vendor IE body (OUI...) or BLE service data
+    # (0x16, UUID...); the byte before it is that element's length.
+    cuts = [
+        ("odid_wifi_bcn_sample.pcap", 1, b"\xfa\x0b\xbc\x0d", 4, odid, "bcn_pack5"),
+        ("parrot_anafi4_real.pcapng", 95, b"\xfa\x0b\xbc\x0d", 4, odid, "parrot_pack4"),
+        ("parrot_anafi4_real.pcapng", 3, b"\xfa\x0b\xbc\x0d", 4, odid, "parrot_loc"),
+        ("odid_bt5_lr_sample.pcapng", 101, b"\x16\xfa\xff\x0d", 4, odid, "bt5_pack5"),
+        ("mavic_alessa_spoofed.pcapng", 1, b"\x26\x37\x12\x58\x62\x13", 3, dji, "spoofed_v2"),
+    ]
+    for cap, num, marker, skip, dst, name in cuts:
+        path = os.path.join(src, cap)
+        if not os.path.exists(path):
+            print("make_seeds: %s absent, seed %s kept" % (path, name))
+            continue
+        frame = list(records(path))[num - 1]
+        k = frame.find(marker)
+        with open(os.path.join(dst, name), "wb") as f:
+            f.write(frame[k:k + frame[k - 1]][skip:])
+    for name, blob in crafted().items():
+        with open(os.path.join(odid if name.startswith("odid_") else dji,
+                               name[name.index("_") + 1:]), "wb") as f:
+            f.write(blob)
+
+def crafted():
+    """Messages no capture here holds: authentication pages, a lone
+    message as Bluetooth 4 sends it, DJI version 1 and flight purpose."""
+    auth0 = bytes([0x22, 0x10, 2, 63]) + struct.pack("<I", 150000000) + bytes(range(17))
+    auth1 = bytes([0x22, 0x11]) + bytes(range(100, 123))
+    loc = (bytes([0x12, 0x26, 90, 200, 0xF6]) + struct.pack("<iiHHH", 455457468, -1229681496, 2474, 2475, 2200)
+           + bytes([0x3A, 0x42]) + struct.pack("<H", 12345) + bytes([1, 0]))
+    pack = bytes([0x07, 0xF2, 25, 3]) + auth0 + auth1 + loc
+    v1 = (bytes([0x58, 0x62, 0x13, 0x10, 1]) + struct.pack("<HH", 77, 0x0F3F) + b"08QDE2R00A0123\0\0"
+          + struct.pack("<iihhhhhhhhiiBB", -6577028, 8726646, -12, 1234, -250, 1000, 5, -1050, 300, -1, -6577028, 8726646, 16, 5)
+          + b"UUID1".ljust(20, b"\0"))
+    purpose = (bytes([0x58, 0x62, 0x13, 0x11]) + b"1WKDE8S00A0042\0\0" + bytes([8]) + b"DRONE-07\0\0"
+               + bytes([12]) + b"survey field")
+    return {"odid_ble4_loc": bytes([0x2A]) + loc, "odid_auth_pack": pack,
+            "djiid_v1": v1, "djiid_purpose": purpose}
 
 main()

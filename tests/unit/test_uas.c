@@ -250,7 +250,7 @@ test_location_encodings(void **state)
 		{ 2, 181, false, false, 0 },  /* 361: unknown */
 		{ 2, 180, false, true, 0 },   /* 360: impossible */
 		{ 2, 255, false, true, 0 },   /* 435 */
-		{ 0, 200, true, false, 200 }, /* without E/W: still a direction */
+		{ 0, 200, true, false, 200 }, /* no E/W bit: still valid */
 	};
 	static const struct {
 		uint8_t flags, raw;
@@ -362,7 +362,7 @@ test_location_position(void **state)
 		bool ok;
 	} pos[] = {
 		{ 900000000, 0, true },            /* North Pole */
-		{ -900000000, 1800000000, true },  /* South Pole, antimeridian */
+		{ -900000000, 1800000000, true },  /* South Pole, 180 E */
 		{ 0, -1800000000, true },
 		{ 0, 1799999999, true },           /* 179.9999999 E */
 		{ 0, -1799999999, true },          /* 179.9999999 W */
