@@ -251,9 +251,15 @@ static void
 list_fields(void)
 {
 	const struct schema *const *all = schema_all();
-	static const char *const tn[] = { "string", "integer", "number",
-		"boolean", "time", "address", "mac", "address list", "object",
-		"evidence list" };
+	static const char *const tn[] = { [FT_STR] = "string",
+		[FT_U64] = "integer", [FT_F64] = "number",
+		[FT_I64] = "integer", [FT_DEG] = "degrees",
+		[FT_BOOL] = "boolean", [FT_TIME] = "time",
+		[FT_ADDR] = "address", [FT_MAC] = "mac",
+		[FT_ADDRS] = "address list", [FT_OBJ] = "object",
+		[FT_EVID] = "evidence list" };
+	_Static_assert(sizeof tn / sizeof tn[0] == FT_EVID + 1,
+	    "a field type without a name");
 
 	for (unsigned k = 0; all[k]; k++)
 		for (unsigned i = 0; i < all[k]->n; i++)

@@ -253,10 +253,9 @@ air_serial_check(struct air *a, struct aircraft *ac, uint64_t ts)
 struct zscan {
 	const struct zone *z;
 	bool op;               /* operator positions, else the drone's */
-	double best;
+	double clat, clon;     /* the zone's centre */
+	double best;           /* closest approach to it, metres */
 	uint64_t best_ts, in_first, in_last, in_n;
-	int32_t last_lat, last_lon; /* operator: skip repeats */
-	bool have_last;
 };
 
 static void
@@ -264,7 +263,7 @@ zscan_point(void *ctx, const struct air_fix *f)
 {
 	struct zscan *s = ctx;
 	int32_t la = f->lat_e7, lo = f->lon_e7;
-	double d;
+	double c;
 
 	if (s->op) {
 		if (!(f->flags & FIX_OPERATOR))
@@ -272,27 +271,48 @@ zscan_point(void *ctx, const struct air_fix *f)
 		la = f->op_lat_e7;
 		lo = f->op_lon_e7;
 	}
-	d = zones_distance(s->z, la / 1e7, lo / 1e7);
-	if (d < s->best) {
-		s->best = d;
+	if (zones_distance(s->z, la / 1e7, lo / 1e7) > 0)
+		return;
+	c = geo_metres(la / 1e7, lo / 1e7, s->clat, s->clon);
+	if (c < s->best) {
+		s->best = c;
 		s->best_ts = f->ts;
 	}
-	if (d == 0) {
-		if (s->in_n++ == 0)
-			s->in_first = f->ts;
-		s->in_last = f->ts;
+	if (s->in_n++ == 0)
+		s->in_first = f->ts;
+	s->in_last = f->ts;
+}
+
+/* The centre of a zone: a circle's, or a polygon's vertex mean (with
+ * longitudes unwrapped around its first vertex). */
+static void
+zone_centre(const struct zone *z, double *lat, double *lon)
+{
+	double sx = 0, sy = 0;
+
+	if (z->shape == ZONE_CIRCLE) {
+		*lat = z->lat;
+		*lon = z->lon;
+		return;
 	}
+	for (unsigned i = 0; i < z->nv; i++) {
+		sy += z->vlat[i];
+		sx += fmod(z->vlon[i] - z->vlon[0] + 540.0, 360.0) - 180.0;
+	}
+	*lat = sy / z->nv;
+	*lon = fmod(z->vlon[0] + sx / z->nv + 540.0, 360.0) - 180.0;
 }
 
 void
 air_zone_check(struct air *a, struct aircraft *ac, const struct zone *z,
     bool op)
 {
-	struct zscan s = { z, op, INFINITY, 0, 0, 0, 0, 0, 0, false };
-	char ev[200], tb[40];
+	struct zscan s = { z, op, 0, 0, INFINITY, 0, 0, 0, 0 };
+	char ev[200], tb[40], tc[40];
 
+	zone_centre(z, &s.clat, &s.clon);
 	air_points(a, ac, zscan_point, &s);
-	if (op && s.best == INFINITY && ac->has_op) { /* no track point */
+	if (op && ac->has_op && ac->npts == 0) { /* no track point */
 		struct air_fix f = { 0 };
 		f.ts = ac->last_us;
 		f.op_lat_e7 = ac->op_lat_e7;
@@ -303,11 +323,11 @@ air_zone_check(struct air *a, struct aircraft *ac, const struct zone *z,
 	if (s.in_n == 0)
 		return;
 	time_fmt(s.in_first, tb, sizeof tb);
-	snprintf(ev, sizeof ev, "%s inside zone %s (%s) from %s: %llu "
-	    "position%s inside", op ? "operator" : "drone", z->name,
-	    z->shape == ZONE_CIRCLE ? "circle" : "polygon", tb,
-	    (unsigned long long)s.in_n, s.in_n == 1 ? "" : "s");
+	time_fmt(s.best_ts, tc, sizeof tc);
+	snprintf(ev, sizeof ev, "%s inside zone %s from %s, %llu position%s "
+	    "inside; closest approach %.0f m from its centre at %s",
+	    op ? "operator" : "drone", z->name, tb,
+	    (unsigned long long)s.in_n, s.in_n == 1 ? "" : "s", s.best, tc);
 	air_hit(a, ac, op ? a->r_zop : a->r_zdrone, z->name, ev, s.in_first,
 	    s.in_last);
 }
-

@@ -308,7 +308,8 @@ zone_alerts(void **state)
 			/* 10 of the 21 points are within 500 m (450 m
 			 * north to 450 m south) */
 			if (strstr(r.got.al[i].evidence, "10 positions "
-			    "inside") == NULL)
+			    "inside; closest approach 50 m from its "
+			    "centre") == NULL)
 				fail_msg("%s", r.got.al[i].evidence);
 		}
 	rig_free(&r);
