@@ -18,6 +18,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 struct cur {
 	const uint8_t *p;   /* next unread byte */
@@ -136,6 +137,29 @@ be32(const uint8_t *q)
 {
 	return (uint32_t)q[0] << 24 | (uint32_t)q[1] << 16 |
 	    (uint32_t)q[2] << 8 | q[3];
+}
+
+/* as_s32: a 32-bit two's complement value read as unsigned, as signed
+ * (without the implementation-defined conversion). */
+static inline int32_t
+as_s32(uint32_t v)
+{
+	return v <= INT32_MAX ? (int32_t)v : -(int32_t)(~v) - 1;
+}
+
+/* cur_text0: copy the bytes of a fixed-size text field at src (n bytes,
+ * already taken through a cursor) up to its first NUL into dst (room for
+ * n); returns how many. For NUL-padded fields of broadcast messages. */
+static inline uint8_t
+cur_text0(uint8_t *dst, const uint8_t *src, size_t n)
+{
+	size_t k = 0;
+
+	while (k < n && k < 255 && src[k] != 0)
+		k++;
+	if (k > 0)
+		memcpy(dst, src, k);
+	return (uint8_t)k;
 }
 
 /* cur_sub: split off the next n bytes as a child cursor and advance past

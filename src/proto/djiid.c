@@ -52,24 +52,6 @@ s16(uint16_t v)
 	return v <= INT16_MAX ? (int)v : (int)v - 65536;
 }
 
-static int32_t
-s32(uint32_t v)
-{
-	return v <= INT32_MAX ? (int32_t)v : -(int32_t)(~v) - 1;
-}
-
-/* text: the bytes of a field up to the first NUL. */
-static uint8_t
-text(uint8_t *dst, const uint8_t *src, size_t n)
-{
-	size_t k = 0;
-
-	while (k < n && src[k] != 0)
-		k++;
-	memcpy(dst, src, k);
-	return (uint8_t)k;
-}
-
 /* point: a position sent as radians x 1e7 into degrees. Both zero is
  * unknown; beyond +-90 / +-180 degrees impossible (*bad set). Returns
  * whether the position is known, with zeros when it is not. */
@@ -119,8 +101,8 @@ telemetry(struct cur c, struct dji_msg *m, struct stats *st)
 	m->seq = cur_le16(&c);
 	m->state = cur_le16(&c);
 	serial = cur_take(&c, DJI_SERIAL_LEN);
-	lon = s32(cur_le32(&c));
-	lat = s32(cur_le32(&c));
+	lon = as_s32(cur_le32(&c));
+	lat = as_s32(cur_le32(&c));
 	m->alt = s16(cur_le16(&c));
 	m->height = s16(cur_le16(&c)) / 10.0;
 	m->v_north = s16(cur_le16(&c)) / 100.0;
@@ -136,11 +118,11 @@ telemetry(struct cur c, struct dji_msg *m, struct stats *st)
 		lo = cur_le32(&c);
 		hi = cur_le32(&c);
 		m->app_time_ms = (uint64_t)hi << 32 | lo;
-		alat = s32(cur_le32(&c));
-		alon = s32(cur_le32(&c));
+		alat = as_s32(cur_le32(&c));
+		alon = as_s32(cur_le32(&c));
 	}
-	hlon = s32(cur_le32(&c));
-	hlat = s32(cur_le32(&c));
+	hlon = as_s32(cur_le32(&c));
+	hlat = as_s32(cur_le32(&c));
 	m->product = cur_u8(&c);
 	ulen = cur_u8(&c);
 	if (ulen > DJI_UUID_LEN) { /* the field holds 20 bytes */
@@ -152,13 +134,13 @@ telemetry(struct cur c, struct dji_msg *m, struct stats *st)
 		STAT_INC(st, DJIID_TRUNC);
 		return DEC_TRUNC;
 	}
-	m->serial_len = text(m->serial, serial, DJI_SERIAL_LEN);
+	m->serial_len = cur_text0(m->serial, serial, DJI_SERIAL_LEN);
 	m->pos_ok = point(lat, lon, &m->lat, &m->lon, &bad);
 	if (m->version == 2)
 		m->app_ok = point(alat, alon, &m->app_lat, &m->app_lon, &bad);
 	m->home_ok = point(hlat, hlon, &m->home_lat, &m->home_lon, &bad);
 	m->product_name = djiid_product(m->product);
-	m->uuid_len = text(m->uuid, uuid, ulen);
+	m->uuid_len = cur_text0(m->uuid, uuid, ulen);
 	m->sub = DJI_SUB_TELEMETRY;
 	if (bad) {
 		STAT_INC(st, DJIID_MALFORMED);
@@ -189,9 +171,9 @@ purpose(struct cur c, struct dji_msg *m, struct stats *st)
 	n = cur_left(&c) < plen ? cur_left(&c) : plen;
 	if (n > DJI_PURPOSE_LEN)
 		n = DJI_PURPOSE_LEN;
-	m->serial_len = text(m->serial, serial, DJI_SERIAL_LEN);
-	m->drone_id_len = text(m->drone_id, id, idlen);
-	m->purpose_len = text(m->purpose, cur_take(&c, n), n);
+	m->serial_len = cur_text0(m->serial, serial, DJI_SERIAL_LEN);
+	m->drone_id_len = cur_text0(m->drone_id, id, idlen);
+	m->purpose_len = cur_text0(m->purpose, cur_take(&c, n), n);
 	m->sub = DJI_SUB_PURPOSE;
 	if (bad) {
 		STAT_INC(st, DJIID_MALFORMED);

@@ -63,22 +63,7 @@ le32(const uint8_t *q)
 static int32_t
 les32(const uint8_t *q)
 {
-	uint32_t v = le32(q);
-
-	/* two's complement without implementation-defined conversion */
-	return v <= INT32_MAX ? (int32_t)v : -(int32_t)(~v) - 1;
-}
-
-/* text: the bytes of a text field up to the first NUL. */
-static uint8_t
-text(uint8_t *dst, const uint8_t *src, size_t n)
-{
-	size_t k = 0;
-
-	while (k < n && src[k] != 0)
-		k++;
-	memcpy(dst, src, k);
-	return (uint8_t)k;
+	return as_s32(le32(q));
 }
 
 /* altitude: the standard's altitude encoding; false for 0 (unknown). */
@@ -129,7 +114,7 @@ basic(const uint8_t *b, struct odid_basic *m)
 		memcpy(m->id, b + 2, n);
 		m->id_len = (uint8_t)n;
 	} else {
-		m->id_len = text(m->id, b + 2, ODID_ID_LEN);
+		m->id_len = cur_text0(m->id, b + 2, ODID_ID_LEN);
 	}
 }
 
@@ -253,14 +238,14 @@ odid_message(struct cur c, struct odid_msg *m, struct stats *st)
 		break;
 	case ODID_SELFID:
 		m->u.self.desc_type = b[1];
-		m->u.self.len = text(m->u.self.text, b + 2, ODID_SELFID_LEN);
+		m->u.self.len = cur_text0(m->u.self.text, b + 2, ODID_SELFID_LEN);
 		break;
 	case ODID_SYSTEM:
 		system_msg(b, &m->u.sys, &bad);
 		break;
 	case ODID_OPERATOR:
 		m->u.op.type = b[1];
-		m->u.op.id_len = text(m->u.op.id, b + 2, ODID_ID_LEN);
+		m->u.op.id_len = cur_text0(m->u.op.id, b + 2, ODID_ID_LEN);
 		break;
 	default: /* 6-14 unassigned; a pack is not one message */
 		STAT_INC(st, ODID_UNKNOWN_TYPE);
