@@ -119,12 +119,16 @@ put(struct names *t, uint64_t tag, const char *name, size_t len,
 {
 	uint32_t i = slot_for(t, tag);
 	struct slot *s = &t->s[i];
+	bool held = t->t[i].tag == tag;
 
-	if (t->t[i].tag == tag && src < s->src)
+	if (held && src < s->src)
 		return; /* a stronger name stays */
 	t->t[i].tag = tag;
 	t->t[i].seen_us = ts;
-	if (s->src == (uint8_t)src && s->len == len &&
+	/* A slot taken over is written without being read: the first
+	 * touch of a page is then one fault, not a read fault and a write
+	 * fault. */
+	if (held && s->src == (uint8_t)src && s->len == len &&
 	    memcmp(s->name, name, len) == 0)
 		return; /* the same name again: nothing to write */
 	s->src = (uint8_t)src;
