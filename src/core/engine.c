@@ -33,7 +33,7 @@ struct pending {
 /* The geography of a remote address, as last looked up. */
 struct geo_memo {
 	struct addr a;
-	bool used;
+	uint64_t used;         /* when last used (a count of uses); 0: free */
 	struct geo_info gi;
 };
 
@@ -72,6 +72,7 @@ struct engine {
 	int dlt;               /* link type of the last packet ... */
 	link_fn link;          /* ... and its decoder (NULL: unsupported) */
 	struct geo_memo *geo;  /* ENGINE_GEO_MEMO of them, at first use */
+	uint64_t geo_uses;
 };
 
 static void
@@ -323,27 +324,36 @@ dest_alerts(struct engine *e, const struct dest *d, const struct devinfo *dv,
 	}
 }
 
-/* geo_lookup() of remote address a into *gi, through a direct-mapped
- * memo: destinations are written device by device, and the devices of a
- * site reach the same few thousand addresses (2,200 for the benchmark's
+/* geo_lookup() of remote address a into *gi, through a memo (two-way
+ * set associative, the less recently used entry of a set replaced):
+ * destinations are written device by device, and the devices of a site
+ * reach the same few thousand addresses (2,200 for the benchmark's
  * 14,400 public destinations), each lookup walking two MaxMind trees. */
 static void
 geo_memo_lookup(struct engine *e, const struct addr *a, struct geo_info *gi)
 {
 	struct geo_memo *m;
+	uint32_t set;
 
 	if (e->geo == NULL &&
 	    (e->geo = calloc(ENGINE_GEO_MEMO, sizeof *e->geo)) == NULL) {
 		(void)geo_lookup(e->cfg.geo, a, gi); /* slower, same answer */
 		return;
 	}
-	m = &e->geo[hash_bytes(a, sizeof *a, 0x67656f) & (ENGINE_GEO_MEMO - 1)];
-	if (!m->used || memcmp(&m->a, a, sizeof *a) != 0) {
-		m->a = *a;
-		m->used = true;
-		m->gi = (struct geo_info){ "", 0, "" };
-		(void)geo_lookup(e->cfg.geo, a, &m->gi);
+	set = (uint32_t)hash_bytes(a, sizeof *a, 0x67656f) &
+	    (ENGINE_GEO_MEMO - 2);
+	m = &e->geo[set];
+	if (!(m->used && memcmp(&m->a, a, sizeof *a) == 0)) {
+		m = &e->geo[set + 1];
+		if (!(m->used && memcmp(&m->a, a, sizeof *a) == 0)) {
+			if (e->geo[set].used <= m->used)
+				m = &e->geo[set];
+			m->a = *a;
+			m->gi = (struct geo_info){ "", 0, "" };
+			(void)geo_lookup(e->cfg.geo, a, &m->gi);
+		}
 	}
+	m->used = ++e->geo_uses;
 	*gi = m->gi;
 }
 
