@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "hash.h"
+#include "limits.h"
 #include "pool.h"
 
 /* The names, apart from the tags: a lookup reads only the dense tag
@@ -30,9 +31,6 @@ struct pend {
 	uint8_t src, len;
 	char name[NAMES_LEN_MAX];
 };
-
-/* Puts held back so that a batch's cache misses overlap. */
-#define NAMES_QUEUE 32
 
 struct names {
 	struct slot *s;
