@@ -53,7 +53,7 @@ names_new(uint32_t slots, uint64_t seed)
 		return NULL;
 	while (n < slots && n < (1u << 24))
 		n <<= 1;
-	t->s = pool_map(n, sizeof *t->s, false);
+	t->s = pool_map(n, sizeof *t->s, true);
 	t->t = pool_map(n, sizeof *t->t, false);
 	if (t->s == NULL || t->t == NULL) {
 		pool_unmap(t->s, n, sizeof *t->s);
