@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "hash.h"
+#include "pool.h"
 
 static const struct alert_rule rules[] = {
 	{ "exploit.cve-2017-7921", "high", "CVE-2017-7921",
@@ -147,14 +148,16 @@ alerts_new(uint32_t max, struct stats *st)
 	}
 	while (slots < (max + ALERTS_RESERVED) * 2u)
 		slots <<= 1;
-	t->a = calloc(slots, sizeof *t->a);
-	t->tag = calloc(slots, sizeof *t->tag);
+	t->mask = slots - 1; /* first: alerts_free() sizes the slots by it */
+	/* Mapped, not calloc()ed: the allocator may serve 8 MiB from its heap
+	 * and clear it all, while a run touches a few slots. */
+	t->a = pool_map(slots, sizeof *t->a, false);
+	t->tag = pool_map(slots, sizeof *t->tag, false);
 	if (t->a == NULL || t->tag == NULL) {
 		alerts_free(t);
 		return NULL;
 	}
 	t->max = max;
-	t->mask = slots - 1;
 	t->st = st;
 	return t;
 }
@@ -164,8 +167,8 @@ alerts_free(struct alerts *t)
 {
 	if (t == NULL)
 		return;
-	free(t->a);
-	free(t->tag);
+	pool_unmap(t->a, (size_t)t->mask + 1, sizeof *t->a);
+	pool_unmap(t->tag, (size_t)t->mask + 1, sizeof *t->tag);
 	free(t);
 }
 

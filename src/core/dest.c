@@ -30,13 +30,13 @@ dest_new(uint32_t max, uint64_t seed, dest_emit_fn emit, void *ctx,
 		return NULL;
 	if ((t = calloc(1, sizeof *t)) == NULL)
 		return NULL;
+	t->max = max; /* first: dest_free() sizes the pool by it */
 	t->pool = pool_map((size_t)max + 1, sizeof *t->pool, false);
 	t->bucket = pool_buckets(max, 64, &t->mask);
 	if (t->pool == NULL || t->bucket == NULL) {
 		dest_free(t);
 		return NULL;
 	}
-	t->max = max;
 	t->seed = seed;
 	t->emit = emit;
 	t->ctx = ctx;
@@ -52,7 +52,7 @@ dest_free(struct dest_table *t)
 	if (t == NULL)
 		return;
 	pool_unmap(t->pool, (size_t)t->max + 1, sizeof *t->pool);
-	free(t->bucket);
+	pool_unmap(t->bucket, (size_t)t->mask + 1, sizeof *t->bucket);
 	free(t->sorted);
 	free(t);
 }

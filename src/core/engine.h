@@ -22,6 +22,8 @@
 #define ENGINE_MAX_ALERTS 4096  /* distinct alerts held (alert.dropped) */
 #define ENGINE_NAMES 16384      /* (client, remote) -> name entries */
 #define ENGINE_MAX_DESTS 65536  /* default --max-dests */
+#define ENGINE_GEO_MEMO 4096    /* remote addresses whose geography is kept
+                                 * (a power of two: sets of two) */
 
 struct engine_cfg {
 	struct netset local;   /* the organisation's own addresses */

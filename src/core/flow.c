@@ -68,7 +68,7 @@ flow_free(struct flow_table *t)
 	if (t == NULL)
 		return;
 	pool_unmap(t->pool, (size_t)t->max + 1, sizeof *t->pool);
-	free(t->bucket);
+	pool_unmap(t->bucket, (size_t)t->mask + 1, sizeof *t->bucket);
 	free(t);
 }
 

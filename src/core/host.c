@@ -58,7 +58,7 @@ host_free(struct host_table *t)
 	if (t == NULL)
 		return;
 	pool_unmap(t->pool, (size_t)t->max + 1, sizeof *t->pool);
-	free(t->bucket);
+	pool_unmap(t->bucket, (size_t)t->mask + 1, sizeof *t->bucket);
 	free(t);
 }
 
@@ -150,19 +150,45 @@ host_get(struct host_table *t, const struct host_key *k, uint64_t ts)
 	return h;
 }
 
+/* The keys' first word (kind, MAC, pad) is stored whole: host_find()
+ * hashes a key as three words, and a word read back over a byte store
+ * and a 6-byte copy cannot be forwarded from them, a stall on every
+ * lookup (a fifth of host_find's time). */
+_Static_assert(offsetof(struct host_key, mac) == 1 &&
+    offsetof(struct host_key, ip) == 8 && sizeof(struct host_key) == 24,
+    "host_key_mac() and host_key_ip() store the key by these offsets");
+
+static void
+key_word(struct host_key *k, uint8_t kind, const uint8_t *mac)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	uint64_t w = 0;
+
+	if (mac != NULL)
+		memcpy(&w, mac, 6);
+	w = w << 8 | kind;
+	memcpy(k, &w, sizeof w);
+#else
+	memset(k, 0, 8);
+	k->kind = kind;
+	if (mac != NULL)
+		memcpy(k->mac, mac, 6);
+#endif
+}
+
 void
 host_key_mac(struct host_key *k, const uint8_t *mac)
 {
-	memset(k, 0, sizeof *k);
-	k->kind = HOST_BY_MAC;
-	memcpy(k->mac, mac, 6);
+	static const struct addr none;
+
+	key_word(k, HOST_BY_MAC, mac);
+	k->ip = none;
 }
 
 void
 host_key_ip(struct host_key *k, const struct addr *ip)
 {
-	memset(k, 0, sizeof *k);
-	k->kind = HOST_BY_IP;
+	key_word(k, HOST_BY_IP, NULL);
 	k->ip = *ip;
 }
 

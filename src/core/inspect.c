@@ -342,12 +342,16 @@ run(struct inspector *in, proto_fn fn, struct cur payload)
 		apply(in);
 }
 
-/* Announcement decoders: their messages repeat, so they are budgeted. */
-static bool
+/* Announcement decoders: their messages repeat, so they are budgeted.
+ * The number (0: not budgeted) seeds the decoder's budget keys; the
+ * function's address would make the slots, and so which messages are
+ * decoded, depend on where the program was loaded. */
+static unsigned
 announces(proto_fn fn)
 {
-	return fn == ssdp_decode || fn == mdns_decode || fn == wsd_decode ||
-	    fn == sadp_decode || fn == dhip_decode || fn == dahua5050_decode;
+	return fn == ssdp_decode ? 1 : fn == mdns_decode ? 2 :
+	    fn == wsd_decode ? 3 : fn == sadp_decode ? 4 :
+	    fn == dhip_decode ? 5 : fn == dahua5050_decode ? 6 : 0;
 }
 
 /* Spend one unit of the budget in key's slot of table (INSPECT_SLOTS),
@@ -373,15 +377,16 @@ spend(struct inspector *in, struct budget *table, uint64_t key,
 	return true;
 }
 
-/* Spend one unit of the sender's budget for fn; false if none is left in
- * this window. Keyed by the sender's MAC or address, with a fixed seed so
- * that every run of the same input decodes the same messages. */
+/* Spend one unit of the sender's budget for the announcement decoder
+ * numbered id; false if none is left in this window. Keyed by the
+ * sender's MAC or address, with a fixed seed so that every run of the
+ * same input decodes the same messages. */
 static bool
-within_budget(struct inspector *in, proto_fn fn)
+within_budget(struct inspector *in, unsigned id)
 {
 	const struct pkt *p = in->p;
 	uint64_t key = hash_bytes(&p->src, sizeof p->src,
-	    (uint64_t)(uintptr_t)fn);
+	    id * 0x9e3779b97f4a7c15ull);
 
 	if (p->mac_src)
 		key ^= hash_bytes(p->mac_src, 6, key);
@@ -445,6 +450,7 @@ inspect_udp(struct inspector *in, struct cur pl)
 {
 	proto_fn fn = udp_port(in->p->dport);
 	const uint8_t *b = pl.p;
+	unsigned id;
 
 	if (fn == NULL)
 		fn = udp_port(in->p->sport);
@@ -457,7 +463,7 @@ inspect_udp(struct inspector *in, struct cur pl)
 		    ((b[0] == 0xff || b[0] == 0xfe) && b[1] == 0xfe))
 			fn = dhp2p_decode;
 	}
-	if (fn != NULL && (!announces(fn) || within_budget(in, fn)))
+	if (fn != NULL && ((id = announces(fn)) == 0 || within_budget(in, id)))
 		run(in, fn, pl);
 }
 

@@ -21,6 +21,11 @@
  * misses for a batch overlap (see engine_drain). */
 #define FLOW_BATCH 16
 
+/* Names (DNS answers, SNI, Host) held back before they are filed, so the
+ * cache misses of a batch overlap (see names_put): a lookup still sees
+ * every name filed before it. */
+#define NAMES_QUEUE 32
+
 /* Default idle timeout in seconds of packet time (--idle-timeout). */
 #define FLOW_DEFAULT_IDLE 120u
 

@@ -4,9 +4,9 @@
 
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
 
 #include "hash.h"
+#include "limits.h"
 #include "pool.h"
 
 /* The names, apart from the tags: a lookup reads only the dense tag
@@ -25,11 +25,20 @@ struct tag {
 	uint64_t seen_us;
 };
 
+/* A put waiting in the queue (see names_put). */
+struct pend {
+	uint64_t tag, ts;
+	uint8_t src, len;
+	char name[NAMES_LEN_MAX];
+};
+
 struct names {
 	struct slot *s;
-	struct tag *t;
+	struct tag *t;          /* page aligned: a set's two tags share a line */
 	uint32_t mask;          /* slots - 1 */
 	uint64_t seed;
+	unsigned nq;            /* puts queued */
+	struct pend q[NAMES_QUEUE];
 };
 
 static const struct addr anyone; /* all zero: "any client" */
@@ -44,12 +53,11 @@ names_new(uint32_t slots, uint64_t seed)
 		return NULL;
 	while (n < slots && n < (1u << 24))
 		n <<= 1;
-	t->s = pool_map(n, sizeof *t->s, false);
-	t->t = calloc(n, sizeof *t->t);
+	t->s = pool_map(n, sizeof *t->s, true);
+	t->t = pool_map(n, sizeof *t->t, false);
 	if (t->s == NULL || t->t == NULL) {
-		if (t->s != NULL)
-			munmap(t->s, (size_t)n * sizeof *t->s);
-		free(t->t);
+		pool_unmap(t->s, n, sizeof *t->s);
+		pool_unmap(t->t, n, sizeof *t->t);
 		free(t);
 		return NULL;
 	}
@@ -63,8 +71,8 @@ names_free(struct names *t)
 {
 	if (t == NULL)
 		return;
-	munmap(t->s, ((size_t)t->mask + 1) * sizeof *t->s);
-	free(t->t);
+	pool_unmap(t->s, (size_t)t->mask + 1, sizeof *t->s);
+	pool_unmap(t->t, (size_t)t->mask + 1, sizeof *t->t);
 	free(t);
 }
 
@@ -89,31 +97,36 @@ find(const struct names *t, uint64_t tag)
 	return t->t[a ^ 1].tag == tag ? (int64_t)(a ^ 1) : -1;
 }
 
+/* The slot a put of tag writes: the one holding tag, else an empty one
+ * of its set, else the one of the set seen longer ago. */
+static uint32_t
+slot_for(const struct names *t, uint64_t tag)
+{
+	int64_t f = find(t, tag);
+	uint32_t a = (uint32_t)tag & t->mask, b = a ^ 1;
+
+	if (f >= 0)
+		return (uint32_t)f;
+	return t->t[a].tag == 0 ? a : t->t[b].tag == 0 ? b :
+	    t->t[a].seen_us <= t->t[b].seen_us ? a : b;
+}
+
 static void
 put(struct names *t, uint64_t tag, const char *name, size_t len,
     enum name_src src, uint64_t ts)
 {
-	int64_t f = find(t, tag);
-	uint32_t i;
-	struct slot *s;
+	uint32_t i = slot_for(t, tag);
+	struct slot *s = &t->s[i];
+	bool held = t->t[i].tag == tag;
 
-	if (f < 0) {
-		uint32_t a = (uint32_t)tag & t->mask, b = a ^ 1;
-		i = t->t[a].tag == 0 ? a : t->t[b].tag == 0 ? b :
-		    t->t[a].seen_us <= t->t[b].seen_us ? a : b;
-	} else {
-		i = (uint32_t)f;
-		if (src < t->s[i].src)
-			return; /* a stronger name stays */
-	}
-	if (len > NAMES_LEN_MAX) {
-		name += len - NAMES_LEN_MAX;
-		len = NAMES_LEN_MAX;
-	}
-	s = &t->s[i];
+	if (held && src < s->src)
+		return; /* a stronger name stays */
 	t->t[i].tag = tag;
 	t->t[i].seen_us = ts;
-	if (s->src == (uint8_t)src && s->len == len &&
+	/* A slot taken over is written without being read: the first
+	 * touch of a page is then one fault, not a read fault and a write
+	 * fault. */
+	if (held && s->src == (uint8_t)src && s->len == len &&
 	    memcmp(s->name, name, len) == 0)
 		return; /* the same name again: nothing to write */
 	s->src = (uint8_t)src;
@@ -121,27 +134,84 @@ put(struct names *t, uint64_t tag, const char *name, size_t len,
 	memcpy(s->name, name, len);
 }
 
+/* Apply the queued puts in order. Their tags' lines were prefetched as
+ * they were queued; the slots each will most likely write are fetched
+ * first, all at once, so that their misses overlap. */
+static void
+flush(struct names *t)
+{
+	for (unsigned k = 0; k < t->nq; k++) {
+		const struct pend *q = &t->q[k];
+		const char *sl = (const char *)&t->s[slot_for(t, q->tag)];
+
+		/* Two puts into one set may change each other's slot: then
+		 * this fetch was wasted, and nothing else. */
+		for (unsigned o = 0; o < 2u + q->len; o += 64)
+			__builtin_prefetch(sl + o, 1);
+	}
+	for (unsigned k = 0; k < t->nq; k++) {
+		const struct pend *q = &t->q[k];
+
+		put(t, q->tag, q->name, q->len, (enum name_src)q->src, q->ts);
+	}
+	t->nq = 0;
+}
+
 void
 names_put(struct names *t, const struct addr *client,
     const struct addr *remote, const char *name, size_t len,
     enum name_src src, uint64_t ts_us)
 {
+	struct pend *q;
+
 	if (len == 0 || src == NAME_NONE)
 		return;
-	put(t, tag_of(t, client, remote), name, len, src, ts_us);
+	if (len > NAMES_LEN_MAX) {
+		name += len - NAMES_LEN_MAX;
+		len = NAMES_LEN_MAX;
+	}
+	q = &t->q[t->nq++];
+	q->tag = tag_of(t, client, remote);
+	q->ts = ts_us;
+	q->src = (uint8_t)src;
+	q->len = (uint8_t)len;
+	memcpy(q->name, name, len);
+	__builtin_prefetch(&t->t[(uint32_t)q->tag & t->mask]);
+	if (t->nq == NAMES_QUEUE)
+		flush(t);
+}
+
+/* Is a put queued into the set of tag a or of tag b? */
+static bool
+queued_in(const struct names *t, uint64_t a, uint64_t b)
+{
+	uint32_t m = t->mask & ~1u, sa = (uint32_t)a & m, sb = (uint32_t)b & m;
+
+	for (unsigned k = 0; k < t->nq; k++) {
+		uint32_t s = (uint32_t)t->q[k].tag & m;
+
+		if (s == sa || s == sb)
+			return true;
+	}
+	return false;
 }
 
 const char *
-names_get(const struct names *t, const struct addr *client,
+names_get(struct names *t, const struct addr *client,
     const struct addr *remote, size_t *len, enum name_src *src)
 {
 	const struct slot *s = NULL;
+	uint64_t any = tag_of(t, NULL, remote);
+	uint64_t own = client != NULL ? tag_of(t, client, remote) : any;
 	int64_t i = -1;
 
+	/* A set changes only by the puts into it: the others can wait. */
+	if (queued_in(t, own, any))
+		flush(t);
 	if (client != NULL)
-		i = find(t, tag_of(t, client, remote));
+		i = find(t, own);
 	if (i < 0)
-		i = find(t, tag_of(t, NULL, remote));
+		i = find(t, any);
 	if (i >= 0)
 		s = &t->s[i];
 	if (s == NULL) {

@@ -50,8 +50,11 @@ void names_put(struct names *t, const struct addr *client,
 /* names_get: the best name for remote as client knows it (client may be
  * NULL): the client's own entry, else one filed with no client. NULL if
  * none; else the name (not NUL-ended, valid until the next names_put)
- * with its length in *len and its source in *src. */
-const char *names_get(const struct names *t, const struct addr *client,
+ * with its length in *len and its source in *src. Puts are applied in
+ * batches: t is not const because a lookup applies those still queued
+ * that bear on it first, so it answers as if each had been applied at
+ * once. */
+const char *names_get(struct names *t, const struct addr *client,
     const struct addr *remote, size_t *len, enum name_src *src);
 
 /* names_src_name: "dns", "http", "tls" (or NULL for NAME_NONE). */

@@ -36,7 +36,10 @@ pool_map(size_t n, size_t size, bool huge)
 /* pool_buckets: zeroed chain heads (slot indexes, 0 = empty) for a hash
  * table of up to max slots: a power of two of them, at least min and at
  * least max, whose count less one goes to *mask; NULL if out of memory.
- * Released with free(). */
+ * Mapped like a pool, so untouched buckets cost nothing: calloc() clears
+ * them all at once when the allocator serves them from its heap (as it
+ * does once a larger block has been freed). Released with
+ * pool_unmap(b, *mask + 1, sizeof *b). */
 static inline uint32_t *
 pool_buckets(uint32_t max, uint32_t min, uint32_t *mask)
 {
@@ -45,7 +48,7 @@ pool_buckets(uint32_t max, uint32_t min, uint32_t *mask)
 
 	while (nb < max)
 		nb <<= 1;
-	if ((b = calloc(nb, sizeof *b)) != NULL)
+	if ((b = pool_map(nb, sizeof *b, false)) != NULL)
 		*mask = nb - 1;
 	return b;
 }

@@ -92,15 +92,31 @@ dns_skip_answers(const struct cur *msg, struct cur *c, unsigned ancount)
 	return true;
 }
 
+/* Is the owner name at c the question's own name, written as a pointer
+ * to it (0xc00c, as nearly every server writes its answers)? Then c
+ * moves past it. Only for a question written without a pointer (qplain):
+ * reading the owner would follow just this one, so it would give the
+ * question's name and could not fail. */
+static bool
+dns_owner_is_question(struct cur *c, bool qplain)
+{
+	if (!qplain || cur_left(c) < 2 || c->p[0] != 0xc0 ||
+	    c->p[1] != DNS_HDR)
+		return false;
+	(void)cur_skip(c, 2);
+	return true;
+}
+
 /* Report the addresses a response gives for its question q (qlen
- * bytes) to ctx->answer. The CNAME chain that starts at q is followed in
- * record order, as servers write it (RFC 1034 4.3.2 step 3a): a record
- * answers when its owner is the chain's current name. Bounded by
- * DNS_AN_MAX records and DNS_CNAME_MAX links, so a looping chain ends.
- * False if the section is broken. */
+ * bytes; qplain: written without a compression pointer) to ctx->answer.
+ * The CNAME chain that starts at q is followed in record order, as
+ * servers write it (RFC 1034 4.3.2 step 3a): a record answers when its
+ * owner is the chain's current name. Bounded by DNS_AN_MAX records and
+ * DNS_CNAME_MAX links, so a looping chain ends. False if the section is
+ * broken. */
 static bool
 dns_answers(const struct cur *msg, struct cur *c, unsigned ancount,
-    const char *q, size_t qlen, struct proto_ctx *ctx)
+    const char *q, size_t qlen, bool qplain, struct proto_ctx *ctx)
 {
 	char at[DNSNAME_MAX], owner[DNSNAME_MAX];
 	size_t alen = qlen, olen;
@@ -111,9 +127,14 @@ dns_answers(const struct cur *msg, struct cur *c, unsigned ancount,
 		uint16_t type, klass, rdlen;
 		uint32_t ttl;
 		struct cur rd;
+		bool same; /* the owner is the chain's current name */
 
-		if (!dnsname_read(msg, c, owner, &olen))
+		if (links == 0 && dns_owner_is_question(c, qplain))
+			same = true; /* the chain is still at the question */
+		else if (!dnsname_read(msg, c, owner, &olen))
 			return false;
+		else
+			same = olen == alen && memcmp(owner, at, olen) == 0;
 		type = cur_be16(c);
 		klass = cur_be16(c);
 		ttl = cur_be32(c);
@@ -121,8 +142,7 @@ dns_answers(const struct cur *msg, struct cur *c, unsigned ancount,
 		rd = cur_sub(c, rdlen);
 		if (cur_bad(c))
 			return false;
-		if ((klass & 0x7fff) != 1 || olen != alen ||
-		    memcmp(owner, at, olen) != 0)
+		if ((klass & 0x7fff) != 1 || !same)
 			continue;
 		if (type == 5) { /* CNAME: the chain moves on */
 			if (links++ == DNS_CNAME_MAX) {
@@ -159,7 +179,7 @@ dns_decode(struct cur payload, struct proto_ctx *ctx)
 	struct cur msg = payload, c;
 	char name[DNSNAME_MAX];
 	uint16_t flags, qd, an;
-	bool ok;
+	bool ok, qplain = false;
 	unsigned opcode, subj;
 	size_t nlen = 0;
 
@@ -181,11 +201,16 @@ dns_decode(struct cur payload, struct proto_ctx *ctx)
 		return DEC_OK;
 	subj = (flags & 0x8000) ? SUBJ_RECEIVER : SUBJ_SENDER;
 	for (unsigned i = 0; i < qd && i < DNS_QD_MAX; i++) {
+		const uint8_t *q = c.p;
+
 		if (!dnsname_read(&msg, &c, name, &nlen) ||
 		    !cur_skip(&c, 4)) {
 			STAT_INC(ctx->st, DNS_MALFORMED);
 			return DEC_MALFORMED;
 		}
+		/* Written without a pointer: labels and the final zero take
+		 * two bytes more than the dotted text (the root, one byte). */
+		qplain = (size_t)(c.p - q) - 4 == (nlen ? nlen + 2 : 1);
 		if (nlen > 0)
 			proto_fact(ctx, subj, FACT_DOMAIN, DNS_CONF, SRC, name,
 			    nlen);
@@ -196,7 +221,7 @@ dns_decode(struct cur payload, struct proto_ctx *ctx)
 		return DEC_OK;
 	/* A response to one question, with no error: its addresses. */
 	if (ctx->answer != NULL && qd == 1 && (flags & 0x800f) == 0x8000)
-		ok = dns_answers(&msg, &c, an, name, nlen, ctx);
+		ok = dns_answers(&msg, &c, an, name, nlen, qplain, ctx);
 	else
 		ok = dns_skip_answers(&msg, &c, an);
 	if (!ok) {

@@ -488,6 +488,35 @@ test_dns_answers(void **state)
 	assert_int_equal(run(dns_decode, b, n, 17, 53, 40000), DEC_OK);
 	assert_int_equal(A.n, 0);
 	assert_int_equal(ST.n[STAT_DNS_CNAME_TOO_LONG], 1);
+	/* Owners written as a pointer to the question (0xc00c): the
+	 * question's address is reported, one after a CNAME is not (the
+	 * chain has moved on to the CNAME's target). */
+	memcpy(b, "\x12\x36\x81\x80\x00\x01\x00\x03\x00\x00\x00\x00", 12);
+	n = 12;
+	put_name(b, &n, "Cam.Example");
+	memcpy(b + n, "\x00\x01\x00\x01", 4);
+	n += 4;
+	put_rr(b, &n, NULL, 1, v4, 4);
+	m = 0;
+	put_name(rd, &m, "edge.cdn.net");
+	put_rr(b, &n, NULL, 5, rd, m);
+	put_rr(b, &n, NULL, 1, other, 4);
+	assert_int_equal(run(dns_decode, b, n, 17, 53, 40000), DEC_OK);
+	assert_int_equal(A.n, 1);
+	assert_string_equal(A.name[0], "cam.example");
+	assert_string_equal(A.cname[0], "");
+	assert_string_equal(addr_fmt(&A.a[0], t, sizeof t), "47.91.1.10");
+	/* A question that itself ends in a pointer (into the header: offset
+	 * 4 is qdcount's zero high byte, the root) is still the owner
+	 * 0xc00c points to. */
+	n = 12;
+	memcpy(b + n, "\x01x\xc0\x04\x00\x01\x00\x01", 8);
+	n += 8;
+	b[7] = 1;
+	put_rr(b, &n, NULL, 1, v4, 4);
+	assert_int_equal(run(dns_decode, b, n, 17, 53, 40000), DEC_OK);
+	assert_int_equal(A.n, 1);
+	assert_string_equal(A.name[0], "x");
 	/* An error response (NXDOMAIN) names no address. */
 	memcpy(b, "\x12\x34\x81\x83", 4);
 	n = 12;
