@@ -86,8 +86,10 @@ air_free(struct air *a)
 	pool_unmap(a->ac, AIR_MAX_AIRCRAFT + 1, sizeof *a->ac);
 	pool_unmap(a->tx, AIR_MAX_TX + 1, sizeof *a->tx);
 	pool_unmap(a->ck, NCHUNKS + 1, sizeof *a->ck);
-	free(a->abkt);
-	free(a->tbkt);
+	if (a->abkt != NULL)
+		pool_unmap(a->abkt, (size_t)a->amask + 1, sizeof *a->abkt);
+	if (a->tbkt != NULL)
+		pool_unmap(a->tbkt, (size_t)a->tmask + 1, sizeof *a->tbkt);
 	free(a);
 }
 
