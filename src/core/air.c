@@ -15,6 +15,7 @@
 
 #include "air_int.h"
 #include "hash.h"
+#include "host.h"
 #include "limits.h"
 #include "pool.h"
 
@@ -310,13 +311,6 @@ ac_rekey(struct air *a, uint32_t i, const char *key, size_t n, uint8_t idt)
 	a->abkt[b] = i;
 }
 
-void
-air_mac_text(const uint8_t *m, char *buf, size_t n)
-{
-	snprintf(buf, n, "%02x:%02x:%02x:%02x:%02x:%02x", m[0], m[1], m[2],
-	    m[3], m[4], m[5]);
-}
-
 /* "drone:<id>" for alerts (the ID as sent; escaped on output). */
 static void
 ac_alert_key(const struct aircraft *ac, char *buf, size_t n)
@@ -335,6 +329,25 @@ air_hit(struct air *a, const struct aircraft *ac, const struct alert_rule *r,
 	ac_alert_key(ac, key, sizeof key);
 	(void)alerts_hit(a->al, r, key, NULL, ref, ev, strlen(ev), first,
 	    last, 1, 0);
+}
+
+/* The aircraft keyed by the transmitter of r ("mac:..."), made if new;
+ * 0 when r has no transmitter (a message from no one is not filed). */
+static uint32_t
+ac_of_tx(struct air *a, const struct radio *r)
+{
+	struct host_key k;
+	char key[AIR_KEY_MAX];
+	size_t n;
+	uint32_t i;
+
+	if (!r->has_tx)
+		return 0;
+	host_key_mac(&k, r->tx);
+	n = strlen(host_key_fmt(&k, key, sizeof key));
+	if ((i = ac_find(a, key, n)) != 0)
+		return i;
+	return ac_new(a, key, n, AIR_IDT_MAC, r->ts_us);
 }
 
 /* ---- transmitters ---- */
@@ -392,6 +405,7 @@ static void
 tx_sent(struct air *a, struct tx *t, uint32_t i, uint64_t ts)
 {
 	char ev[200], mac[18], key[ALERT_DEVICE_MAX];
+	struct host_key hk;
 
 	for (unsigned k = 0; k < t->nids && k <= AIR_TX_MAX_IDS; k++)
 		if (air_tx_ref(a, t->ids[k], t->ids_gen[k]) == i)
@@ -415,8 +429,9 @@ tx_sent(struct air *a, struct tx *t, uint32_t i, uint64_t ts)
 	}
 	t->many_raised = true;
 	a->ac[i].ac.spoof |= SPOOF_MANY_IDS;
-	air_mac_text(t->mac, mac, sizeof mac);
-	snprintf(key, sizeof key, "mac:%s", mac);
+	mac_fmt(t->mac, mac, sizeof mac);
+	host_key_mac(&hk, t->mac);
+	host_key_fmt(&hk, key, sizeof key);
 	snprintf(ev, sizeof ev, "transmitter %s sent %u distinct aircraft IDs, "
 	    "the latest %.*s", mac, t->nids, (int)a->ac[i].ac.key_len,
 	    a->ac[i].ac.key);
@@ -483,8 +498,8 @@ ac_heard(struct air *a, struct aircraft *ac, const struct radio *r)
 		    ble_class(r->carrier) || ac->mac_last[j] <= ac->mac_last[i] ||
 		    ts - ac->mac_last[i] > AIR_TWO_RADIOS_US)
 			continue;
-		air_mac_text(ac->macs[i], m1, sizeof m1);
-		air_mac_text(ac->macs[j], m2, sizeof m2);
+		mac_fmt(ac->macs[i], m1, sizeof m1);
+		mac_fmt(ac->macs[j], m2, sizeof m2);
 		snprintf(ev, sizeof ev, "transmitters %s and %s both sent "
 		    "this ID within %.1f s", m1, m2,
 		    (double)(ts - ac->mac_last[i]) / 1e6);
@@ -494,6 +509,24 @@ ac_heard(struct air *a, struct aircraft *ac, const struct radio *r)
 	}
 	ac->mac_prev[i] = ac->mac_last[i];
 	ac->mac_last[i] = ts;
+}
+
+/* Aircraft i was heard by protocol proto (1 ASTM, 2 DJI) from t (may be
+ * NULL) with radio context r: it becomes the most recently heard, and
+ * the transmitter and radio are noted. Returns it. */
+static struct aircraft *
+ac_touch(struct air *a, uint32_t i, struct tx *t, const struct radio *r,
+    uint8_t proto)
+{
+	struct aircraft *ac = &a->ac[i].ac;
+
+	ilist_unlink(&a->aage, i);
+	ilist_append(&a->aage, i);
+	ac->protos |= proto;
+	if (t != NULL && ac->id_type != AIR_IDT_MAC)
+		tx_sent(a, t, i, r->ts_us);
+	ac_heard(a, ac, r);
+	return ac;
 }
 
 /* ---- ASTM ---- */
@@ -542,7 +575,6 @@ odid_aircraft(struct air *a, struct batch *b, struct tx *t,
     const struct odid_basic **primary)
 {
 	const struct odid_basic *best = NULL;
-	char key[AIR_KEY_MAX];
 	uint32_t i;
 
 	for (unsigned k = 0; k < b->n; k++) {
@@ -575,13 +607,7 @@ odid_aircraft(struct air *a, struct batch *b, struct tx *t,
 	}
 	if (t != NULL && (i = air_tx_ref(a, t->ac, t->ac_gen)) != 0)
 		return i;
-	if (!b->r->has_tx)
-		return 0; /* an ID-less message from no one: nothing to file */
-	memcpy(key, "mac:", 4);
-	air_mac_text(b->r->tx, key + 4, sizeof key - 4);
-	if ((i = ac_find(a, key, strlen(key))) != 0)
-		return i;
-	return ac_new(a, key, strlen(key), AIR_IDT_MAC, b->r->ts_us);
+	return ac_of_tx(a, b->r);
 }
 
 static void
@@ -663,31 +689,27 @@ odid_apply(struct air *a, struct aircraft *ac, const struct odid_msg *m,
 static void
 on_odid(struct air *a, const struct radio *r, struct cur c)
 {
-	struct batch b = { a, r, 0, { { 0 } } };
+	struct batch b;
 	const struct odid_basic *primary;
 	struct tx *t = r->has_tx ? tx_get(a, r->tx) : NULL;
 	struct aircraft *ac;
 	uint8_t counter;
 	uint32_t i;
 
+	b.a = a;  /* b.m[] is written before it is read: not cleared */
+	b.r = r;
+	b.n = 0;
 	(void)odid_decode(c, &counter, on_odid_msg, &b, a->st);
 	if (b.n == 0)
 		return;
 	if ((i = odid_aircraft(a, &b, t, &primary)) == 0)
 		return;
-	ac = &a->ac[i].ac;
-	ilist_unlink(&a->aage, i);
-	ilist_append(&a->aage, i);
-	ac->protos |= 1;
-	if (t != NULL) {
-		if (primary != NULL || air_tx_ref(a, t->ac, t->ac_gen) == 0) {
-			t->ac = i;
-			t->ac_gen = a->ac[i].gen;
-		}
-		if (ac->id_type != AIR_IDT_MAC)
-			tx_sent(a, t, i, r->ts_us);
+	if (t != NULL && (primary != NULL ||
+	    air_tx_ref(a, t->ac, t->ac_gen) == 0)) {
+		t->ac = i;
+		t->ac_gen = a->ac[i].gen;
 	}
-	ac_heard(a, ac, r);
+	ac = ac_touch(a, i, t, r, 1);
 	ac->msgs += b.n - 1;
 	air_serial_check(a, ac, r->ts_us);
 	for (unsigned k = 0; k < b.n; k++) /* state first, */
@@ -726,7 +748,6 @@ static uint32_t
 dji_aircraft(struct air *a, const struct radio *r, const struct dji_msg *m,
     struct tx *t)
 {
-	char key[AIR_KEY_MAX];
 	uint32_t i;
 
 	if (dji_serial_ok(m)) {
@@ -743,13 +764,7 @@ dji_aircraft(struct air *a, const struct radio *r, const struct dji_msg *m,
 	}
 	if (t != NULL && (i = air_tx_ref(a, t->dji, t->dji_gen)) != 0)
 		return i;
-	if (!r->has_tx)
-		return 0;
-	memcpy(key, "mac:", 4);
-	air_mac_text(r->tx, key + 4, sizeof key - 4);
-	if ((i = ac_find(a, key, strlen(key))) != 0)
-		return i;
-	return ac_new(a, key, strlen(key), AIR_IDT_MAC, r->ts_us);
+	return ac_of_tx(a, r);
 }
 
 static void
@@ -805,17 +820,11 @@ air_dji(struct air *a, const struct radio *r, const struct dji_msg *m)
 	t = r->has_tx ? tx_get(a, r->tx) : NULL;
 	if ((i = dji_aircraft(a, r, m, t)) == 0)
 		return;
-	ac = &a->ac[i].ac;
-	ilist_unlink(&a->aage, i);
-	ilist_append(&a->aage, i);
-	ac->protos |= 2;
 	if (t != NULL) {
 		t->dji = i;
 		t->dji_gen = a->ac[i].gen;
-		if (ac->id_type != AIR_IDT_MAC)
-			tx_sent(a, t, i, r->ts_us);
 	}
-	ac_heard(a, ac, r);
+	ac = ac_touch(a, i, t, r, 2);
 	if (m->sub == 0x11) {
 		ac->purpose_len = m->purpose_len;
 		memcpy(ac->purpose, m->purpose, m->purpose_len);

@@ -74,7 +74,6 @@ extern const double air_ua_vmax[16];
 void air_track_add(struct air *a, struct aircraft *ac,
     const struct air_fix *f);
 void air_chunks_release(struct air *a, uint32_t c);
-void air_mac_text(const uint8_t *m, char *buf, size_t n);
 uint32_t air_tx_ref(const struct air *a, uint32_t i, uint32_t gen);
 
 /* air_hit: one hit of rule r about ac (alert device "drone:<id>"). */

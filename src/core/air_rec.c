@@ -146,7 +146,7 @@ rec_radio(struct record *r, const struct aircraft *ac, struct wbuf *b)
 	for (unsigned i = 0; i < ac->nmacs; i++) {
 		if (i)
 			b->macs[k++] = ',';
-		air_mac_text(ac->macs[i], b->macs + k, sizeof b->macs - k);
+		mac_fmt(ac->macs[i], b->macs + k, sizeof b->macs - k);
 		k += 17;
 	}
 	if (k)
