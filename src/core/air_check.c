@@ -283,26 +283,6 @@ zscan_point(void *ctx, const struct air_fix *f)
 	s->in_last = f->ts;
 }
 
-/* The centre of a zone: a circle's, or a polygon's vertex mean (with
- * longitudes unwrapped around its first vertex). */
-static void
-zone_centre(const struct zone *z, double *lat, double *lon)
-{
-	double sx = 0, sy = 0;
-
-	if (z->shape == ZONE_CIRCLE) {
-		*lat = z->lat;
-		*lon = z->lon;
-		return;
-	}
-	for (unsigned i = 0; i < z->nv; i++) {
-		sy += z->vlat[i];
-		sx += fmod(z->vlon[i] - z->vlon[0] + 540.0, 360.0) - 180.0;
-	}
-	*lat = sy / z->nv;
-	*lon = fmod(z->vlon[0] + sx / z->nv + 540.0, 360.0) - 180.0;
-}
-
 void
 air_zone_check(struct air *a, struct aircraft *ac, const struct zone *z,
     bool op)
@@ -310,7 +290,7 @@ air_zone_check(struct air *a, struct aircraft *ac, const struct zone *z,
 	struct zscan s = { z, op, 0, 0, INFINITY, 0, 0, 0, 0 };
 	char ev[200], tb[40], tc[40];
 
-	zone_centre(z, &s.clat, &s.clon);
+	zones_centre(z, &s.clat, &s.clon);
 	air_points(a, ac, zscan_point, &s);
 	if (op && ac->has_op && ac->npts == 0) { /* no track point */
 		struct air_fix f = { 0 };

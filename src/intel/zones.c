@@ -124,6 +124,28 @@ zones_distance(const struct zone *z, double lat, double lon)
 	return best;
 }
 
+void
+zones_centre(const struct zone *z, double *lat, double *lon)
+{
+	double sx = 0, sy = 0;
+
+	if (z->shape == ZONE_CIRCLE) {
+		*lat = z->lat;
+		*lon = z->lon;
+		return;
+	}
+	for (unsigned i = 0; i < z->nv; i++) {
+		sy += z->vlat[i];
+		sx += dlon_wrap(z->vlon[0], z->vlon[i]);
+	}
+	*lat = sy / z->nv;
+	*lon = z->vlon[0] + dlon_wrap(0, sx / z->nv);
+	if (*lon >= 180.0)
+		*lon -= 360.0;
+	else if (*lon < -180.0)
+		*lon += 360.0;
+}
+
 /* A decimal number filling all of s, within [lo, hi]. */
 static bool
 num(const char *s, double lo, double hi, double *out)

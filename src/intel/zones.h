@@ -48,6 +48,11 @@ struct zones *zones_load(const char *path, char *err, size_t errn);
  * point is inside it. */
 double zones_distance(const struct zone *z, double lat, double lon);
 
+/* zones_centre: the centre of z in degrees: a circle's, or the mean of
+ * a polygon's vertices (longitudes taken the short way round from its
+ * first vertex, so a zone across the antimeridian has its centre there). */
+void zones_centre(const struct zone *z, double *lat, double *lon);
+
 /* geo_metres: great-circle distance in metres between two points given
  * in degrees (haversine on the mean Earth radius). */
 double geo_metres(double lat1, double lon1, double lat2, double lon2);
