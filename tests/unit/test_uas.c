@@ -36,18 +36,28 @@ on_msg(void *ctx, const struct odid_msg *m)
 	S.n++;
 }
 
-/* odid_decode over a private heap copy of b (so ASan sees overreads). */
-static enum dec
-odid_run(const uint8_t *b, size_t n, uint8_t *counter)
+/* A heap copy of exactly n bytes (so ASan sees a read past them), with
+ * the counters cleared for the decoder about to read it. */
+static uint8_t *
+heap_copy(const uint8_t *b, size_t n)
 {
-	uint8_t *copy = malloc(n ? n : 1), cnt = 0;
-	enum dec r;
+	uint8_t *copy = malloc(n ? n : 1);
 
 	assert_non_null(copy);
 	if (n)
 		memcpy(copy, b, n);
-	memset(&S, 0, sizeof S);
 	memset(&ST, 0, sizeof ST);
+	return copy;
+}
+
+/* odid_decode over a private heap copy of b. */
+static enum dec
+odid_run(const uint8_t *b, size_t n, uint8_t *counter)
+{
+	uint8_t *copy = heap_copy(b, n), cnt = 0;
+	enum dec r;
+
+	memset(&S, 0, sizeof S);
 	r = odid_decode(cur_make(copy, n), &cnt, on_msg, NULL, &ST);
 	free(copy);
 	if (counter != NULL)
@@ -59,14 +69,9 @@ odid_run(const uint8_t *b, size_t n, uint8_t *counter)
 static enum dec
 one(const uint8_t *b, size_t n, struct odid_msg *m)
 {
-	uint8_t *copy = malloc(n ? n : 1);
-	enum dec r;
+	uint8_t *copy = heap_copy(b, n);
+	enum dec r = odid_message(cur_make(copy, n), m, &ST);
 
-	assert_non_null(copy);
-	if (n)
-		memcpy(copy, b, n);
-	memset(&ST, 0, sizeof ST);
-	r = odid_message(cur_make(copy, n), m, &ST);
 	free(copy);
 	return r;
 }
@@ -74,14 +79,9 @@ one(const uint8_t *b, size_t n, struct odid_msg *m)
 static enum dec
 dji_run(const uint8_t *b, size_t n, struct dji_msg *m)
 {
-	uint8_t *copy = malloc(n ? n : 1);
-	enum dec r;
+	uint8_t *copy = heap_copy(b, n);
+	enum dec r = djiid_decode(cur_make(copy, n), m, &ST);
 
-	assert_non_null(copy);
-	if (n)
-		memcpy(copy, b, n);
-	memset(&ST, 0, sizeof ST);
-	r = djiid_decode(cur_make(copy, n), m, &ST);
 	free(copy);
 	return r;
 }
