@@ -1,11 +1,16 @@
 #!/usr/bin/python3
 # SPDX-License-Identifier: MIT
-# Seeds for fuzz_radio: link-selector(1) frame. Crafted frames of every
+# Seeds for fuzz_radio: link-selector(1) frame.
+# Seeds for fuzz_air (corpus/air/): frames of tests/captures/air_*.pcap
+# (tests/gen/make_air.py), twelve to a seed, as link(1) gap(1) len(2 LE). Crafted frames of every
 # radio link type (named craft_*), and frames cut from the drone captures
 # of ../shared/corpus/drone/ (named after their capture; licences and
 # origins in ../shared/corpus/SOURCES.md) when that corpus is present.
 # Run: /usr/bin/python3 tests/fuzz/make_radio_seeds.py  (from the repo root)
 import os, struct, sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from make_seeds import records  # noqa: E402
 
 LINKS = [105, 127, 192, 251, 256, 272]  # as radio_links in fuzz_radio.c
 TA = bytes.fromhex("84cca8604324")
@@ -88,26 +93,6 @@ CRAFTED = {
     "craft_nordic_v1_legacy": (272, nordic_v1()),
 }
 
-def pcap_frames(data):
-    if data[:4] in (b"\xd4\xc3\xb2\xa1", b"\x4d\x3c\xb2\xa1"):
-        link, o = struct.unpack("<I", data[20:24])[0], 24
-        while o + 16 <= len(data):
-            incl = struct.unpack("<I", data[o + 8:o + 12])[0]
-            yield link, data[o + 16:o + 16 + incl]
-            o += 16 + incl
-    elif data[:4] == b"\x0a\x0d\x0d\x0a":  # pcapng, little-endian, one interface
-        o, link = 0, None
-        while o + 12 <= len(data):
-            btype, blen = struct.unpack("<II", data[o:o + 8])
-            if blen < 12:
-                return
-            if btype == 1:
-                link = struct.unpack("<H", data[o + 8:o + 10])[0]
-            elif btype == 6 and link is not None:
-                cap = struct.unpack("<I", data[o + 20:o + 24])[0]
-                yield link, data[o + 28:o + 28 + cap]
-            o += blen
-
 # From each capture: (seed name, index of the frame among those kept by pick).
 PICKS = {
     "odid_wifi_bcn_sample.pcap": [("bcn_astm", 0, None)],
@@ -128,7 +113,7 @@ def main():
         if not os.path.exists(path):
             print("absent, not cut:", path)
             continue
-        frames = list(pcap_frames(open(path, "rb").read()))
+        frames = list(records(path, with_link=True))
         for name, idx, pat in picks:
             if pat == b"DATA":  # radiotap 26 bytes, then a data frame
                 kept = [f for f in frames if len(f[1]) > 26 and f[1][26] & 0x0c == 0x08]
@@ -142,4 +127,30 @@ def main():
         with open(os.path.join(dst, name), "wb") as f:
             f.write(bytes([LINKS.index(link)]) + frame)
 
+def air_seeds(root):
+    """fuzz_air seeds: up to 60 frames of each crafted drone capture, 12
+    to a seed; gap is the time since the previous frame in 50 ms steps."""
+    dst = os.path.join(root, "tests", "fuzz", "corpus", "air")
+    os.makedirs(dst, exist_ok=True)
+    for name in ["air_msgs", "air_spoof", "air_ble", "air_ble_ll"]:
+        path = os.path.join(root, "tests", "captures", name + ".pcap")
+        with open(path, "rb") as f:
+            times = []
+            data = f.read()
+        o = 24
+        while o + 16 <= len(data):  # packet times, for the gaps
+            sec, usec, incl = struct.unpack("<III", data[o:o + 12])
+            times.append(sec * 1e6 + usec)
+            o += 16 + incl
+        frames = list(records(path, with_link=True))
+        for k in range(0, min(len(frames), 60), 12):
+            blob, prev = b"", times[k]
+            for t, (link, frame) in zip(times[k:k + 12], frames[k:k + 12]):
+                gap = min(255, int((t - prev) / 50000))
+                prev = t
+                blob += bytes([LINKS.index(link), gap]) + struct.pack("<H", len(frame)) + frame
+            with open(os.path.join(dst, "%s_%02d" % (name, k // 12)), "wb") as f:
+                f.write(blob)
+
 main()
+air_seeds(sys.argv[1] if len(sys.argv) > 1 else ".")

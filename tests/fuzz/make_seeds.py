@@ -36,34 +36,40 @@ def main():
     names.append("../../samples/sample.pcap")
     for name in names:
         link, fr = frames(os.path.join(src, name))
-        if link is None or not fr:
-            continue
-        sel = LINKS.index(link) if link in LINKS else len(LINKS) - 1
+        if link is None or not fr or link not in LINKS:
+            continue  # radio captures feed fuzz_radio and fuzz_air
+        sel = LINKS.index(link)
         blob = b"".join(bytes([sel]) + struct.pack(">H", len(x)) + x for x in fr)
         out = os.path.join(dst, os.path.basename(name).replace(".pcap", ""))
         with open(out, "wb") as f:
             f.write(blob)
     drone(root)
 
-def records(path):
-    """Frame bytes of a classic pcap or a pcapng (enhanced packets)."""
+def records(path, with_link=False):
+    """Frame bytes of a classic pcap or a pcapng (enhanced packets of its
+    last interface description); with_link: (link type, bytes) pairs.
+    Also used by make_radio_seeds.py."""
     with open(path, "rb") as f:
         data = f.read()
     if data[:4] in (b"\xd4\xc3\xb2\xa1", b"\x4d\x3c\xb2\xa1"):
-        o = 24
+        link, o = struct.unpack("<I", data[20:24])[0], 24
         while o + 16 <= len(data):
             incl = struct.unpack("<I", data[o + 8:o + 12])[0]
-            yield data[o + 16:o + 16 + incl]
+            frame = data[o + 16:o + 16 + incl]
+            yield (link, frame) if with_link else frame
             o += 16 + incl
         return
-    o = 0
+    o, link = 0, None
     while o + 12 <= len(data):
         btype, blen = struct.unpack("<II", data[o:o + 8])
         if blen < 12:
             return
-        if btype == 6:
+        if btype == 1:
+            link = struct.unpack("<H", data[o + 8:o + 10])[0]
+        elif btype == 6:
             cap = struct.unpack("<I", data[o + 20:o + 24])[0]
-            yield data[o + 28:o + 28 + cap]
+            frame = data[o + 28:o + 28 + cap]
+            yield (link, frame) if with_link else frame
         o += blen
 
 def drone(root):
@@ -112,4 +118,5 @@ def crafted():
     return {"odid_ble4_loc": bytes([0x2A]) + loc, "odid_auth_pack": pack,
             "djiid_v1": v1, "djiid_purpose": purpose}
 
-main()
+if __name__ == "__main__":
+    main()
