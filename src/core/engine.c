@@ -606,11 +606,7 @@ engine_new(const struct engine_cfg *cfg, const struct sink *sinks,
 		e->air = air_new(&ac, e->al, &e->st);
 	}
 	if (cfg->kb != NULL) {
-		/* A fixed seed: which name a full two-way set drops depends
-		 * on the hash, and output must not depend on the run. A
-		 * flood of chosen collisions can only evict names (as any
-		 * flood of answers can); it costs no time. */
-		e->names = names_new(ENGINE_NAMES, 0x6e616d65736565ull);
+		e->names = names_new(ENGINE_NAMES);
 		e->in = inspect_new(cfg->kb, e->ht, &e->cfg.local,
 		    cfg->max_idents, e->names, e->al, &e->st);
 	}

@@ -3,8 +3,13 @@
  *
  * Multiply-xorshift over 8-byte words with a per-run random seed: fast
  * enough for the per-packet path, and the seed keeps an adversary who
- * cannot observe bucket timings from choosing colliding keys cheaply. No
- * output depends on bucket order, so the seed never changes results. */
+ * cannot observe bucket timings from choosing colliding keys cheaply.
+ * Chained tables (flows, hosts, destinations, aircraft) use it: no output
+ * depends on their bucket order, so the seed never changes results.
+ * Tables that drop an entry chosen by its hash (the set-associative names
+ * table, the direct-mapped inspection budgets) use fixed seeds instead:
+ * what they keep would otherwise differ from run to run, and collisions
+ * there cost no time, only an evicted entry. */
 #ifndef VIGIE_HASH_H
 #define VIGIE_HASH_H
 

@@ -33,8 +33,9 @@ enum name_src {
 struct names;
 
 /* names_new: a table of slots entries (rounded up to a power of two, at
- * least 64), hashed with seed. NULL if memory is short. */
-struct names *names_new(uint32_t slots, uint64_t seed);
+ * least 64). Its hash seed is fixed, so that what a full table keeps is
+ * the same on every run. NULL if memory is short. */
+struct names *names_new(uint32_t slots);
 
 /* names_free: release t. */
 void names_free(struct names *t);
