@@ -385,7 +385,6 @@ tx_get(struct air *a, const uint8_t *mac)
 	a->tfree = a->tx[i].chain;
 	memset(&a->tx[i], 0, sizeof a->tx[i]);
 	memcpy(a->tx[i].mac, mac, 6);
-	a->tx[i].used = true;
 	a->tx[i].chain = a->tbkt[b];
 	a->tbkt[b] = i;
 	ilist_append(&a->tage, i);
@@ -528,6 +527,14 @@ ac_touch(struct air *a, uint32_t i, struct tx *t, const struct radio *r,
 	ac_heard(a, ac, r);
 	return ac;
 }
+
+/* Context of one payload being filed. */
+struct batch {
+	struct air *a;
+	const struct radio *r;
+	unsigned n;
+	struct odid_msg m[ODID_PACK_MAX + 1];
+};
 
 /* ---- ASTM ---- */
 

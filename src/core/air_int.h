@@ -20,7 +20,6 @@ struct tx {
 	struct ilink age;
 	uint32_t chain;
 	uint8_t mac[6];
-	bool used;
 	uint8_t nids;          /* distinct aircraft IDs it sent (capped) */
 	uint32_t ids[AIR_TX_MAX_IDS + 1]; /* their aircraft (slot, gen) */
 	uint32_t ids_gen[AIR_TX_MAX_IDS + 1];
@@ -47,7 +46,7 @@ struct air {
 	uint32_t *abkt, amask, afree, nac;
 	struct ilist aage;
 	struct tx *tx;         /* [AIR_MAX_TX + 1] */
-	uint32_t *tbkt, tmask, tfree, ntx;
+	uint32_t *tbkt, tmask, tfree;
 	struct ilist tage;
 	struct chunk *ck;      /* [NCHUNKS + 1] */
 	uint32_t cfree;
@@ -56,14 +55,6 @@ struct air {
 	const struct alert_rule *r_speed, *r_places, *r_op, *r_serial,
 	    *r_radios, *r_many, *r_mismatch, *r_auth, *r_round, *r_zdrone,
 	    *r_zop;
-};
-
-/* Context of one payload being filed. */
-struct batch {
-	struct air *a;
-	const struct radio *r;
-	unsigned n;
-	struct odid_msg m[ODID_PACK_MAX + 1];
 };
 
 /* UA type names and the fastest credible speed of each (m/s). */
