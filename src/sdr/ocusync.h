@@ -1,0 +1,167 @@
+/* SPDX-License-Identifier: MIT */
+/* ocusync.h - the DJI OcuSync DroneID receive chain, stage by stage.
+ *
+ * A DroneID burst is an LTE-like OFDM burst, about 644 us long and
+ * 10 MHz wide: at 15.36 MS/s, 1024-point symbols with 601 carriers
+ * around DC (600 used, DC empty), cyclic prefixes of 80 samples on the
+ * first and last symbols and 72 on the others. Nine symbols (eight on
+ * older aircraft, which omit the first); symbols 3 and 5 (2 and 4) are
+ * Zadoff-Chu symbols of roots 600 and 147; the other seven carry QPSK,
+ * of which the first is a known Gold sequence and the last six hold the
+ * 7200 coded bits: LTE turbo code (K = 1408, D = 1412), rate matched
+ * to E = 7200, scrambled with the LTE Gold sequence c_init 0x12345678,
+ * decoding to a 176-byte transport block ending in CRC-24A. Inside it:
+ * a length byte, the DroneID record (see djiid_record()), a CRC-16.
+ * Sources: RUB-SysSec/DroneSecurity (NDSS 2023), proto17/dji_droneid,
+ * 3GPP TS 36.211 7.2, TS 36.212 5.1.3-5.1.4.
+ *
+ * Stages, one per file:
+ *   burst.c      energy burst detection on the input stream (any rate)
+ *   chan.c       coarse band centre, mix to DC, resample to 15.36 MS/s
+ *   sync.c       symbol timing (cyclic prefix, Zadoff-Chu) and CFO
+ *   ofdm.c       FFT, channel estimate, equalisation, QPSK soft demap
+ *   gold.c       LTE Gold sequence (descrambling)
+ *   ratematch.c  LTE turbo rate de-matching (circular buffer, rv 0)
+ *   turbo.c      LTE turbo decoder, max-log-MAP, QPP interleaver
+ *   crc.c        CRC-24A and the DJI CRC-16
+ *   fec.c        LLRs -> transport block: descramble, de-rate-match,
+ *                turbo decode, CRC-24A
+ *   rx.c         the whole chain: samples in, DroneID frames out
+ *
+ * Soft bits are log-likelihood ratios as float, positive meaning the
+ * bit is more likely 0 (llr = log P(b=0) / P(b=1)). No stage allocates
+ * per burst: every buffer lives in the stage's state, made once. */
+#ifndef VIGIE_OCUSYNC_H
+#define VIGIE_OCUSYNC_H
+
+#include <complex.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#define OCU_RATE 15360000.0 /* samples per second after resampling */
+#define OCU_NFFT 1024
+#define OCU_NCARRIERS 601   /* including the empty DC carrier */
+#define OCU_NSYM 9          /* symbols in a burst (8 on legacy aircraft) */
+#define OCU_DATA_SYMS 7     /* QPSK symbols: the Gold one, then six */
+#define OCU_E 7200          /* coded bits after the Gold symbol */
+#define OCU_K 1408          /* turbo code block, bits, CRC included */
+#define OCU_D (OCU_K + 4)   /* turbo coded stream length with tail */
+#define OCU_TB 176          /* transport block bytes, CRC-24A included */
+#define OCU_GOLD_CINIT 0x12345678u
+/* Samples of one burst at OCU_RATE: 9 x 1024 + 2 x 80 + 7 x 72. */
+#define OCU_BURST_LEN (OCU_NSYM * OCU_NFFT + 2 * 80 + 7 * 72)
+
+/* Where a burst was lost. Every stage returns one of these; rx.c counts
+ * them per stage. */
+enum ocu_stage {
+	OCU_OK = 0,
+	OCU_FAIL_SHORT,   /* too few samples for a burst */
+	OCU_FAIL_BAND,    /* no 10 MHz band found in the burst */
+	OCU_FAIL_SYNC,    /* no cyclic-prefix timing peak */
+	OCU_FAIL_ZC,      /* Zadoff-Chu symbols not found where expected */
+	OCU_FAIL_CRC24,   /* turbo decoding did not give a valid CRC-24A */
+	OCU_FAIL_FRAME,   /* length byte impossible for the block */
+	OCU_FAIL_CRC16,   /* inner DJI CRC-16 wrong */
+	OCU_STAGES
+};
+
+/* ocu_stage_name: a short stable name ("crc24") for counters. */
+const char *ocu_stage_name(enum ocu_stage s);
+
+/* ---- gold.c ---- */
+
+/* gold_bits: the first n bits (one per byte, 0 or 1) of the LTE Gold
+ * sequence c(n) of TS 36.211 7.2 for c_init (Nc = 1600). */
+void gold_bits(uint32_t c_init, uint8_t *out, size_t n);
+
+/* ---- crc.c ---- */
+
+/* crc24a: CRC-24A of TS 36.212 5.1.1 (poly 0x864CFB, init 0, MSB
+ * first) over n bytes. Over a block ending in its own CRC it is 0. */
+uint32_t crc24a(const uint8_t *p, size_t n);
+
+/* dji_crc16: DJI's CRC-16 (poly 0x1021 reflected, init 0x3692) over n
+ * bytes, as the DroneID frame ends with it (little-endian). */
+uint16_t dji_crc16(const uint8_t *p, size_t n);
+
+/* ---- fec.c (with ratematch.c, turbo.c) ---- */
+
+struct ocu_fec;
+
+/* ocu_fec_new: decoder state (interleaver tables, trellis buffers);
+ * NULL when out of memory. ocu_fec_free(NULL) is a no-op. */
+struct ocu_fec *ocu_fec_new(void);
+void ocu_fec_free(struct ocu_fec *f);
+
+/* ocu_fec_decode: from the OCU_E scrambled LLRs of the six data
+ * symbols (in transmission order) to the OCU_TB-byte transport block,
+ * using at most iters turbo iterations (stopping early once CRC-24A
+ * holds). Returns OCU_OK with tb filled, or OCU_FAIL_CRC24. *used
+ * (if not NULL) receives the iterations run. llr is not modified. */
+enum ocu_stage ocu_fec_decode(struct ocu_fec *f, const float *llr,
+    int iters, uint8_t tb[OCU_TB], int *used);
+
+/* ocu_fec_hard: the same block from hard decisions alone: the sign of
+ * each LLR, systematic bits read straight from the de-rate-matched
+ * buffer, no turbo decoding. Returns OCU_OK when CRC-24A holds. Used to
+ * show what the turbo decoder adds. */
+enum ocu_stage ocu_fec_hard(struct ocu_fec *f, const float *llr,
+    uint8_t tb[OCU_TB]);
+
+/* ocu_encode: the transmit side, for tests and the benchmark: a
+ * transport block (CRC-24A already in its last 3 bytes) to the OCU_E
+ * scrambled coded bits (one per byte), as the aircraft sends them. */
+void ocu_encode(const uint8_t tb[OCU_TB], uint8_t bits[OCU_E]);
+
+/* ---- burst.c, chan.c, sync.c, ofdm.c: the front end ---- */
+
+struct ocu_demod;
+
+/* What the front end measured on one burst. */
+struct ocu_burst_info {
+	double band_hz;    /* band centre relative to the tuned frequency */
+	double cfo_hz;     /* fine offset from the cyclic prefix */
+	double snr_db;     /* estimated from the channel estimate / EVM */
+	int zc_root[2];    /* roots found in the two ZC symbols */
+	int legacy;        /* 8-symbol burst */
+};
+
+/* ocu_demod_new: front-end state for input at rate samples/s (FFTW
+ * plans, resampler, buffers), NULL when out of memory or the rate is
+ * below OCU_RATE. */
+struct ocu_demod *ocu_demod_new(double rate);
+void ocu_demod_free(struct ocu_demod *d);
+
+/* ocu_demod_burst: n samples at the input rate holding one burst with
+ * some margin either side: find the band, mix it to DC, resample to
+ * OCU_RATE, time it, correct CFO, FFT, equalise on the ZC symbols and
+ * write the OCU_E LLRs of the six data symbols (scrambled, transmission
+ * order) to llr. info (if not NULL) is filled as far as it got. x is not
+ * modified. Non-finite samples make the burst fail, not the process. */
+enum ocu_stage ocu_demod_burst(struct ocu_demod *d, const float complex *x,
+    size_t n, float *llr, struct ocu_burst_info *info);
+
+/* ---- burst.c: finding bursts in a stream ---- */
+
+struct ocu_detect;
+
+/* A burst found: where it lies in the stream (sample indices at the
+ * input rate, margin included). */
+struct ocu_span {
+	uint64_t start;
+	uint64_t len;
+};
+
+/* ocu_detect_new: an energy detector for input at rate samples/s that
+ * reports spans of roughly burst length (400..900 us of energy well
+ * above the running noise floor), with a margin either side. */
+struct ocu_detect *ocu_detect_new(double rate);
+void ocu_detect_free(struct ocu_detect *d);
+
+/* ocu_detect_feed: the next n samples of the stream (whose first sample
+ * has stream index first). Calls found(ctx, span) for each span that
+ * ends in this block. Keeps no pointer to x. */
+void ocu_detect_feed(struct ocu_detect *d, const float complex *x, size_t n,
+    uint64_t first, void (*found)(void *ctx, struct ocu_span s), void *ctx);
+
+#endif
