@@ -80,8 +80,10 @@ void gold_bits(uint32_t c_init, uint8_t *out, size_t n);
  * first) over n bytes. Over a block ending in its own CRC it is 0. */
 uint32_t crc24a(const uint8_t *p, size_t n);
 
-/* dji_crc16: DJI's CRC-16 (poly 0x1021 reflected, init 0x3692) over n
- * bytes, as the DroneID frame ends with it (little-endian). */
+/* dji_crc16: DJI's CRC-16 (poly 0x1021 reflected, the reflected
+ * register preset to 0x3692, no final xor; RevEng: refin/refout, init
+ * 0x496C; "123456789" gives 0x7109) over n bytes, as the DroneID frame
+ * ends with it (little-endian). */
 uint16_t dji_crc16(const uint8_t *p, size_t n);
 
 /* ---- fec.c (with ratematch.c, turbo.c) ---- */
@@ -95,22 +97,31 @@ void ocu_fec_free(struct ocu_fec *f);
 
 /* ocu_fec_decode: from the OCU_E scrambled LLRs of the six data
  * symbols (in transmission order) to the OCU_TB-byte transport block,
- * using at most iters turbo iterations (stopping early once CRC-24A
- * holds). Returns OCU_OK with tb filled, or OCU_FAIL_CRC24. *used
- * (if not NULL) receives the iterations run. llr is not modified. */
+ * using at most iters turbo iterations (at least one, at most 32;
+ * stopping early once CRC-24A holds). LLR k is descrambled with Gold
+ * bit c(k) of gold_bits(OCU_GOLD_CINIT): the sequence restarts at the
+ * first bit of the first data symbol (the Gold symbol before them is
+ * c(0..1199) too). Bits leave MSB first in each byte. Returns OCU_OK
+ * with tb filled, or OCU_FAIL_CRC24 (tb then holds the last, wrong,
+ * decisions); a block with an undecided bit (as when the LLRs are all
+ * 0) fails. *used (if not NULL) receives the iterations run. llr is not
+ * modified; values beyond +-1e4 are clamped, NaN is taken as 0. */
 enum ocu_stage ocu_fec_decode(struct ocu_fec *f, const float *llr,
     int iters, uint8_t tb[OCU_TB], int *used);
 
 /* ocu_fec_hard: the same block from hard decisions alone: the sign of
- * each LLR, systematic bits read straight from the de-rate-matched
- * buffer, no turbo decoding. Returns OCU_OK when CRC-24A holds. Used to
- * show what the turbo decoder adds. */
+ * each systematic bit read straight from the de-rate-matched buffer
+ * (where the two copies of a repeated bit are added, as for the turbo
+ * decoder; RUB's decoder reads the one copy in bits 4148..5559), no
+ * turbo decoding. Returns OCU_OK when CRC-24A holds. Used to show what
+ * the turbo decoder adds. */
 enum ocu_stage ocu_fec_hard(struct ocu_fec *f, const float *llr,
     uint8_t tb[OCU_TB]);
 
 /* ocu_encode: the transmit side, for tests and the benchmark: a
- * transport block (CRC-24A already in its last 3 bytes) to the OCU_E
- * scrambled coded bits (one per byte), as the aircraft sends them. */
+ * transport block (CRC-24A already in its last 3 bytes, bytes entering
+ * the turbo encoder MSB first) to the OCU_E scrambled coded bits (one
+ * per byte), as the aircraft sends them. Uses about 20 KB of stack. */
 void ocu_encode(const uint8_t tb[OCU_TB], uint8_t bits[OCU_E]);
 
 /* ---- burst.c, chan.c, sync.c, ofdm.c: the front end ---- */
