@@ -111,29 +111,35 @@ void ocu_rotate(float complex *y, size_t n, double f);
 
 /* ---- chan.c ---- */
 
+/* Carriers of frequency error left after chan.c that sync.c looks for,
+ * either way; chan.c's low-pass keeps them. */
+#define OCU_MAX_CARRIER_ERR 16
+
 struct ocu_chan;
 
-/* ocu_chan_new: band finder and resampler for input at rate samples/s,
- * for spans of at most max_in samples; NULL when out of memory. */
-struct ocu_chan *ocu_chan_new(double rate, size_t max_in);
+/* ocu_chan_new: band finder and resampler for input at rate samples/s
+ * (FFTW plans and buffers for OCU_SPAN_MAX_US); *max_in receives the
+ * longest span it takes. NULL when out of memory or the rate is outside
+ * OCU_RATE .. 1 GS/s. */
+struct ocu_chan *ocu_chan_new(double rate, size_t *max_in);
 void ocu_chan_free(struct ocu_chan *c);
 
 /* ocu_chan_out_max: how many samples ocu_chan_run may write to y. */
 size_t ocu_chan_out_max(const struct ocu_chan *c);
 
-/* ocu_chan_delay: the resampler's delay in output samples (measured in
- * ocu_chan_new): output sample k (after the OCU_PAD zeros) is input
- * sample (k - delay) / ratio, ratio being OCU_RATE / rate. */
-double ocu_chan_delay(const struct ocu_chan *c);
+/* ocu_chan_step: input samples per output sample (rate / OCU_RATE, to
+ * within 1 / max_in): output sample k after the OCU_PAD zeros is input
+ * sample k * step, with no delay. */
+double ocu_chan_step(const struct ocu_chan *c);
 
 /* ocu_chan_run: the centre of the strongest 9 MHz band in x[0..n) (all
  * finite, n <= max_in), relative to the tuned frequency, to *band_hz;
- * x mixed down by it and resampled to OCU_RATE into y after OCU_PAD
- * zeros; *ny receives the samples written (OCU_PAD included). Returns
- * OCU_FAIL_BAND when no band stands above the rest of the spectrum. */
-enum ocu_stage ocu_chan_run(struct ocu_chan *c, struct ocu_fft *f,
-    const float complex *x, size_t n, float complex *y, size_t *ny,
-    double *band_hz);
+ * that band, moved to DC, low-passed and resampled to OCU_RATE, into y
+ * after OCU_PAD zeros; *ny receives the samples written (OCU_PAD
+ * included). Returns OCU_FAIL_BAND when no band stands above the rest of
+ * the spectrum (or x is all zero). */
+enum ocu_stage ocu_chan_run(struct ocu_chan *c, const float complex *x,
+    size_t n, float complex *y, size_t *ny, double *band_hz);
 
 /* ---- sync.c ---- */
 

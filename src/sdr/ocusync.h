@@ -134,7 +134,7 @@ struct ocu_burst_info {
 
 /* Longest span ocu_demod_burst takes (microseconds): a longer one is cut
  * to its middle OCU_SPAN_MAX_US. Covers the detector's longest span. */
-#define OCU_SPAN_MAX_US 1500
+#define OCU_SPAN_MAX_US 1200
 
 /* ocu_demod_new: front-end state for input at rate samples/s (FFTW
  * plans, resampler, buffers), NULL when out of memory or the rate is

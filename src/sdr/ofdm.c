@@ -89,15 +89,14 @@ ocu_demod_new(double rate)
 	if (d == NULL)
 		return NULL;
 	d->rate = rate;
-	d->max_in = (size_t)(rate * OCU_SPAN_MAX_US * 1e-6);
 	/* An 8-symbol burst is the shortest. */
 	d->min_in = (size_t)ceil((OCU_BURST_LEN - OCU_PAD + OCU_CP_LONG -
 	    OCU_CP_SHORT) * rate / OCU_RATE);
-	d->chan = ocu_chan_new(rate, d->max_in);
+	d->chan = ocu_chan_new(rate, &d->max_in);
 	if (d->chan != NULL) {
 		d->ycap = ocu_chan_out_max(d->chan);
 		d->sync = ocu_sync_new(d->ycap);
-		d->y = malloc(d->ycap * sizeof *d->y);
+		d->y = calloc(d->ycap, sizeof *d->y);
 	}
 	if (d->chan == NULL || d->sync == NULL || d->y == NULL ||
 	    ocu_fft_init(&d->fft) != 0) {
@@ -268,6 +267,8 @@ ofdm_demap(struct ocu_demod *d, size_t start, float *llr,
 	float noise = ofdm_channel(d, &drift), scale;
 	size_t k = 0;
 
+	/* What the prefixes left of the offset, seen between 3 and 5. */
+	info->cfo_hz += drift * OCU_RATE / (2.0 * M_PI);
 	/* The pilots' SNR per carrier: |h|^2 still holds the estimate's own
 	 * noise, noise / (2 (2 OFDM_SMOOTH + 1)). */
 	snr = ((double)d->hpow / OCU_USED -
@@ -342,15 +343,15 @@ ocu_demod_burst(struct ocu_demod *d, const float complex *x, size_t n,
 	}
 	if (!ofdm_finite(x, n))
 		return OCU_FAIL_BAND;
-	st = ocu_chan_run(d->chan, &d->fft, x, n, d->y, &ny, &info->band_hz);
+	st = ocu_chan_run(d->chan, x, n, d->y, &ny, &info->band_hz);
 	if (st != OCU_OK)
 		return st;
 	st = ocu_sync_run(d->sync, &d->fft, d->y, ny, &t);
 	info->cfo_hz = t.cfo_hz;
 	info->zc_root[0] = t.zc_root[0];
 	info->zc_root[1] = t.zc_root[1];
-	info->start = (double)cut + ((double)t.start - OCU_PAD -
-	    ocu_chan_delay(d->chan)) * d->rate / OCU_RATE;
+	info->start = (double)cut + ((double)t.start - OCU_PAD) *
+	    ocu_chan_step(d->chan);
 	if (st != OCU_OK)
 		return st;
 	ofdm_symbols(d, t.start);

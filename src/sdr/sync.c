@@ -21,16 +21,19 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <stdio.h>
 
 #include "front.h"
 
 #define SYNC_CP_WIN OCU_CP_SHORT  /* samples of each prefix compared */
-#define SYNC_MAX_CARRIERS 8       /* whole-carrier offsets tried, +- */
-#define SYNC_MAX_DELAY 36         /* timing error looked for, +- samples */
-#define SYNC_LEGACY_SHIFT (OCU_CP_SHORT + OCU_NFFT) /* see ocu_sync_run */
+#define SYNC_MAX_CARRIERS OCU_MAX_CARRIER_ERR /* offsets tried, +- */
+/* Timing error looked for, +- samples. Within +-16 carriers root 147's
+ * response never lands where root 600's does at a wrong offset. */
+#define SYNC_MAX_DELAY 100
+#define SYNC_SHIFT (OCU_CP_SHORT + OCU_NFFT) /* one symbol: see ocu_sync_run */
 /* Cyclic prefix correlation over prefix energy at the peak, at least:
  * about 0.5 at 0 dB SNR, 0.05 on noise. */
-#define SYNC_MIN_CP 0.2
+#define SYNC_MIN_CP 0.1
 /* Zadoff-Chu response peak over the energy a single path would put
  * there: 1 for a clean flat channel, about 0.01 on noise. */
 #define SYNC_MIN_ZC 0.08
@@ -68,8 +71,8 @@ ocu_sync_new(size_t ny_max)
 	if (s == NULL)
 		return NULL;
 	s->ny_max = ny_max;
-	s->m = malloc(ny_max * sizeof *s->m);
-	s->e = malloc(ny_max * sizeof *s->e);
+	s->m = calloc(ny_max, sizeof *s->m);
+	s->e = calloc(ny_max, sizeof *s->e);
 	if (s->m == NULL || s->e == NULL) {
 		ocu_sync_free(s);
 		return NULL;
@@ -152,6 +155,7 @@ sync_cp(struct ocu_sync *s, const float complex *y, size_t ny, size_t *start,
 		en += s->e[best + ocu_sym_start(i) + ocu_cp_len(i) - SYNC_CP_WIN];
 	*start = best;
 	*cfo_hz = -carg(g) * OCU_RATE / (2.0 * M_PI * OCU_NFFT);
+	if (getenv("SYNC_DEBUG")) fprintf(stderr, "cp: start %zu rho %.3f cfo %.0f\n", best, 2.0*sqrt(top)/en, *cfo_hz);
 	if (!(en > 0) || !(2.0 * sqrt(top) >= SYNC_MIN_CP * en))
 		return OCU_FAIL_SYNC;
 	return OCU_OK;
@@ -256,6 +260,7 @@ sync_zc(struct ocu_sync *s, struct ocu_fft *f, const float complex *y,
 	}
 	roots[0] = sync_root(s, f, 0, *carriers);
 	roots[1] = sync_root(s, f, 1, *carriers);
+	if (getenv("SYNC_DEBUG")) fprintf(stderr, "zc: start %zu d %d delay %d top %.3f roots %d %d\n", start, *carriers, *delay, top, roots[0], roots[1]);
 	if (!(top >= 2 * SYNC_MIN_ZC))
 		return OCU_FAIL_ZC;
 	if (roots[0] != OCU_ZC_ROOT_A || roots[1] != OCU_ZC_ROOT_B)
@@ -270,34 +275,37 @@ ocu_sync_run(struct ocu_sync *s, struct ocu_fft *f, float complex *y,
 	enum ocu_stage st;
 	size_t start;
 	double cfo;
-	int d = 0, delay = 0;
+	static const long shifts[3] = { 0, -SYNC_SHIFT, SYNC_SHIFT };
+	int d = 0, delay = 0, roots[2];
 	long fine;
 
 	memset(t, 0, sizeof *t);
-	if (ny < OCU_BURST_LEN + 2 * SYNC_MAX_DELAY || ny > s->ny_max)
+	if (ny < OCU_BURST_LEN + SYNC_MAX_DELAY || ny > s->ny_max)
 		return OCU_FAIL_SHORT;
-	st = sync_cp(s, y, ny - 2 * SYNC_MAX_DELAY, &start, &cfo);
+	st = sync_cp(s, y, ny, &start, &cfo);
 	t->start = start;
 	t->cfo_hz = cfo;
 	if (st != OCU_OK)
 		return st;
 	ocu_rotate(y, ny, cfo / OCU_RATE);
-	if (start < SYNC_MAX_DELAY)
-		start = SYNC_MAX_DELAY;
-	st = sync_zc(s, f, y, start, &d, &delay, t->zc_root);
-	/* An 8-symbol burst matches the template's prefixes equally well
-	 * from its own first symbol as from one symbol earlier (where the
-	 * 9-symbol template puts it): only the Zadoff-Chu symbols tell. */
-	if (st != OCU_OK && start >= SYNC_LEGACY_SHIFT + SYNC_MAX_DELAY) {
-		int roots[2];
+	/* The prefixes of an 8-symbol burst match the template as well from
+	 * its first symbol as from one symbol earlier (where the 9-symbol
+	 * template puts it), and at low SNR a 9-symbol burst's can win one
+	 * symbol off: the Zadoff-Chu symbols tell. */
+	st = OCU_FAIL_ZC;
+	for (int k = 0; k < 3 && st != OCU_OK; k++) {
+		long at = (long)start + shifts[k];
 
-		if (sync_zc(s, f, y, start - SYNC_LEGACY_SHIFT, &d, &delay,
-		    roots) == OCU_OK) {
-			start -= SYNC_LEGACY_SHIFT;
+		if (at < SYNC_MAX_DELAY ||
+		    (size_t)at + OCU_BURST_LEN + SYNC_MAX_DELAY > ny)
+			continue;
+		st = sync_zc(s, f, y, (size_t)at, &d, &delay, roots);
+		if (k == 0 || st == OCU_OK) {
 			t->zc_root[0] = roots[0];
 			t->zc_root[1] = roots[1];
-			st = OCU_OK;
 		}
+		if (st == OCU_OK)
+			start = (size_t)at;
 	}
 	if (st != OCU_OK)
 		return st;

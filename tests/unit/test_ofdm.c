@@ -447,10 +447,16 @@ test_recording(void **state)
 		struct ocu_burst_info info;
 		enum ocu_stage st;
 
-		t = now();
-		st = ocu_demod_burst(d, x + sp.s[k].start, sp.s[k].len, llr,
-		    &info);
-		t = now() - t;
+		/* The best of five runs: the machine is shared. */
+		t = 1e9;
+		for (int r = 0; r < 5; r++) {
+			double t0 = now();
+
+			st = ocu_demod_burst(d, x + sp.s[k].start, sp.s[k].len,
+			    llr, &info);
+			t0 = now() - t0;
+			t = t0 < t ? t0 : t;
+		}
 		printf("burst %d: span %llu + %llu, stage %d, start %.0f, band "
 		    "%.1f kHz, cfo %.1f Hz, snr %.1f dB, zc %d/%d, legacy %d, "
 		    "gold errors %d, %.2f ms\n", k,
