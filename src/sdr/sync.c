@@ -21,7 +21,6 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
-#include <stdio.h>
 
 #include "front.h"
 
@@ -155,7 +154,6 @@ sync_cp(struct ocu_sync *s, const float complex *y, size_t ny, size_t *start,
 		en += s->e[best + ocu_sym_start(i) + ocu_cp_len(i) - SYNC_CP_WIN];
 	*start = best;
 	*cfo_hz = -carg(g) * OCU_RATE / (2.0 * M_PI * OCU_NFFT);
-	if (getenv("SYNC_DEBUG")) fprintf(stderr, "cp: start %zu rho %.3f cfo %.0f\n", best, 2.0*sqrt(top)/en, *cfo_hz);
 	if (!(en > 0) || !(2.0 * sqrt(top) >= SYNC_MIN_CP * en))
 		return OCU_FAIL_SYNC;
 	return OCU_OK;
@@ -260,7 +258,6 @@ sync_zc(struct ocu_sync *s, struct ocu_fft *f, const float complex *y,
 	}
 	roots[0] = sync_root(s, f, 0, *carriers);
 	roots[1] = sync_root(s, f, 1, *carriers);
-	if (getenv("SYNC_DEBUG")) fprintf(stderr, "zc: start %zu d %d delay %d top %.3f roots %d %d\n", start, *carriers, *delay, top, roots[0], roots[1]);
 	if (!(top >= 2 * SYNC_MIN_ZC))
 		return OCU_FAIL_ZC;
 	if (roots[0] != OCU_ZC_ROOT_A || roots[1] != OCU_ZC_ROOT_B)

@@ -149,15 +149,25 @@ synth_base(struct synth *s, float complex *out)
 	return m + MARGIN;
 }
 
-/* The delay of liquid's resampler q at ratio r, in output samples, by
- * the centroid of a Gaussian pulse (its get_delay() is off for
- * multi-stage ratios). */
-static double
-resamp_delay(float r)
+/* The upsampler for synthetic bursts: liquid-dsp's single-stage
+ * arbitrary resampler (its multi-stage msresamp_crcf leaks memory in
+ * liquid 1.5 at such ratios, which LeakSanitizer reports). */
+static resamp_crcf
+upsampler(float r)
 {
-	msresamp_crcf q = msresamp_crcf_create(r, 60.0f);
+	resamp_crcf q = resamp_crcf_create(r, 13, 0.4f, 60.0f, 64);
+
+	assert_non_null(q);
+	return q;
+}
+
+/* Its delay in output samples, by the centroid of a Gaussian pulse. */
+static double
+upsampler_delay(float r)
+{
+	resamp_crcf q = upsampler(r);
 	float complex *in = calloc(8192, sizeof *in);
-	float complex *out = calloc(8192 * 4, sizeof *out);
+	float complex *out = calloc(8192 * 8, sizeof *out);
 	double s = 0, sw = 0;
 	unsigned got = 0;
 
@@ -165,12 +175,12 @@ resamp_delay(float r)
 	assert_non_null(out);
 	for (int i = 0; i < 8192; i++)
 		in[i] = (float)exp(-0.5 * pow((double)(i - 4096) / 40.0, 2));
-	msresamp_crcf_execute(q, in, 8192, out, &got);
+	resamp_crcf_execute_block(q, in, 8192, out, &got);
 	for (unsigned i = 0; i < got; i++) {
 		s += (double)crealf(out[i]) * i;
 		sw += (double)crealf(out[i]);
 	}
-	msresamp_crcf_destroy(q);
+	resamp_crcf_destroy(q);
 	free(in);
 	free(out);
 	return s / sw - 4096.0 * r;
@@ -189,16 +199,16 @@ synth_make(struct synth *s, double rate, double band_hz, double cfo_hz,
 	double sig = 0, sd;
 
 	assert_non_null(base);
-	s->x = calloc((size_t)((double)nb * r) + 64, sizeof *s->x);
+	s->x = calloc((size_t)((double)nb * r) + 256, sizeof *s->x);
 	assert_non_null(s->x);
 	if (r > 1.0001f) {
-		msresamp_crcf q = msresamp_crcf_create(r, 60.0f);
+		resamp_crcf q = upsampler(r);
 		unsigned got = 0;
 
-		msresamp_crcf_execute(q, base, (unsigned)nb, s->x, &got);
+		resamp_crcf_execute_block(q, base, (unsigned)nb, s->x, &got);
 		s->n = got;
-		s->start = MARGIN * r + resamp_delay(r);
-		msresamp_crcf_destroy(q);
+		s->start = MARGIN * r + upsampler_delay(r);
+		resamp_crcf_destroy(q);
 	} else {
 		memcpy(s->x, base, nb * sizeof *base);
 		s->n = nb;
