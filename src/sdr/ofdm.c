@@ -257,42 +257,44 @@ ofdm_gold_errors(const struct ocu_demod *d)
 	return n;
 }
 
-/* Equalise the QPSK symbols and write the LLRs; fills info's SNR,
- * legacy flag and Gold check. */
-static enum ocu_stage
-ofdm_demap(struct ocu_demod *d, size_t start, float *llr,
-    struct ocu_burst_info *info)
+/* Whether symbol 0 is absent (an 8-symbol burst), by its energy before
+ * equalisation against the mean of the six data symbols'. */
+static int
+ofdm_legacy(const struct ocu_demod *d)
 {
-	double drift, amp = 0, e0 = 0, edata = 0, snr;
-	float noise = ofdm_channel(d, &drift), scale;
+	double e[OCU_DATA_SYMS], data = 0;
+
+	for (int j = 0; j < OCU_DATA_SYMS; j++) {
+		const float complex *q = d->car[ofdm_data_syms[j]];
+
+		e[j] = 0;
+		for (size_t c = 0; c < OCU_USED; c++)
+			e[j] += (double)ocu_norm(q[c]);
+		if (j > 0)
+			data += e[j];
+	}
+	return e[0] < OFDM_LEGACY_ENERGY * data / (OCU_DATA_SYMS - 1);
+}
+
+/* The LLRs of the equalised data symbols 1 2 4 6 7 8 into llr, scaled by
+ * the QPSK amplitude (measured on the symbols sent, from first) over
+ * the noise. OCU_FAIL_ZC if any came out non-finite (a zero channel). */
+static enum ocu_stage
+ofdm_llr(const struct ocu_demod *d, float noise, int first, float *llr)
+{
+	double amp = 0;
+	float scale;
 	size_t k = 0;
 
-	/* What the prefixes left of the offset, seen between 3 and 5. */
-	info->cfo_hz += drift * OCU_RATE / (2.0 * M_PI);
-	/* The pilots' SNR per carrier: |h|^2 still holds the estimate's own
-	 * noise, noise / (2 (2 OFDM_SMOOTH + 1)). */
-	snr = ((double)d->hpow / OCU_USED -
-	    noise / (2.0 * (2 * OFDM_SMOOTH + 1))) / noise;
-	info->snr_db = 10.0 * log10(snr > 1e-3 ? snr : 1e-3);
-	for (int j = 0; j < OCU_DATA_SYMS; j++) {
-		float complex *q = d->car[ofdm_data_syms[j]];
-		double en = 0;
+	for (int j = first; j < OCU_DATA_SYMS; j++) {
+		const float complex *q = d->car[ofdm_data_syms[j]];
 
-		for (size_t c = 0; c < OCU_USED; c++)
-			en += (double)ocu_norm(q[c]);
-		if (j == 0)
-			e0 = en;
-		else
-			edata += en;
-		ofdm_equalise(d, ofdm_data_syms[j], start, drift);
 		for (size_t c = 0; c < OCU_USED; c++)
 			amp += (double)(fabsf(crealf(q[c])) +
 			    fabsf(cimagf(q[c])));
 	}
-	info->legacy = e0 < OFDM_LEGACY_ENERGY * edata / (OCU_DATA_SYMS - 1);
-	info->gold_errors = info->legacy ? -1 : ofdm_gold_errors(d);
-	/* amp / (sqrt2 * 6 or 7 symbols * hpow) is the QPSK amplitude. */
-	amp /= M_SQRT2 * d->hpow * (OCU_DATA_SYMS - info->legacy);
+	/* Mean |Re q| + |Im q| is sqrt2 times the amplitude times |h|^2. */
+	amp /= M_SQRT2 * d->hpow * (OCU_DATA_SYMS - first);
 	scale = (float)(2.0 * M_SQRT2 * amp / noise);
 	for (int j = 1; j < OCU_DATA_SYMS; j++) {
 		const float complex *q = d->car[ofdm_data_syms[j]];
@@ -302,13 +304,33 @@ ofdm_demap(struct ocu_demod *d, size_t start, float *llr,
 			llr[k++] = scale * cimagf(q[c]);
 		}
 	}
-	for (k = 0; k < OCU_E; k++) {
-		if (!isfinite(llr[k])) {
-			memset(llr, 0, OCU_E * sizeof *llr);
+	for (k = 0; k < OCU_E; k++)
+		if (!isfinite(llr[k]))
 			return OCU_FAIL_ZC;
-		}
-	}
 	return OCU_OK;
+}
+
+/* Channel estimate, equalisation and LLRs of the burst whose symbols are
+ * in d->car; fills info's SNR, offset, legacy flag and Gold check. */
+static enum ocu_stage
+ofdm_demap(struct ocu_demod *d, size_t start, float *llr,
+    struct ocu_burst_info *info)
+{
+	double drift, snr;
+	float noise = ofdm_channel(d, &drift);
+
+	/* What the prefixes left of the offset, seen between 3 and 5. */
+	info->cfo_hz += drift * OCU_RATE / (2.0 * M_PI);
+	/* The pilots' SNR per carrier: |h|^2 still holds the estimate's own
+	 * noise, noise / (2 (2 OFDM_SMOOTH + 1)). */
+	snr = ((double)d->hpow / OCU_USED -
+	    noise / (2.0 * (2 * OFDM_SMOOTH + 1))) / noise;
+	info->snr_db = 10.0 * log10(snr > 1e-3 ? snr : 1e-3);
+	info->legacy = ofdm_legacy(d);
+	for (int j = 0; j < OCU_DATA_SYMS; j++)
+		ofdm_equalise(d, ofdm_data_syms[j], start, drift);
+	info->gold_errors = info->legacy ? -1 : ofdm_gold_errors(d);
+	return ofdm_llr(d, noise, info->legacy, llr);
 }
 
 /* Every component finite. */

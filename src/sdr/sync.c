@@ -265,6 +265,37 @@ sync_zc(struct ocu_sync *s, struct ocu_fft *f, const float complex *y,
 	return OCU_OK;
 }
 
+/* Step 2 at *start, else one symbol earlier or later: the prefixes of
+ * an 8-symbol burst match the template as well from its first symbol
+ * as from one symbol earlier (where the 9-symbol template puts it), and
+ * at low SNR a 9-symbol burst's can win one symbol off. *start moves to
+ * where the Zadoff-Chu symbols were found; roots are those seen at the
+ * first place tried, or where they were found. */
+static enum ocu_stage
+sync_zc_near(struct ocu_sync *s, struct ocu_fft *f, const float complex *y,
+    size_t ny, size_t *start, int *carriers, int *delay, int roots[2])
+{
+	static const long shifts[3] = { 0, -SYNC_SHIFT, SYNC_SHIFT };
+	enum ocu_stage st = OCU_FAIL_ZC;
+	int r[2];
+
+	for (int k = 0; k < 3 && st != OCU_OK; k++) {
+		long at = (long)*start + shifts[k];
+
+		if (at < SYNC_MAX_DELAY ||
+		    (size_t)at + OCU_BURST_LEN + SYNC_MAX_DELAY > ny)
+			continue;
+		st = sync_zc(s, f, y, (size_t)at, carriers, delay, r);
+		if (k == 0 || st == OCU_OK) {
+			roots[0] = r[0];
+			roots[1] = r[1];
+		}
+		if (st == OCU_OK)
+			*start = (size_t)at;
+	}
+	return st;
+}
+
 enum ocu_stage
 ocu_sync_run(struct ocu_sync *s, struct ocu_fft *f, float complex *y,
     size_t ny, struct ocu_timing *t)
@@ -272,8 +303,7 @@ ocu_sync_run(struct ocu_sync *s, struct ocu_fft *f, float complex *y,
 	enum ocu_stage st;
 	size_t start;
 	double cfo;
-	static const long shifts[3] = { 0, -SYNC_SHIFT, SYNC_SHIFT };
-	int d = 0, delay = 0, roots[2];
+	int d = 0, delay = 0;
 	long fine;
 
 	memset(t, 0, sizeof *t);
@@ -285,25 +315,7 @@ ocu_sync_run(struct ocu_sync *s, struct ocu_fft *f, float complex *y,
 	if (st != OCU_OK)
 		return st;
 	ocu_rotate(y, ny, cfo / OCU_RATE);
-	/* The prefixes of an 8-symbol burst match the template as well from
-	 * its first symbol as from one symbol earlier (where the 9-symbol
-	 * template puts it), and at low SNR a 9-symbol burst's can win one
-	 * symbol off: the Zadoff-Chu symbols tell. */
-	st = OCU_FAIL_ZC;
-	for (int k = 0; k < 3 && st != OCU_OK; k++) {
-		long at = (long)start + shifts[k];
-
-		if (at < SYNC_MAX_DELAY ||
-		    (size_t)at + OCU_BURST_LEN + SYNC_MAX_DELAY > ny)
-			continue;
-		st = sync_zc(s, f, y, (size_t)at, &d, &delay, roots);
-		if (k == 0 || st == OCU_OK) {
-			t->zc_root[0] = roots[0];
-			t->zc_root[1] = roots[1];
-		}
-		if (st == OCU_OK)
-			start = (size_t)at;
-	}
+	st = sync_zc_near(s, f, y, ny, &start, &d, &delay, t->zc_root);
 	if (st != OCU_OK)
 		return st;
 	/* The response peaks at OCU_BACKOFF when timing is right. */
