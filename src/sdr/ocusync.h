@@ -122,9 +122,14 @@ struct ocu_burst_info {
 	double start;      /* where symbol 0's cyclic prefix begins (or would
 	                    * on a legacy burst), as an index into x at the
 	                    * input rate, to about one 15.36 MS/s sample */
-	double band_hz;    /* band centre relative to the tuned frequency */
-	double cfo_hz;     /* fine offset from the cyclic prefix */
-	double snr_db;     /* estimated from the channel estimate / EVM */
+	double band_hz;    /* band centre relative to the tuned frequency,
+	                    * from the power spectrum (to 1/OCU_SPAN_MAX_US) */
+	double cfo_hz;     /* the rest of the offset: whole carriers from
+	                    * the ZC symbols, the fraction from the cyclic
+	                    * prefixes and the ZC symbols' phase */
+	double snr_db;     /* per carrier, in band: the channel estimate's
+	                    * power over the noise between the estimates of
+	                    * the two ZC symbols */
 	int zc_root[2];    /* roots found in the two ZC symbols */
 	int legacy;        /* 8-symbol burst */
 	int gold_errors;   /* hard-decision errors of the Gold symbol (of
@@ -137,8 +142,9 @@ struct ocu_burst_info {
 #define OCU_SPAN_MAX_US 1200
 
 /* ocu_demod_new: front-end state for input at rate samples/s (FFTW
- * plans, resampler, buffers), NULL when out of memory or the rate is
- * below OCU_RATE. */
+ * plans and buffers for OCU_SPAN_MAX_US at that rate), NULL when out of
+ * memory or the rate is outside OCU_RATE .. 1e9. FFTW planning is not
+ * thread-safe: create (and free) from one thread at a time. */
 struct ocu_demod *ocu_demod_new(double rate);
 void ocu_demod_free(struct ocu_demod *d);
 
@@ -180,7 +186,7 @@ struct ocu_span {
 /* ocu_detect_new: an energy detector for input at rate samples/s that
  * reports spans of roughly burst length (400..900 us of energy well
  * above the running noise floor), with a margin either side. NULL when
- * out of memory or the rate is below OCU_RATE. */
+ * out of memory or the rate is outside OCU_RATE .. 1e9. */
 struct ocu_detect *ocu_detect_new(double rate);
 void ocu_detect_free(struct ocu_detect *d);
 
