@@ -227,7 +227,8 @@ ocu_detect_feed(struct ocu_detect *d, const float complex *x, size_t n,
 		a = i < head ? (head - i < take ? head - i : take) : 0;
 		if (a > 0)
 			det_sum(d, d->tmp + lag + i, d->tmp + i, a);
-		det_sum(d, x + i + a, x + i + a - lag, take - a);
+		if (take > a) /* then i + a >= lag */
+			det_sum(d, x + i + a, x + i + a - lag, take - a);
 		i += take;
 		d->fill += (uint32_t)take;
 		if (d->fill == d->win)

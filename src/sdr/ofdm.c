@@ -39,15 +39,14 @@
 static const int ofdm_data_syms[OCU_DATA_SYMS] = { 0, 1, 2, 4, 6, 7, 8 };
 
 struct ocu_demod {
-	double rate;
-	size_t max_in, min_in, ycap;
+	size_t max_in, min_in, ycap;            /* spans taken; y's size */
 	struct ocu_chan *chan;
 	struct ocu_sync *sync;
 	struct ocu_fft fft;
 	float complex *y;                       /* resampled burst */
 	float complex car[OCU_NSYM][OCU_USED];  /* used carriers per symbol */
 	float complex h[OCU_USED];              /* channel at symbol 4 */
-	float complex tmp[OCU_USED];
+	float complex tmp[OCU_USED];            /* ofdm_smooth's */
 	float hpow;                             /* sum of |h|^2 */
 	uint8_t gold[OCU_BITS_SYM];             /* symbol 0's bits */
 };
@@ -88,7 +87,6 @@ ocu_demod_new(double rate)
 	d = calloc(1, sizeof *d);
 	if (d == NULL)
 		return NULL;
-	d->rate = rate;
 	/* An 8-symbol burst is the shortest. */
 	d->min_in = (size_t)ceil((OCU_BURST_LEN - OCU_PAD + OCU_CP_LONG -
 	    OCU_CP_SHORT) * rate / OCU_RATE);
