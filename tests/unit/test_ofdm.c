@@ -492,6 +492,14 @@ test_recording(void **state)
 	printf("recording: %zu samples (%.2f ms), %d spans\n", n,
 	    (double)n / REC_RATE * 1e3, sp.n);
 	assert_int_equal(sp.n, 3);
+	/* The same spans whatever the blocks (bursts straddle them). */
+	for (size_t block = 777; block < 100000; block *= 11) {
+		struct spans other;
+
+		detect_all(REC_RATE, x, n, block, &other);
+		assert_int_equal(other.n, sp.n);
+		assert_memory_equal(other.s, sp.s, 3 * sizeof *sp.s);
+	}
 	d = ocu_demod_new(REC_RATE);
 	llr = malloc(OCU_E * sizeof *llr);
 	assert_non_null(d);
