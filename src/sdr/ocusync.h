@@ -130,16 +130,32 @@ struct ocu_demod;
 
 /* What the front end measured on one burst. */
 struct ocu_burst_info {
-	double band_hz;    /* band centre relative to the tuned frequency */
-	double cfo_hz;     /* fine offset from the cyclic prefix */
-	double snr_db;     /* estimated from the channel estimate / EVM */
+	double start;      /* where symbol 0's cyclic prefix begins (or would
+	                    * on a legacy burst), as an index into x at the
+	                    * input rate, to about one 15.36 MS/s sample */
+	double band_hz;    /* band centre relative to the tuned frequency,
+	                    * from the power spectrum (to 1/OCU_SPAN_MAX_US) */
+	double cfo_hz;     /* the rest of the offset: whole carriers from
+	                    * the ZC symbols, the fraction from the cyclic
+	                    * prefixes and the ZC symbols' phase */
+	double snr_db;     /* per carrier, in band: the channel estimate's
+	                    * power over the noise between the estimates of
+	                    * the two ZC symbols */
 	int zc_root[2];    /* roots found in the two ZC symbols */
 	int legacy;        /* 8-symbol burst */
+	int gold_errors;   /* hard-decision errors of the Gold symbol (of
+	                    * 1200 bits; -1 on legacy bursts or when not
+	                    * reached): a quality figure for the burst */
 };
 
+/* Longest span ocu_demod_burst takes (microseconds): a longer one is cut
+ * to its middle OCU_SPAN_MAX_US. Covers the detector's longest span. */
+#define OCU_SPAN_MAX_US 1200
+
 /* ocu_demod_new: front-end state for input at rate samples/s (FFTW
- * plans, resampler, buffers), NULL when out of memory or the rate is
- * below OCU_RATE. */
+ * plans and buffers for OCU_SPAN_MAX_US at that rate), NULL when out of
+ * memory or the rate is outside OCU_RATE .. 1e9. FFTW planning is not
+ * thread-safe: create (and free) from one thread at a time. */
 struct ocu_demod *ocu_demod_new(double rate);
 void ocu_demod_free(struct ocu_demod *d);
 
@@ -147,8 +163,11 @@ void ocu_demod_free(struct ocu_demod *d);
  * some margin either side: find the band, mix it to DC, resample to
  * OCU_RATE, time it, correct CFO, FFT, equalise on the ZC symbols and
  * write the OCU_E LLRs of the six data symbols (scrambled, transmission
- * order) to llr. info (if not NULL) is filled as far as it got. x is not
- * modified. Non-finite samples make the burst fail, not the process. */
+ * order) to llr. info (if not NULL) is filled as far as it got; the
+ * total offset removed is band_hz + cfo_hz. x is not modified.
+ * Non-finite samples make the burst fail (OCU_FAIL_BAND), not the
+ * process; so do all-zero ones. On failure llr is left undefined. Not
+ * thread-safe on one d; separate d's may run in parallel. */
 enum ocu_stage ocu_demod_burst(struct ocu_demod *d, const float complex *x,
     size_t n, float *llr, struct ocu_burst_info *info);
 
@@ -163,15 +182,33 @@ struct ocu_span {
 	uint64_t len;
 };
 
+/* Detector tunables. Power is averaged over windows of OCU_DET_WIN_US;
+ * a burst starts on a window OCU_DET_ON times the noise floor and ends
+ * on one under OCU_DET_OFF times it; it is reported if it lasted
+ * OCU_DET_MIN_US..OCU_DET_MAX_US and is not narrow-band (see burst.c),
+ * with OCU_DET_MARGIN_US either side. */
+#define OCU_DET_WIN_US 8.0
+#define OCU_DET_ON 2.5f       /* 4 dB */
+#define OCU_DET_OFF 1.6f      /* 2 dB */
+#define OCU_DET_MIN_US 400.0
+#define OCU_DET_MAX_US 900.0
+#define OCU_DET_MARGIN_US 100.0
+
 /* ocu_detect_new: an energy detector for input at rate samples/s that
  * reports spans of roughly burst length (400..900 us of energy well
- * above the running noise floor), with a margin either side. */
+ * above the running noise floor), with a margin either side. NULL when
+ * out of memory or the rate is outside OCU_RATE .. 1e9. */
 struct ocu_detect *ocu_detect_new(double rate);
 void ocu_detect_free(struct ocu_detect *d);
 
 /* ocu_detect_feed: the next n samples of the stream (whose first sample
  * has stream index first). Calls found(ctx, span) for each span that
- * ends in this block. Keeps no pointer to x. */
+ * ends in this block, so the caller must keep at least the last
+ * (OCU_DET_MAX_US + 2 * OCU_DET_MARGIN_US + 2 * OCU_DET_WIN_US) us of
+ * samples plus one block. Keeps no pointer to x. A block that does not
+ * follow on from the last (first not where it ended) drops any burst in
+ * progress. Non-finite samples count as loud: they may be reported
+ * within a span, for ocu_demod_burst to reject. */
 void ocu_detect_feed(struct ocu_detect *d, const float complex *x, size_t n,
     uint64_t first, void (*found)(void *ctx, struct ocu_span s), void *ctx);
 
