@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -17,7 +18,9 @@
 #include "core/limits.h"
 #include "intel/ident.h"
 #include "intel/kb.h"
+#include "out/progress.h"
 #include "out/summary.h"
+#include "sdr/sdr.h"
 
 #ifndef VIGIE_VERSION
 #define VIGIE_VERSION "0.1.0"
@@ -134,84 +137,145 @@ enum opt_id {
 	O_JSON = 256, O_DB, O_NO_DB, O_LOCAL, O_SITE, O_MAX_FLOWS,
 	O_MAX_HOSTS, O_IDLE, O_QUIET, O_HELP, O_VERSION, O_LIST_FIELDS,
 	O_DATA, O_IEEE, O_NO_IDENTIFY, O_GEOIP, O_ASN, O_POLICY, O_MAX_DESTS,
-	O_SITES, O_GEOJSON
+	O_SITES, O_GEOJSON, O_FORMAT, O_RATE, O_FREQ, O_START, O_ITERS,
+	O_DEVICE, O_HOP, O_DWELL, O_GAIN, O_SECONDS, O_CONFIG
 };
+
+/* Which subcommands take an option. */
+#define C_SCAN 1u
+#define C_SDR 2u
+#define C_BOTH (C_SCAN | C_SDR)
 
 /* One table serves getopt_long and --help. */
 static const struct opt {
 	const char *name;
 	int has_arg;
 	int id;
+	unsigned cmds;
 	const char *arg, *help;
 } opts[] = {
-	{ "json", 1, O_JSON, "PATH", "write JSON Lines records to PATH "
+	{ "json", 1, O_JSON, C_BOTH, "PATH", "write JSON Lines records to PATH "
 	    "('-' = standard output)" },
-	{ "db", 1, O_DB, "PATH", "SQLite store (default vigie.db)" },
-	{ "no-db", 0, O_NO_DB, NULL, "do not write the SQLite store" },
-	{ "local", 1, O_LOCAL, "CIDR", "the organisation's own addresses; "
+	{ "db", 1, O_DB, C_BOTH, "PATH", "SQLite store (default vigie.db)" },
+	{ "no-db", 0, O_NO_DB, C_BOTH, NULL, "do not write the SQLite store" },
+	{ "local", 1, O_LOCAL, C_SCAN, "CIDR", "the organisation's own addresses; "
 	    "repeatable (default: RFC 1918, RFC 6598, 169.254/16, fc00::/7, "
 	    "fe80::/10)" },
-	{ "site", 1, O_SITE, "NAME", "tag every record with this site name" },
-	{ "max-flows", 1, O_MAX_FLOWS, "N", "flow table capacity (default "
+	{ "site", 1, O_SITE, C_BOTH, "NAME", "tag every record with this site name" },
+	{ "max-flows", 1, O_MAX_FLOWS, C_SCAN, "N", "flow table capacity (default "
 	    "262144); the least recently active flow is evicted beyond it" },
-	{ "max-hosts", 1, O_MAX_HOSTS, "N", "host table capacity (default "
+	{ "max-hosts", 1, O_MAX_HOSTS, C_SCAN, "N", "host table capacity (default "
 	    "65536)" },
-	{ "idle-timeout", 1, O_IDLE, "SEC", "end a flow idle this long in "
+	{ "idle-timeout", 1, O_IDLE, C_SCAN, "SEC", "end a flow idle this long in "
 	    "packet time (default 120)" },
-	{ "data", 1, O_DATA, "DIR", "knowledge base directory (default: the "
+	{ "data", 1, O_DATA, C_BOTH, "DIR", "knowledge base directory (default: the "
 	    "data/ directory vigie was built with)" },
-	{ "ieee-data", 1, O_IEEE, "DIR", "IEEE MAC registry directory "
+	{ "ieee-data", 1, O_IEEE, C_SCAN, "DIR", "IEEE MAC registry directory "
 	    "(default /usr/share/ieee-data, Debian package ieee-data)" },
-	{ "geoip", 1, O_GEOIP, "PATH", "country database, mmdb (default: "
+	{ "geoip", 1, O_GEOIP, C_SCAN, "PATH", "country database, mmdb (default: "
 	    "geo/country.mmdb installed by scripts/setup; a MaxMind "
 	    "GeoLite2-Country or -City file works too)" },
-	{ "asn", 1, O_ASN, "PATH", "AS number and organisation database, "
+	{ "asn", 1, O_ASN, C_SCAN, "PATH", "AS number and organisation database, "
 	    "mmdb (default geo/asn.mmdb; a MaxMind GeoLite2-ASN file works "
 	    "too)" },
-	{ "policy", 1, O_POLICY, "PATH", "policy: flagged countries, vendor "
+	{ "policy", 1, O_POLICY, C_BOTH, "PATH", "policy: flagged countries, vendor "
 	    "clouds, allowed destinations, isolated kinds (default: "
 	    "policy.conf of the --data directory; docs/policy.md)" },
-	{ "max-dests", 1, O_MAX_DESTS, "N", "destination table capacity "
+	{ "max-dests", 1, O_MAX_DESTS, C_SCAN, "N", "destination table capacity "
 	    "(default 65536); the least recently updated one is written "
 	    "early beyond it" },
-	{ "sites", 1, O_SITES, "PATH", "protected zones (circles, polygons) "
+	{ "sites", 1, O_SITES, C_BOTH, "PATH", "protected zones (circles, polygons) "
 	    "for drone and operator alerts (docs/sites.md)" },
-	{ "geojson", 1, O_GEOJSON, "PATH", "write drone tracks, operator and "
+	{ "geojson", 1, O_GEOJSON, C_BOTH, "PATH", "write drone tracks, operator and "
 	    "home points and zones as GeoJSON ('-' = standard output)" },
-	{ "no-identify", 0, O_NO_IDENTIFY, NULL, "flows and hosts only: no "
+	{ "format", 1, O_FORMAT, C_SDR, "FMT", "sample format of raw IQ "
+	    "files: cf32, cs16 (ci16_le), cs8 (hackrf_transfer), cu8 "
+	    "(rtl_sdr); SigMF recordings state their own" },
+	{ "rate", 1, O_RATE, C_SDR, "HZ", "sample rate of raw IQ files "
+	    "(at least 15.36e6), e.g. 50e6" },
+	{ "freq", 1, O_FREQ, C_SDR, "HZ", "centre frequency of raw IQ "
+	    "files, e.g. 2457.5e6 (reported with each burst)" },
+	{ "start", 1, O_START, C_SDR, "TIME", "time of the first sample, "
+	    "ISO 8601 UTC (default: SigMF core:datetime, else "
+	    "1970-01-01T00:00:00Z)" },
+	{ "iterations", 1, O_ITERS, C_SDR, "N", "turbo decoder iterations "
+	    "at most, 1-16 (default 8)" },
+	{ "device", 1, O_DEVICE, C_SDR, "ARGS", "receive live from this "
+	    "SoapySDR device (e.g. driver=hackrf, driver=uhd) instead of "
+	    "files" },
+	{ "channels", 1, O_HOP, C_SDR, "MHZ,...", "live: channels to hop "
+	    "over (default: 2399.5-2459.5 and 5756.5-5816.5 MHz, the "
+	    "DroneID channels)" },
+	{ "dwell", 1, O_DWELL, C_SDR, "SEC", "live: time on each channel "
+	    "(default 2)" },
+	{ "gain", 1, O_GAIN, C_SDR, "DB", "live: receive gain (default: "
+	    "automatic)" },
+	{ "seconds", 1, O_SECONDS, C_SDR, "SEC", "live: stop after this "
+	    "long (default: at Ctrl-C)" },
+	{ "no-identify", 0, O_NO_IDENTIFY, C_SCAN, NULL, "flows and hosts only: no "
 	    "payload inspection or device identification" },
-	{ "quiet", 0, O_QUIET, NULL, "no terminal summary" },
-	{ "list-fields", 0, O_LIST_FIELDS, NULL, "list every record field "
+	{ "quiet", 0, O_QUIET, C_BOTH, NULL, "no terminal summary or "
+	    "progress line" },
+	{ "config", 1, O_CONFIG, C_BOTH, "PATH", "read options from PATH "
+	    "first, one per line ('db /var/lib/vigie/hq.db'; docs/config.md); "
+	    "the command line overrides it" },
+	{ "list-fields", 0, O_LIST_FIELDS, C_BOTH, NULL, "list every record field "
 	    "and exit" },
-	{ "help", 0, O_HELP, NULL, "this help" },
-	{ "version", 0, O_VERSION, NULL, "print the version" },
+	{ "help", 0, O_HELP, C_BOTH, NULL, "this help" },
+	{ "version", 0, O_VERSION, C_BOTH, NULL, "print the version" },
 };
 #define NOPTS (sizeof opts / sizeof opts[0])
 
 struct scan_opts {
+	unsigned cmd;          /* C_SCAN or C_SDR */
 	struct engine_cfg cfg;
+	struct sdr_cfg sdr;
 	const char *json, *db, *data, *ieee, *geoip, *asn, *policy, *sites;
 	bool no_db, quiet, local_given, no_identify;
 };
 
 static void
-usage(FILE *f)
+usage(FILE *f, unsigned cmd)
 {
-	fprintf(f, "usage: vigie scan [options] FILE...\n"
-	    "Read pcap/pcapng captures ('-' = standard input) and report the\n"
-	    "local hosts and flows they show; 802.11 monitor-mode and\n"
-	    "Bluetooth LE captures: the drones they hear.\n\noptions:\n");
+	if (cmd == C_SDR)
+		fprintf(f, "usage: vigie sdr [options] FILE...\n"
+		    "       vigie sdr [options] --device ARGS\n"
+		    "Hear DJI OcuSync DroneID bursts in IQ recordings (SigMF, "
+		    "or raw with\n--format and --rate) or live from a SoapySDR "
+		    "device, and report the\naircraft, their tracks and "
+		    "pilots as scan does for Wi-Fi and Bluetooth.\n\n"
+		    "options:\n");
+	else
+		fprintf(f, "usage: vigie scan [options] FILE...\n"
+		    "Read pcap/pcapng captures ('-' = standard input) and "
+		    "report the\nlocal hosts and flows they show; 802.11 "
+		    "monitor-mode and\nBluetooth LE captures: the drones they "
+		    "hear.\n\noptions:\n");
 	for (size_t i = 0; i < NOPTS; i++) {
 		char left[40];
+		if (!(opts[i].cmds & cmd))
+			continue;
 		snprintf(left, sizeof left, "--%s%s%s", opts[i].name,
 		    opts[i].arg ? " " : "", opts[i].arg ? opts[i].arg : "");
 		fprintf(f, "  %-22s %s\n", left, opts[i].help);
 	}
-	fprintf(f, "\nexit status: 0 all read and written; 1 an input file "
+	fprintf(f, "\nexit status: 0 all read and written; 1 an input "
 	    "could not be read\n(the others were still processed); 2 bad "
-	    "command line; 3 the database\nor JSON output failed.\n"
-	    "\nexample: vigie scan --site hq --json out.jsonl a.pcap b.pcapng\n");
+	    "command line; 3 the database\nor JSON output failed.\n");
+	if (cmd == C_SDR)
+		fprintf(f, "\nexamples:\n"
+		    "  vigie sdr --site hq --geojson air.geojson rec.sigmf-meta\n"
+		    "  vigie sdr --format cs8 --rate 20e6 --freq 2459.5e6 "
+		    "hackrf.bin\n"
+		    "  vigie sdr --device driver=hackrf --channels 2459.5,"
+		    "5796.5 --seconds 600\n");
+	else
+		fprintf(f, "\nexample: vigie scan --site hq --json out.jsonl "
+		    "a.pcap b.pcapng\n");
 }
+
+static const char *usage_cmd = "scan"; /* for bad_usage() */
+static char usage_where[4200];       /* "FILE:LINE: " in a config file */
 
 static int bad_usage(const char *fmt, ...)
     __attribute__((format(printf, 1, 2)));
@@ -222,11 +286,11 @@ bad_usage(const char *fmt, ...)
 {
 	va_list ap;
 
-	fprintf(stderr, "vigie: ");
+	fprintf(stderr, "vigie: %s", usage_where);
 	va_start(ap, fmt);
 	vfprintf(stderr, fmt, ap);
 	va_end(ap);
-	fprintf(stderr, "\nTry 'vigie scan --help'.\n");
+	fprintf(stderr, "\nTry 'vigie %s --help'.\n", usage_cmd);
 	return EXIT_USAGE;
 }
 
@@ -245,6 +309,109 @@ parse_count(const char *s, uint64_t lo, uint64_t hi, uint64_t *out)
 		return false;
 	*out = v;
 	return true;
+}
+
+/* Parse a finite number in [lo, hi]; false if it is not one. */
+static bool
+parse_real(const char *s, double lo, double hi, double *out)
+{
+	char *end;
+	double v;
+
+	errno = 0;
+	v = strtod(s, &end);
+	if (end == s || *end || errno || !(v >= lo && v <= hi))
+		return false;
+	*out = v;
+	return true;
+}
+
+/* --channels: MHz values separated by commas. */
+static bool
+parse_hops(const char *s, struct sdr_cfg *c)
+{
+	char buf[512], *tok, *save = NULL;
+
+	if (strlen(s) >= sizeof buf)
+		return false;
+	snprintf(buf, sizeof buf, "%s", s);
+	c->nhop = 0;
+	for (tok = strtok_r(buf, ",", &save); tok;
+	    tok = strtok_r(NULL, ",", &save)) {
+		if (c->nhop == SDR_HOP_MAX ||
+		    !parse_real(tok, 30, 7000, &c->hop_mhz[c->nhop]))
+			return false;
+		c->nhop++;
+	}
+	return c->nhop > 0;
+}
+
+/* The options only sdr takes; -1 to go on, or an exit code. */
+static int
+parse_sdr(int c, struct scan_opts *o)
+{
+	struct sdr_cfg *s = &o->sdr;
+	double v;
+
+	switch (c) {
+	case O_FORMAT:
+		s->over.fmt = iq_fmt_parse(optarg, strlen(optarg));
+		if (s->over.fmt == IQ_NONE)
+			return bad_usage("--format: '%s' is not cf32, cs16, "
+			    "cs8 or cu8", optarg);
+		break;
+	case O_RATE:
+		if (!parse_real(optarg, IQ_RATE_MIN, IQ_RATE_MAX,
+		    &s->over.rate))
+			return bad_usage("--rate: '%s' is not a sample rate "
+			    "from 15.36e6 to 250e6 (a DroneID burst is 10 MHz "
+			    "wide)", optarg);
+		break;
+	case O_FREQ:
+		if (!parse_real(optarg, 1e6, 7e9, &s->over.freq_hz))
+			return bad_usage("--freq: '%s' is not a frequency in "
+			    "Hz from 1e6 to 7e9", optarg);
+		break;
+	case O_START:
+		if (!iq_time_parse(optarg, strlen(optarg),
+		    &s->over.start_us))
+			return bad_usage("--start: '%s' is not an ISO 8601 "
+			    "UTC time (2026-05-04T10:00:00Z)", optarg);
+		s->over.has_start = true;
+		break;
+	case O_ITERS:
+		if (!parse_real(optarg, 1, 16, &v) || v != (int)v)
+			return bad_usage("--iterations: '%s' is not a whole "
+			    "number from 1 to 16", optarg);
+		s->iters = (int)v;
+		break;
+	case O_DEVICE:
+		s->device = optarg;
+		break;
+	case O_HOP:
+		if (!parse_hops(optarg, s))
+			return bad_usage("--channels: '%s' is not a list of "
+			    "up to %d frequencies in MHz", optarg, SDR_HOP_MAX);
+		break;
+	case O_DWELL:
+		if (!parse_real(optarg, 0.05, 3600, &s->dwell_s))
+			return bad_usage("--dwell: '%s' is not a number of "
+			    "seconds from 0.05 to 3600", optarg);
+		break;
+	case O_GAIN:
+		if (!parse_real(optarg, 0, 100, &s->gain_db))
+			return bad_usage("--gain: '%s' is not a gain in dB "
+			    "from 0 to 100", optarg);
+		break;
+	case O_SECONDS:
+		if (!parse_real(optarg, 0.001, 1e9, &s->seconds))
+			return bad_usage("--seconds: '%s' is not a positive "
+			    "number of seconds", optarg);
+		break;
+	default:
+		return bad_usage("unknown option '%s'", optarg);
+	}
+	return -1;
 }
 
 static void
@@ -283,19 +450,29 @@ site_ok(const char *s)
 
 /* Parse options; returns -1 to go on, or an exit code. */
 static int
-parse(int argc, char **argv, struct scan_opts *o)
+parse_opts(int argc, char **argv, struct scan_opts *o)
 {
 	struct option lo[NOPTS + 1];
 	char err[200];
 	uint64_t v;
-	int c;
+	int c, li = 0;
 
 	memset(lo, 0, sizeof lo);
 	for (size_t i = 0; i < NOPTS; i++)
 		lo[i] = (struct option){ opts[i].name, opts[i].has_arg, NULL,
 			opts[i].id };
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":hqV", lo, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":hqV", lo, &li)) != -1) {
+		/* An option of the other subcommand: named as unknown here. */
+		if (c >= O_JSON && !(opts[li].cmds & o->cmd))
+			return bad_usage("option '--%s' is for vigie %s",
+			    opts[li].name, o->cmd == C_SDR ? "scan" : "sdr");
+		if (c >= O_FORMAT && c <= O_SECONDS) {
+			int r = parse_sdr(c, o);
+			if (r >= 0)
+				return r;
+			continue;
+		}
 		switch (c) {
 		case O_JSON:
 			o->json = optarg;
@@ -360,6 +537,11 @@ parse(int argc, char **argv, struct scan_opts *o)
 		case O_SITES:
 			o->sites = optarg;
 			break;
+		case O_CONFIG: /* read before the command line */
+			if (usage_where[0])
+				return bad_usage("%s", "a config file cannot "
+				    "name another (--config)");
+			break;
 		case O_GEOJSON:
 			o->cfg.geojson = optarg;
 			break;
@@ -375,7 +557,7 @@ parse(int argc, char **argv, struct scan_opts *o)
 			break;
 		case 'h':
 		case O_HELP:
-			usage(stdout);
+			usage(stdout, o->cmd);
 			return EXIT_OK;
 		case 'V':
 		case O_VERSION:
@@ -392,8 +574,135 @@ parse(int argc, char **argv, struct scan_opts *o)
 			    argv[optind - 1]);
 		}
 	}
-	if (optind >= argc)
-		return bad_usage("%s", "no capture file given");
+	return -1;
+}
+
+#define CONFIG_MAX_LINE 4096
+
+/* One config line "name [=] [value]" (trimmed, not a comment) as an
+ * option, written as "--name=value" to arg (room for the line and 4
+ * bytes more, kept for the run: options point into it); -1 to go on,
+ * or an exit code. */
+static int
+config_line(char *line, char *arg, struct scan_opts *o)
+{
+	char *name = line, *val;
+	char *argv[3] = { "vigie", arg, NULL };
+	size_t i;
+
+	val = name + strcspn(name, " \t=");
+	if (*val) {
+		*val++ = '\0';
+		val += strspn(val, " \t");
+		if (*val == '=')
+			val += 1 + strspn(val + 1, " \t");
+	}
+	for (i = 0; i < NOPTS && strcmp(opts[i].name, name) != 0; i++)
+		;
+	if (i == NOPTS || opts[i].id == O_HELP || opts[i].id == O_VERSION ||
+	    opts[i].id == O_LIST_FIELDS)
+		return bad_usage("'%s' is not an option a config file can set",
+		    name);
+	if (opts[i].has_arg && *val == '\0')
+		return bad_usage("%s needs a value", name);
+	if (!opts[i].has_arg && *val && strcmp(val, "true") != 0 &&
+	    strcmp(val, "yes") != 0)
+		return bad_usage("%s takes no value (or 'true')", name);
+	sprintf(arg, "--%s%s%s", name, opts[i].has_arg ? "=" : "",
+	    opts[i].has_arg ? val : ""); /* room: see load_config() */
+	optind = 0;
+	return parse_opts(2, argv, o);
+}
+
+/* --config PATH: every line an option, applied before the command line.
+ * Values are kept for the run (options keep pointers to them). -1 to go
+ * on, or an exit code after one message naming the file and line. */
+static int
+load_config(const char *path, struct scan_opts *o)
+{
+	static char *lines; /* the file, then the options made of it: kept,
+	                     * as options point into them */
+	FILE *f = fopen(path, "r");
+	char *l, *next, *arg;
+	unsigned no = 0;
+	long size;
+	int r = -1;
+
+	if (f == NULL || fseek(f, 0, SEEK_END) < 0 || (size = ftell(f)) < 0 ||
+	    fseek(f, 0, SEEK_SET) < 0) {
+		fprintf(stderr, "vigie: --config %s: %s\n", path,
+		    strerror(errno));
+		if (f)
+			fclose(f);
+		return EXIT_USAGE;
+	}
+	/* Each option written out takes at most 4 bytes more than its
+	 * line, lines of at least one byte: 5 x size. */
+	if (size > (1 << 20) || (lines = calloc(1, 6 * (size_t)size + 8)) ==
+	    NULL || fread(lines, 1, (size_t)size, f) != (size_t)size) {
+		fprintf(stderr, "vigie: --config %s: unreadable or larger than "
+		    "1 MiB\n", path);
+		fclose(f);
+		return EXIT_USAGE;
+	}
+	fclose(f);
+	arg = lines + size + 1;
+	for (l = lines; *l && r < 0; l = next) {
+		char *nl = strchr(l, '\n');
+		next = nl ? nl + 1 : l + strlen(l);
+		if (nl)
+			*nl = '\0';
+		no++;
+		l += strspn(l, " \t");
+		for (size_t n = strlen(l); n && (l[n - 1] == ' ' ||
+		    l[n - 1] == '\t' || l[n - 1] == '\r'); n--)
+			l[n - 1] = '\0';
+		if (*l == '\0' || *l == '#')
+			continue;
+		snprintf(usage_where, sizeof usage_where, "%s:%u: ", path, no);
+		if (strlen(l) >= CONFIG_MAX_LINE)
+			r = bad_usage("%s", "line too long");
+		else
+			r = config_line(l, arg, o);
+		arg += strlen(arg) + 1;
+	}
+	usage_where[0] = '\0';
+	return r;
+}
+
+/* The --config argument on the command line, or NULL. */
+static const char *
+config_arg(int argc, char **argv)
+{
+	for (int i = 1; i < argc && strcmp(argv[i], "--") != 0; i++) {
+		if (strcmp(argv[i], "--config") == 0 && i + 1 < argc)
+			return argv[i + 1];
+		if (strncmp(argv[i], "--config=", 9) == 0)
+			return argv[i] + 9;
+	}
+	return NULL;
+}
+
+/* Parse the command line (after any config file); -1 to go on, or an
+ * exit code. */
+static int
+parse(int argc, char **argv, struct scan_opts *o)
+{
+	int r;
+
+	optind = 0; /* GNU getopt: start afresh */
+	if ((r = parse_opts(argc, argv, o)) >= 0)
+		return r;
+	if (o->cmd == C_SDR && o->sdr.device != NULL && optind < argc)
+		return bad_usage("%s", "--device reads live: give no files "
+		    "with it");
+	if (o->cmd == C_SDR && o->sdr.device == NULL && (o->sdr.nhop ||
+	    o->sdr.dwell_s > 0 || o->sdr.gain_db >= 0 || o->sdr.seconds > 0))
+		return bad_usage("%s", "--channels, --dwell, --gain and "
+		    "--seconds are for live input (--device)");
+	if (optind >= argc && !(o->cmd == C_SDR && o->sdr.device != NULL))
+		return bad_usage("%s", o->cmd == C_SDR ? "no IQ file or "
+		    "--device given" : "no capture file given");
 	return -1;
 }
 
@@ -453,11 +762,113 @@ open_sinks(const struct scan_opts *o, struct sink *sinks, unsigned *n)
 	return 0;
 }
 
-static int
-scan(int argc, char **argv)
+/* Set by SIGINT / SIGTERM: live input stops and the run is written. */
+static volatile int stop_flag;
+
+static void
+on_stop(int sig)
 {
-	struct scan_opts o = { .db = "vigie.db", .data = VIGIE_DATA_DIR,
-		.ieee = IEEE_DATA_DIR };
+	(void)sig;
+	stop_flag = 1;
+}
+
+/* The progress line of a run: bytes of the files finished before the
+ * one being read. */
+struct prog {
+	struct progress *p;
+	uint64_t base;
+};
+
+static void
+on_scan_progress(void *ctx, uint64_t file_bytes, uint64_t packets)
+{
+	struct prog *pg = ctx;
+	progress_update(pg->p, pg->base + file_bytes, packets);
+}
+
+static void
+on_sdr_progress(void *ctx, uint64_t done, uint64_t total, uint64_t samples)
+{
+	struct prog *pg = ctx;
+
+	progress_total(pg->p, total);
+	progress_update(pg->p, done, samples);
+}
+
+/* Size of a regular file, 0 for anything else. */
+static uint64_t
+file_size(const char *path)
+{
+	struct stat sb;
+
+	return stat(path, &sb) == 0 && S_ISREG(sb.st_mode) ?
+	    (uint64_t)sb.st_size : 0;
+}
+
+/* A progress line on standard error when it is a terminal and the run
+ * is not --quiet; the capture files' total size known up front. */
+static void
+progress_start(struct prog *pg, struct scan_opts *o, int argc, char **argv)
+{
+	uint64_t total = 0;
+
+	pg->p = NULL;
+	pg->base = 0;
+	if (o->quiet || !isatty(fileno(stderr)) || o->sdr.device != NULL)
+		return;
+	for (int i = optind; i < argc && o->cmd == C_SCAN; i++)
+		total += file_size(argv[i]);
+	if ((pg->p = progress_new(stderr, total, o->cmd == C_SDR ? "samples" :
+	    "packets")) == NULL)
+		return;
+	o->cfg.progress = on_scan_progress;
+	o->cfg.progress_ctx = pg;
+	o->sdr.progress = on_sdr_progress;
+	o->sdr.progress_ctx = pg;
+}
+
+/* Read every input of the run into e; the exit status so far. */
+static int
+run_inputs(struct engine *e, struct scan_opts *o, int argc, char **argv,
+    struct prog *pg)
+{
+	char err[600];
+	int rc = EXIT_OK;
+
+	if (o->cmd == C_SDR && o->sdr.device != NULL) {
+		signal(SIGINT, on_stop);
+		signal(SIGTERM, on_stop);
+		o->sdr.stop = &stop_flag;
+		if (o->sdr.dwell_s == 0)
+			o->sdr.dwell_s = SDR_DEFAULT_DWELL_S;
+		if (sdr_live(e, &o->sdr, err, sizeof err) < 0) {
+			fprintf(stderr, "vigie: %s\n", err);
+			rc = EXIT_INPUT;
+		}
+		return rc;
+	}
+	for (int i = optind; i < argc; i++) {
+		int r = o->cmd == C_SDR ?
+		    sdr_file(e, argv[i], &o->sdr, err, sizeof err) :
+		    engine_file(e, argv[i], err, sizeof err);
+		pg->base += file_size(argv[i]);
+		if (r < 0) {
+			progress_update(pg->p, pg->base, 0);
+			fprintf(stderr, "%svigie: %s\n", pg->p ? "\n" : "",
+			    err);
+			rc = EXIT_INPUT;
+		}
+	}
+	return rc;
+}
+
+/* vigie scan and vigie sdr: the run, from options to the summary. */
+static int
+scan(int argc, char **argv, unsigned cmd)
+{
+	struct scan_opts o = { .cmd = cmd, .db = "vigie.db",
+		.data = VIGIE_DATA_DIR, .ieee = IEEE_DATA_DIR,
+		.sdr = { .gain_db = -1 } };
 	static struct kb kb; /* large; lives for the whole run */
 	struct policy *pol = NULL;
 	struct vulns *vul = NULL;
@@ -466,6 +877,7 @@ scan(int argc, char **argv)
 	struct sink sinks[ENGINE_MAX_SINKS];
 	struct summary *sum = NULL;
 	struct engine *e;
+	struct prog pg;
 	unsigned nsinks;
 	int rc = EXIT_OK, r;
 	char err[600], *files;
@@ -478,8 +890,14 @@ scan(int argc, char **argv)
 	o.cfg.seed = hash_seed();
 	o.cfg.max_idents = IDENT_DEFAULT_MAX;
 	o.cfg.max_dests = ENGINE_MAX_DESTS;
+	usage_cmd = cmd == C_SDR ? "sdr" : "scan";
+	if (config_arg(argc, argv) != NULL &&
+	    (r = load_config(config_arg(argc, argv), &o)) >= 0)
+		return r;
 	if ((r = parse(argc, argv, &o)) >= 0)
 		return r;
+	if (cmd == C_SDR) /* no network traffic: nothing to identify */
+		o.no_identify = true;
 	if (!o.no_identify) {
 		if (load_kb(&kb, o.data, o.ieee) < 0)
 			return EXIT_USAGE;
@@ -500,7 +918,7 @@ scan(int argc, char **argv)
 	}
 	o.cfg.zones = zones;
 	rc = EXIT_OUTPUT; /* until the run starts */
-	if ((geo = open_geo(o.geoip, o.asn)) == NULL) {
+	if (cmd == C_SCAN && (geo = open_geo(o.geoip, o.asn)) == NULL) {
 		fprintf(stderr, "vigie: out of memory\n");
 		goto out;
 	}
@@ -511,21 +929,19 @@ scan(int argc, char **argv)
 		fprintf(stderr, "vigie: out of memory\n");
 		goto out;
 	}
+	progress_start(&pg, &o, argc, argv); /* sets o.cfg.progress */
 	e = engine_new(&o.cfg, sinks, nsinks, sum);
 	if (e == NULL) {
+		progress_end(pg.p);
 		fprintf(stderr, "vigie: out of memory for %u flows; lower "
 		    "--max-flows\n", o.cfg.max_flows);
 		goto out;
 	}
-	rc = EXIT_OK;
 	t0 = now_s();
-	for (int i = optind; i < argc; i++) {
-		if (engine_file(e, argv[i], err, sizeof err) < 0) {
-			fprintf(stderr, "vigie: %s\n", err);
-			rc = EXIT_INPUT;
-		}
-	}
-	files = join_files(argc - optind, argv + optind);
+	rc = run_inputs(e, &o, argc, argv, &pg);
+	progress_end(pg.p);
+	files = o.sdr.device ? strdup(o.sdr.device) :
+	    join_files(argc - optind, argv + optind);
 	if (engine_finish(e, now_s() - t0, files ? files : "") < 0)
 		rc = EXIT_OUTPUT;
 	free(files);
@@ -554,7 +970,9 @@ main(int argc, char **argv)
 	 * reports it, instead of the process being killed mid-write. */
 	signal(SIGXFSZ, SIG_IGN);
 	if (argc >= 2 && strcmp(argv[1], "scan") == 0)
-		return scan(argc - 1, argv + 1);
+		return scan(argc - 1, argv + 1, C_SCAN);
+	if (argc >= 2 && strcmp(argv[1], "sdr") == 0)
+		return scan(argc - 1, argv + 1, C_SDR);
 	if (argc >= 2 && (strcmp(argv[1], "--version") == 0 ||
 	    strcmp(argv[1], "-V") == 0)) {
 		printf("vigie %s\n", VIGIE_VERSION);
@@ -567,8 +985,10 @@ main(int argc, char **argv)
 	if (argc >= 2 && (strcmp(argv[1], "--help") == 0 ||
 	    strcmp(argv[1], "-h") == 0)) {
 		printf("usage: vigie COMMAND [options]\n\ncommands:\n"
-		    "  scan    read captures, report hosts, flows, alerts\n\n");
-		usage(stdout);
+		    "  scan    read captures, report hosts, flows, alerts\n"
+		    "  sdr     hear DJI OcuSync DroneID in IQ recordings or "
+		    "live\n\n(vigie COMMAND --help for each)\n\n");
+		usage(stdout, C_SCAN);
 		return EXIT_OK;
 	}
 	fprintf(stderr, "vigie: %s\nusage: vigie scan [options] FILE... "

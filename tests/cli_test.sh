@@ -125,5 +125,66 @@ for line in sys.stdin:
         if miss: print("undocumented counters:", miss); sys.exit(1)
 ' "$root/docs/events.md" && ok || bad "counters undocumented"
 
+# Config files: every option settable, errors name file and line, the
+# command line wins.
+printf '# a site\n\nsite = hq\nno-db\n  quiet  \njson %s\n' "$tmp/c.jsonl" >"$tmp/c.conf"
+expect 0 "" -- "$vigie" scan --config "$tmp/c.conf" "$sample"
+[ -s "$tmp/c.jsonl" ] && ! grep -qv '"site":"hq"' "$tmp/c.jsonl" && ok || bad "config: site and json not applied"
+[ ! -s "$tmp/out" ] && ok || bad "config: quiet not applied"
+"$vigie" scan --config "$tmp/c.conf" --site other --json - "$sample" >"$tmp/c2.jsonl"
+grep -q '"site":"other"' "$tmp/c2.jsonl" && ! grep -q '"site":"hq"' "$tmp/c2.jsonl" && ok || bad "config: command line does not win"
+printf 'site hq\n\nbogus 1\n' >"$tmp/c2.conf"
+expect 2 "$tmp/c2.conf:3: 'bogus' is not an option" -- "$vigie" scan --config "$tmp/c2.conf" "$sample"
+printf 'max-flows many\n' >"$tmp/c3.conf"
+expect 2 "$tmp/c3.conf:1: --max-flows: 'many'" -- "$vigie" scan --config "$tmp/c3.conf" "$sample"
+printf 'rate 50e6\n' >"$tmp/c4.conf"
+expect 2 "$tmp/c4.conf:1: option '--rate' is for vigie sdr" -- "$vigie" scan --config "$tmp/c4.conf" "$sample"
+printf 'quiet maybe\n' >"$tmp/c5.conf"
+expect 2 "$tmp/c5.conf:1: quiet takes no value" -- "$vigie" scan --config "$tmp/c5.conf" "$sample"
+expect 2 "--config $tmp/none.conf: No such file" -- "$vigie" scan --config "$tmp/none.conf" "$sample"
+
+# vigie sdr: its own help, bad options and inputs, no device attached.
+expect 0 "" -- "$vigie" sdr --help
+grep -q -- '--device' "$tmp/out" && ! grep -q -- '--max-flows' "$tmp/out" && ok || bad "sdr help"
+expect 2 "no IQ file or --device given" -- "$vigie" sdr --no-db
+expect 2 "option '--max-flows' is for vigie scan" -- "$vigie" sdr --no-db --max-flows 20 x
+expect 2 "--rate: '2e6' is not a sample rate" -- "$vigie" sdr --no-db --rate 2e6 x
+expect 2 "--format: 'cf64'" -- "$vigie" sdr --no-db --format cf64 x
+expect 2 "--start: 'today'" -- "$vigie" sdr --no-db --start today x
+expect 2 "--channels, --dwell" -- "$vigie" sdr --no-db --gain 20 x
+expect 2 "give no files" -- "$vigie" sdr --no-db --device driver=x x
+expect 1 "no SoapySDR device matches 'driver=vigie-none'" -- "$vigie" sdr --no-db --quiet --device driver=vigie-none
+head -c 4096 /dev/zero >"$tmp/z.cf32"
+expect 1 "needs --rate" -- "$vigie" sdr --no-db --quiet --format cf32 "$tmp/z.cf32"
+expect 1 "needs --format" -- "$vigie" sdr --no-db --quiet --rate 50e6 "$tmp/z.cf32"
+: >"$tmp/empty.cs8"
+expect 1 "no samples" -- "$vigie" sdr --no-db --quiet --format cs8 --rate 20e6 "$tmp/empty.cs8"
+printf '{"global":{"core:datatype":"cf32_le","core:sample_rate":5e7,"core:dataset":"../../etc/passwd"}}' >"$tmp/o.sigmf-meta"
+expect 1 "points outside" -- "$vigie" sdr --no-db --quiet "$tmp/o.sigmf-meta"
+# ... and the files after a bad one are still read.
+rc=0; "$vigie" sdr --no-db --quiet --json - --format cf32 --rate 50e6 "$tmp/none.cf32" "$tmp/z.cf32" >"$tmp/s.jsonl" 2>"$tmp/err" || rc=$?
+[ $rc = 1 ] && grep -q '"files":2,"files_failed":1' "$tmp/s.jsonl" && grep -q '"sdr.samples":512' "$tmp/s.jsonl" && ok || bad "sdr: second file not read (rc=$rc)"
+
+# The man page names every option of every command.
+for cmd in scan sdr; do
+	"$vigie" $cmd --help | grep -oE '^  --[a-z-]+' | while read -r o; do
+		grep -qF -- "${o#  }" <(sed 's/\\-/-/g' "$root/docs/vigie.1") || echo "man page lacks $cmd ${o#  }"
+	done
+done >"$tmp/man"
+[ ! -s "$tmp/man" ] && ok || { bad "$(cat "$tmp/man")"; }
+
+# A progress line on a terminal (script(1) gives one), none when not.
+if command -v script >/dev/null; then
+	script -qec "$vigie scan --no-db --json /dev/null $sample" /dev/null >"$tmp/tty" 2>&1 || true
+	grep -q 'Covered devices' "$tmp/tty" && ok || bad "no summary on a terminal"
+	# A pause on standard input: the progress line is drawn by then.
+	script -qec "{ cat $sample; sleep 0.5; } | $vigie scan --no-db --json /dev/null -" /dev/null >"$tmp/tty" 2>&1 || true
+	grep -qE 'kB read +[0-9.]+ M packets/s' "$tmp/tty" && ok || bad "no progress line on a terminal"
+	script -qec "{ cat $sample; sleep 0.5; } | $vigie scan --no-db --quiet -" /dev/null >"$tmp/tty" 2>&1 || true
+	[ ! -s "$tmp/tty" ] && ok || bad "--quiet still draws on a terminal"
+	"$vigie" scan --no-db "$sample" 2>"$tmp/err" >/dev/null
+	[ ! -s "$tmp/err" ] && ok || bad "progress or noise on a non-terminal stderr"
+fi
+
 echo "cli: $pass passed, $fail failed"
 [ $fail = 0 ]

@@ -715,6 +715,45 @@ queue_packet(struct engine *e)
 		engine_drain(e);
 }
 
+/* The run's first and last frame times, with ts the newest frame. */
+static void
+note_time(struct engine *e, uint64_t ts)
+{
+	if (e->tot.packets == 1 || ts < e->tot.first_us)
+		e->tot.first_us = ts;
+	if (ts >= e->now) {
+		e->now = ts;
+		e->tot.last_us = ts;
+	} else {
+		STAT_INC(&e->st, TIME_BACKWARDS);
+	}
+}
+
+void
+engine_input(struct engine *e, bool failed)
+{
+	e->tot.files++;
+	if (failed)
+		e->tot.files_failed++;
+}
+
+void
+engine_dji(struct engine *e, uint64_t ts, size_t n, const struct radio *r,
+    const struct dji_msg *m)
+{
+	e->tot.packets++;
+	e->tot.bytes += n;
+	e->fp = (e->fp ^ ts ^ n) * 0x100000001b3ull;
+	note_time(e, ts);
+	air_dji(e->air, r, m);
+}
+
+struct stats *
+engine_counters(struct engine *e)
+{
+	return &e->st;
+}
+
 void
 engine_packet(struct engine *e, int dlt, uint64_t ts, const uint8_t *data,
     uint32_t caplen, uint32_t wirelen)
@@ -823,6 +862,17 @@ capture_open(const char *path, char *buf, char *perr)
 	return pc;
 }
 
+/* Tell cfg.progress how far the file of pc has been read (a pipe has no
+ * offset: the bytes of its packets then). */
+static void
+read_progress(struct engine *e, pcap_t *pc)
+{
+	off_t at = ftello(pcap_file(pc));
+
+	e->cfg.progress(e->cfg.progress_ctx, at >= 0 ? (uint64_t)at :
+	    e->tot.bytes, e->tot.packets);
+}
+
 int
 engine_file(struct engine *e, const char *path, char *err, size_t errn)
 {
@@ -850,7 +900,14 @@ engine_file(struct engine *e, const char *path, char *err, size_t errn)
 		e->tot.files_failed++;
 		/* Still read it, so packet counts are honest. */
 	}
-	rc = pcap_dispatch(pc, -1, on_pcap, (u_char *)&fc);
+	if (e->cfg.progress == NULL) {
+		rc = pcap_dispatch(pc, -1, on_pcap, (u_char *)&fc);
+	} else { /* in slices, reporting the file offset between them */
+		while ((rc = pcap_dispatch(pc, ENGINE_PROGRESS_PACKETS, on_pcap,
+		    (u_char *)&fc)) > 0)
+			read_progress(e, pc);
+		read_progress(e, pc); /* the end: once more */
+	}
 	engine_drain(e);
 	if (rc == PCAP_ERROR) {
 		snprintf(err, errn, "%s: capture cut short after %llu packets "

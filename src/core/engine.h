@@ -22,6 +22,7 @@
 #define ENGINE_MAX_ALERTS 4096  /* distinct alerts held (alert.dropped) */
 #define ENGINE_NAMES 16384      /* (client, remote) -> name entries */
 #define ENGINE_MAX_DESTS 65536  /* default --max-dests */
+#define ENGINE_PROGRESS_PACKETS 65536 /* packets between progress calls */
 #define ENGINE_GEO_MEMO 4096    /* remote addresses whose geography is kept
                                  * (a power of two: sets of two) */
 
@@ -44,6 +45,10 @@ struct engine_cfg {
 	const struct vulns *vulns; /* vulnerable firmware; NULL: none */
 	const struct zones *zones; /* protected zones (--sites); NULL: none */
 	const char *geojson;   /* --geojson path for the airspace, or NULL */
+	/* Called every ENGINE_PROGRESS_PACKETS packets of a capture file
+	 * with the bytes of it read so far; NULL: never. */
+	void (*progress)(void *ctx, uint64_t file_bytes, uint64_t packets);
+	void *progress_ctx;
 };
 
 /* Totals the summary and the caller read after engine_finish(). */
@@ -56,6 +61,8 @@ struct engine_totals {
 
 struct engine;
 struct summary;
+struct radio;
+struct dji_msg;
 
 /* engine_new: an engine writing to the n sinks given (copied) and to the
  * summary sum (may be NULL). NULL if memory is short or cfg is invalid. */
@@ -75,6 +82,21 @@ void engine_packet(struct engine *e, int dlt, uint64_t ts_us,
  * line reason in err when it could not be opened or was cut short (the
  * packets read before the problem are kept). */
 int engine_file(struct engine *e, const char *path, char *err, size_t errn);
+
+/* engine_input: count one input that is not a capture file (an IQ
+ * recording, a radio device) in the run's totals, failed or not. */
+void engine_input(struct engine *e, bool failed);
+
+/* engine_dji: one DJI DroneID record m decoded by the software radio
+ * (src/sdr) at time ts_us, n bytes on the air, with radio context r:
+ * counted as a frame of the run and filed with the airspace as the
+ * Wi-Fi ones are. */
+void engine_dji(struct engine *e, uint64_t ts_us, size_t n,
+    const struct radio *r, const struct dji_msg *m);
+
+/* engine_counters: the anomaly counters, for an input path that keeps
+ * its own (sdr.*). */
+struct stats *engine_counters(struct engine *e);
 
 /* engine_finish: end of input: write every flow, device and alert, then
  * the stats record (elapsed_s wall seconds), and close the sinks with

@@ -127,6 +127,19 @@
 	X(AIR_TX_EVICTED, "air.tx_evicted")                            \
 	X(AIR_TRACK_THINNED, "air.track_thinned")                      \
 	X(AIR_NO_MEMORY, "air.no_memory")                              \
+	X(SDR_SAMPLES, "sdr.samples")                                  \
+	X(SDR_NONFINITE, "sdr.nonfinite")                              \
+	X(SDR_PARTIAL, "sdr.partial_sample")                           \
+	X(SDR_BURSTS, "sdr.bursts")                                    \
+	X(SDR_DECODED, "sdr.decoded")                                  \
+	X(SDR_LOST, "sdr.lost")                                        \
+	X(SDR_FAIL_SHORT, "sdr.fail_short")                            \
+	X(SDR_FAIL_BAND, "sdr.fail_band")                              \
+	X(SDR_FAIL_SYNC, "sdr.fail_sync")                              \
+	X(SDR_FAIL_ZC, "sdr.fail_zc")                                  \
+	X(SDR_FAIL_CRC24, "sdr.fail_crc24")                            \
+	X(SDR_FAIL_FRAME, "sdr.fail_frame")                            \
+	X(SDR_FAIL_CRC16, "sdr.fail_crc16")                            \
 	X(TIME_BACKWARDS, "time.backwards")
 
 enum stat_id {

@@ -11,7 +11,8 @@
 #   CAPTURES: comma-separated paths under tests/captures/ ('@sample' is
 #   samples/sample.pcap; '@corpus/X' is ../shared/corpus/X, read in place:
 #   when it is absent the test is skipped, exit 77); EXIT: the exit status
-#   vigie must return. FLAGS may name files under tests/ as @tests/X.
+#   vigie must return. FLAGS may name files under tests/ as @tests/X; a
+#   first flag @sdr runs 'vigie sdr' (IQ recordings) instead of 'scan'.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
@@ -46,11 +47,13 @@ run_one() {
 		esac
 	done
 	flags=${flags//@tests\//$root/tests/}
+	local cmd=(scan --geoip "$geodir/geo-country.mmdb" --asn "$geodir/geo-asn.mmdb")
+	case $flags in @sdr*) cmd=(sdr); flags=${flags#@sdr} ;; esac
 	out=$(mktemp)
 	rc=0
 	# shellcheck disable=SC2086
-	(cd "$root/tests/captures" && "$vigie" scan --no-db --quiet --json - \
-		--geoip "$geodir/geo-country.mmdb" --asn "$geodir/geo-asn.mmdb" $flags "${files[@]}") \
+	(cd "$root/tests/captures" && "$vigie" "${cmd[@]}" --no-db --quiet --json - \
+		$flags "${files[@]}") \
 		2>"$out.err" | mask >"$out" || rc=$?
 	if [ "$rc" != "$want" ]; then
 		echo "FAIL $name: exit status $rc, expected $want" >&2
