@@ -134,7 +134,7 @@ enum opt_id {
 	O_JSON = 256, O_DB, O_NO_DB, O_LOCAL, O_SITE, O_MAX_FLOWS,
 	O_MAX_HOSTS, O_IDLE, O_QUIET, O_HELP, O_VERSION, O_LIST_FIELDS,
 	O_DATA, O_IEEE, O_NO_IDENTIFY, O_GEOIP, O_ASN, O_POLICY, O_MAX_DESTS,
-	O_SITES, O_GEOJSON
+	O_SITES, O_GEOJSON, O_ORG
 };
 
 /* One table serves getopt_long and --help. */
@@ -152,6 +152,8 @@ static const struct opt {
 	    "repeatable (default: RFC 1918, RFC 6598, 169.254/16, fc00::/7, "
 	    "fe80::/10)" },
 	{ "site", 1, O_SITE, "NAME", "tag every record with this site name" },
+	{ "org", 1, O_ORG, "NAME", "the organisation the site belongs to, "
+	    "kept in the store for reports (vigie report)" },
 	{ "max-flows", 1, O_MAX_FLOWS, "N", "flow table capacity (default "
 	    "262144); the least recently active flow is evicted beyond it" },
 	{ "max-hosts", 1, O_MAX_HOSTS, "N", "host table capacity (default "
@@ -191,6 +193,7 @@ static const struct opt {
 struct scan_opts {
 	struct engine_cfg cfg;
 	const char *json, *db, *data, *ieee, *geoip, *asn, *policy, *sites;
+	const char *org;
 	bool no_db, quiet, local_given, no_identify;
 };
 
@@ -320,6 +323,12 @@ parse(int argc, char **argv, struct scan_opts *o)
 				    "printable characters", optarg);
 			o->cfg.site = optarg;
 			break;
+		case O_ORG:
+			if (!site_ok(optarg))
+				return bad_usage("--org: '%s' must be 1-64 "
+				    "printable characters", optarg);
+			o->org = optarg;
+			break;
 		case O_MAX_FLOWS:
 			if (!parse_count(optarg, FLOW_MIN_MAX, FLOW_MAX_MAX, &v))
 				return bad_usage("--max-flows: '%s' is not a "
@@ -428,6 +437,7 @@ join_files(int n, char **v)
 static int
 open_sinks(const struct scan_opts *o, struct sink *sinks, unsigned *n)
 {
+	struct store_meta meta = { o->cfg.site, o->org, o->cfg.zones };
 	char err[600];
 
 	*n = 0;
@@ -439,7 +449,7 @@ open_sinks(const struct scan_opts *o, struct sink *sinks, unsigned *n)
 		(*n)++;
 	}
 	if (!o->no_db) {
-		if (sqlite_open(&sinks[*n], o->db, o->cfg.site, err,
+		if (sqlite_open(&sinks[*n], o->db, &meta, err,
 		    sizeof err) < 0) {
 			fprintf(stderr, "vigie: %s (use --db PATH for another "
 			    "place, or --no-db)\n", err);
