@@ -17,6 +17,7 @@
 #include "core/limits.h"
 #include "intel/ident.h"
 #include "intel/kb.h"
+#include "out/report.h"
 #include "out/summary.h"
 
 #ifndef VIGIE_VERSION
@@ -565,6 +566,8 @@ main(int argc, char **argv)
 	signal(SIGXFSZ, SIG_IGN);
 	if (argc >= 2 && strcmp(argv[1], "scan") == 0)
 		return scan(argc - 1, argv + 1);
+	if (argc >= 2 && strcmp(argv[1], "report") == 0)
+		return report_main(argc - 1, argv + 1);
 	if (argc >= 2 && (strcmp(argv[1], "--version") == 0 ||
 	    strcmp(argv[1], "-V") == 0)) {
 		printf("vigie %s\n", VIGIE_VERSION);
@@ -577,7 +580,9 @@ main(int argc, char **argv)
 	if (argc >= 2 && (strcmp(argv[1], "--help") == 0 ||
 	    strcmp(argv[1], "-h") == 0)) {
 		printf("usage: vigie COMMAND [options]\n\ncommands:\n"
-		    "  scan    read captures, report hosts, flows, alerts\n\n");
+		    "  scan    read captures, report hosts, flows, alerts\n"
+		    "  report  summarise the store for people: text, JSON, "
+		    "CSV, HTML\n\n");
 		usage(stdout);
 		return EXIT_OK;
 	}
