@@ -234,11 +234,11 @@ cards(struct rep *r)
 	count(r, RS_COVERED);
 	fputs("</p><p>of ", r->f);
 	count(r, RS_DEVICES);
-	fputs(" devices, at ", r->f);
+	fputs(" devices</p><p>sites ", r->f);
 	count(r, RS_SITES);
-	fputs(" sites of ", r->f);
+	fputs(", organisations ", r->f);
 	count(r, RS_ORGS);
-	fputs(" organisations</p></div>\n<div class=\"card\" id=\"card-"
+	fputs("</p></div>\n<div class=\"card\" id=\"card-"
 	    "alerts\"><h2>Alerts</h2><p class=\"n\">", r->f);
 	count(r, RS_ALERTS);
 	fputs("</p><ul class=\"sevs\">", r->f);
