@@ -204,7 +204,11 @@ for want in ("'=HYPERLINK(\"http://x\")", "'+cmd|' /C calc'!A0", "'@SUM(1+1)", "
 PY
 
 # --- hostile strings: inert in HTML -----------------------------------------------
-"$py" - "$tmp/r.html" <<'PY' && ok || bad "HTML not inert"
+# html_inert FILE [NAME...]: no active element, no event handler, no
+# outside reference, a strict CSP, no control byte, a style sheet that
+# fetches nothing; each NAME present as text.
+html_inert() {
+	"$py" - "$@" <<'PY'
 import html.parser, re, sys
 doc = open(sys.argv[1], encoding="utf-8").read()
 class P(html.parser.HTMLParser):
@@ -225,22 +229,24 @@ class P(html.parser.HTMLParser):
         self.text.append(d)
 p = P()
 p.feed(doc)
-for t in ("script", "iframe", "object", "embed", "img", "base", "form", "input", "frame", "audio", "video"):
+for t in ("script", "iframe", "object", "embed", "img", "base", "form", "input", "frame", "audio", "video",
+          "foreignobject", "animate", "set", "use"):
     assert t not in p.tags, t
-assert p.tags.get("style") == 1 and p.tags.get("link") == 1, p.tags
+assert p.tags.get("style") == 1 and p.tags.get("link") == 1 and p.tags.get("meta") == 4, p.tags
 assert not p.bad, p.bad
 csp = re.search(r'<meta http-equiv="Content-Security-Policy" content="([^"]+)">', doc)
 assert csp and "default-src 'none'" in csp[1] and "script-src" not in csp[1], csp
-text = "".join(p.text)
-for want in ("<script>alert(1)</script>", '=HYPERLINK("http://x")', "-2+3\\x1b[2J",
-             'Evil "Org" <script>alert(1)</script>', "ACME & Sons <HQ>"):
-    assert want in text, want
-assert "&lt;script&gt;alert(1)&lt;/script&gt;" in doc
 assert not re.search(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]", doc), "control byte"
 # Nor can the style sheet fetch anything.
 style = doc.split("<style>", 1)[1].split("</style>", 1)[0]
 assert "url(" not in style and "@import" not in style
+text = "".join(p.text)
+for want in sys.argv[2:]:
+    assert want in text, want
 PY
+}
+html_inert "$tmp/r.html" "<script>alert(1)</script>" '=HYPERLINK("http://x")' '-2+3\x1b[2J' \
+	'Evil "Org" <script>alert(1)</script>' "ACME & Sons <HQ>" && grep -qF '&lt;script&gt;alert(1)&lt;/script&gt;' "$tmp/r.html" && ok || bad "HTML not inert"
 
 # --- hostile strings: inert on a terminal -------------------------------------------
 if grep -q $'\033' "$tmp/r.text"; then bad "escape byte in the text report"; else ok; fi
@@ -259,8 +265,10 @@ n=$("$vigie" report --db "$db" --format json --since 2026-05-04T10:02:00Z --unti
 
 # --- the same site captured twice: devices merged ----------------------------------------
 mdb=$tmp/m.db
-"$vigie" scan --quiet --no-identify --db "$mdb" --site m "$root/tests/captures/multi_a.pcap" || bad "scan multi_a"
-"$vigie" scan --quiet --no-identify --db "$mdb" --site m "$root/tests/captures/multi_b.pcap" || bad "scan multi_b"
+geodir=${VIGIE_TEST_GEODIR:-$(dirname "$vigie")/tests}
+geo=(--geoip "$geodir/geo-country.mmdb" --asn "$geodir/geo-asn.mmdb")
+"$vigie" scan --quiet "${geo[@]}" --db "$mdb" --site m "$root/tests/captures/multi_a.pcap" || bad "scan multi_a"
+"$vigie" scan --quiet "${geo[@]}" --db "$mdb" --site m "$root/tests/captures/multi_b.pcap" || bad "scan multi_b"
 "$vigie" report --db "$mdb" --format json >"$tmp/m.json" || bad "report of two scans"
 want=$(sqlite3 "$mdb" "select sum(bytes_out) || ' ' || count(*) from devices where key = 'mac:00:11:22:33:44:55'")
 got=$(jq -r '.devices[] | select(.key == "mac:00:11:22:33:44:55") | "\(.bytes_out) \(.records)"' "$tmp/m.json")
@@ -280,6 +288,42 @@ for f in text json html; do
 done
 [ "$(jq -c '[.report.schema, .summary.devices, .devices[0].bytes_out, .devices[0].ips]' "$tmp/v1.json")" = '[1,1,42,["192.0.2.1"]]' ] && ok || bad "schema 1 store read: $(jq -c .summary "$tmp/v1.json")"
 [ "$(sqlite3 "$v1" "select count(*) from sqlite_master")" = 3 ] && ok || bad "schema 1 store changed"
+
+# --- a store made by hand, hostile in every column ------------------------------------
+# Markup, NUL, invalid UTF-8, escapes and a right-to-left override in
+# strings; text, infinities and negatives where numbers belong; broken
+# address lists and vertices. Every format must stay well-formed and inert.
+hdb=$tmp/hostile.db
+cp "$db" "$hdb"
+sqlite3 "$hdb" "
+update scans set first_seen = '<b>x</b>' where site = 'hq';
+update devices set name = X'3c7363726970743e00ff1b5b324a', vendor = '</style><script>' || hex(zeroblob(3000)),
+  bytes_out = 'lots', confidence = 9e999, ips = '[\"1.2.3.4\\\"><img src=x>\"]' where key = 'mac:44:19:b6:5e:00:01';
+update devices set covered = 'yes', kind = char(0x202e) || 'aremac' where key = 'mac:3c:ef:8c:5e:00:02';
+update destinations set country = '<img src=x onerror=alert(1)>', bytes_up = -5, org = '\"; alert(1); \"' where device = 'mac:44:19:b6:5e:00:01';
+update alerts set severity = '\"><script>alert(1)</script>', summary = char(27) || '[2J' || char(0x202e) where site = 'lab2';
+update drones set lat = 'north', lon = -9e999, id = '</svg><script>alert(1)</script>' where id like '1581ARPT%1';
+update zones set name = '<svg onload=alert(1)>', vertices = '[[9e999,0],[91,0],[abc],[48.84,2.30],[48.85' where name = 'depot';
+update zones set lat = 'x', radius_m = -1 where name = 'roof';"
+for f in text json html; do
+	"$vigie" report --db "$hdb" --format "$f" -o "$tmp/h.$f" 2>"$tmp/err" || { bad "hostile store, $f"; cat "$tmp/err" >&2; }
+done
+"$vigie" report --db "$hdb" --format csv -o "$tmp/hcsv" 2>"$tmp/err" || { bad "hostile store, csv"; cat "$tmp/err" >&2; }
+"$py" - "$tmp/h.json" "$tmp/hcsv" <<'PY' && ok || bad "hostile store: JSON or CSV malformed"
+import csv, glob, json, re, sys
+def no_const(c): raise ValueError("non-JSON constant " + c)
+j = json.loads(open(sys.argv[1], "rb").read().decode("utf-8"), parse_constant=no_const)
+assert j["summary"]["devices"] > 0
+d = [x for x in j["devices"] if x["key"] == "mac:44:19:b6:5e:00:01"][0]
+assert d["confidence"] is None and d["ips"] == ["1.2.3.4"], d
+for path in glob.glob(sys.argv[2] + "/*.csv"):
+    data = open(path, "rb").read()
+    assert not re.search(rb"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]", data), path
+    rows = list(csv.reader(open(path, encoding="utf-8", newline="")))
+    assert all(len(r) == len(rows[0]) for r in rows), path
+PY
+html_inert "$tmp/h.html" && ok || bad "hostile store: HTML not inert"
+if grep -q $'\033' "$tmp/h.text"; then bad "hostile store: escape byte in text"; else ok; fi
 
 echo "report: $pass passed, $fail failed"
 [ $fail = 0 ]

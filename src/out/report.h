@@ -123,7 +123,8 @@ const char *rep_str(sqlite3_stmt *st, int col, size_t *n);
 
 /* rep_addrs: the addresses of a stored address list (a JSON array such
  * as ["10.0.0.1","fe80::1"]): the runs of address characters
- * ([0-9A-Fa-f.:]) of s[0..n), each handed to fn in order. */
+ * ([0-9A-Fa-f.:]) of s[0..n) that hold a '.' or a ':', each handed to fn
+ * in order. */
 void rep_addrs(const char *s, size_t n,
     void (*fn)(void *ctx, const char *a, size_t len, unsigned i), void *ctx);
 

@@ -24,7 +24,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../core/esc.h"
 #include "report.h"
 
 #define REP_SCHEMA_MAX 5 /* the newest store schema this report reads */
@@ -524,6 +523,21 @@ want_sites(struct rep *r)
 	return 0;
 }
 
+/* Column col of st into buf (n bytes) if it looks like a stored time
+ * (digits and - T : . Z only); else buf stays empty. */
+static void
+keep_time(sqlite3_stmt *st, int col, char *buf, size_t n)
+{
+	size_t len = 0;
+	const char *t = rep_str(st, col, &len);
+
+	if (t == NULL || len == 0 || len >= n ||
+	    strspn(t, "0123456789-T:.Z") < len)
+		return;
+	memcpy(buf, t, len);
+	buf[len] = '\0';
+}
+
 /* The summary figures as table r_sum and in r->sum. */
 static int
 summarise(struct rep *r)
@@ -554,14 +568,8 @@ summarise(struct rep *r)
 	if (st == NULL)
 		return -1;
 	if ((rc = rep_step(r, st)) == 1) {
-		size_t n;
-		const char *t0 = rep_str(st, 0, &n), *t1;
-
-		/* Kept only when it looks like a stored time. */
-		if (t0 && n < sizeof r->first)
-			esc_utf8(r->first, sizeof r->first, t0, n);
-		if ((t1 = rep_str(st, 1, &n)) && n < sizeof r->last)
-			esc_utf8(r->last, sizeof r->last, t1, n);
+		keep_time(st, 0, r->first, sizeof r->first);
+		keep_time(st, 1, r->last, sizeof r->last);
 		sqlite3_finalize(st);
 	}
 	return rc < 0 ? -1 : 0;
@@ -655,11 +663,15 @@ rep_addrs(const char *s, size_t n,
 
 	for (size_t i = 0; i < n;) {
 		size_t j = i;
+		bool sep = false; /* an address has a '.' or a ':' */
 
 		while (j < n && s[j] != '\0' &&
-		    strchr("0123456789abcdefABCDEF.:", s[j]) != NULL)
+		    strchr("0123456789abcdefABCDEF.:", s[j]) != NULL) {
+			if (s[j] == '.' || s[j] == ':')
+				sep = true;
 			j++;
-		if (j > i)
+		}
+		if (sep)
 			fn(ctx, s + i, j - i, k++);
 		i = j + 1;
 	}

@@ -194,9 +194,11 @@ head(struct rep *r)
 	fputs("<header><h1>vigie report</h1><p class=\"meta\">Store <code>",
 	    r->f);
 	rep_htmls(r, r->path);
-	fprintf(r->f, "</code>, schema %d. Packets from %s to %s.</p>"
-	    "<p class=\"meta\">Filter: ", r->schema, r->first[0] ? r->first :
-	    "-", r->last[0] ? r->last : "-");
+	fprintf(r->f, "</code>, schema %d. Packets from ", r->schema);
+	rep_htmls(r, r->first[0] ? r->first : "-");
+	fputs(" to ", r->f);
+	rep_htmls(r, r->last[0] ? r->last : "-");
+	fputs(" (UTC).</p><p class=\"meta\">Filter: ", r->f);
 	if (r->nsites == 0 && !r->since[0] && !r->until[0])
 		fputs("none", r->f);
 	for (unsigned i = 0; i < r->nsites; i++) {

@@ -188,8 +188,11 @@ header(struct rep *r)
 {
 	fprintf(r->f, "vigie report: ");
 	rep_terms(r, r->path);
-	fprintf(r->f, "\nPackets from %s to %s\nFilter: ",
-	    r->first[0] ? r->first : "-", r->last[0] ? r->last : "-");
+	fprintf(r->f, "\nPackets from ");
+	rep_terms(r, r->first[0] ? r->first : "-");
+	fprintf(r->f, " to ");
+	rep_terms(r, r->last[0] ? r->last : "-");
+	fprintf(r->f, "\nFilter: ");
 	if (r->nsites == 0 && !r->since[0] && !r->until[0])
 		fprintf(r->f, "none");
 	for (unsigned i = 0; i < r->nsites; i++) {
