@@ -211,7 +211,7 @@ header(struct rep *r)
 static int
 covered_dests(struct rep *r)
 {
-	char sql[1024];
+	char sql[1024], title[96];
 	struct ttab t = { 8, { "SITE", "DEVICE", "REMOTE", "NAME", "COUNTRY",
 		"PORT", "BYTES UP", "FLAGGED" }, NULL, 0, 0, 0, { 0 } };
 
@@ -221,8 +221,9 @@ covered_dests(struct rep *r)
 	    "device ORDER BY bytes_up DESC, remote, proto, port) AS k FROM "
 	    "r_dst WHERE covered) WHERE k <= %d ORDER BY site IS NULL, site, "
 	    "device, k", REPORT_TEXT_DEST_ROWS);
-	return tt_print(r, &t, "Destinations of covered devices (the first "
-	    "by bytes sent up)", sql);
+	snprintf(title, sizeof title, "Destinations of covered devices (the "
+	    "first %d of each by bytes sent up)", REPORT_TEXT_DEST_ROWS);
+	return tt_print(r, &t, title, sql);
 }
 
 /* "Alerts (37)", or "Alerts (3,000; the first 2,000 listed)" when more
