@@ -142,11 +142,7 @@ parse_time(const char *s, bool end, char out[32])
 					return false;
 				for (; n < 6; n++)
 					us *= 10;
-			} else if (!end) {
-				us = 0;
 			}
-		} else if (!end) {
-			sec = 0;
 		}
 		if (strcmp(s, "Z") != 0 && strcmp(s, "+00:00") != 0)
 			return false;

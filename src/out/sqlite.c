@@ -20,7 +20,7 @@
 #include "sink.h"
 
 #define SCHEMA_VERSION_TEXT "5"
-#define SCHEMA_VERSION 5 /* 2: device identity columns, evidence; 3: destinations, alert remote_name/country/ref; 4: drones, drone_positions, stats drones; 5: scans org, zones, report indexes */
+#define SCHEMA_VERSION 5 /* 2: device identity columns, evidence; 3: destinations, alert remote_name/country/ref; 4: drones, drone_positions, stats drones; 5: scans org, zones */
 
 struct sq {
 	sqlite3 *db;
