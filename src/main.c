@@ -19,6 +19,7 @@
 #include "intel/ident.h"
 #include "intel/kb.h"
 #include "out/progress.h"
+#include "out/report.h"
 #include "out/summary.h"
 #include "sdr/sdr.h"
 
@@ -138,7 +139,7 @@ enum opt_id {
 	O_MAX_HOSTS, O_IDLE, O_QUIET, O_HELP, O_VERSION, O_LIST_FIELDS,
 	O_DATA, O_IEEE, O_NO_IDENTIFY, O_GEOIP, O_ASN, O_POLICY, O_MAX_DESTS,
 	O_SITES, O_GEOJSON, O_FORMAT, O_RATE, O_FREQ, O_START, O_ITERS,
-	O_DEVICE, O_HOP, O_DWELL, O_GAIN, O_SECONDS, O_CONFIG
+	O_DEVICE, O_HOP, O_DWELL, O_GAIN, O_SECONDS, O_CONFIG, O_ORG
 };
 
 /* Which subcommands take an option. */
@@ -162,6 +163,8 @@ static const struct opt {
 	    "repeatable (default: RFC 1918, RFC 6598, 169.254/16, fc00::/7, "
 	    "fe80::/10)" },
 	{ "site", 1, O_SITE, C_BOTH, "NAME", "tag every record with this site name" },
+	{ "org", 1, O_ORG, C_BOTH, "NAME", "the organisation the site belongs "
+	    "to, kept in the store for reports (vigie report)" },
 	{ "max-flows", 1, O_MAX_FLOWS, C_SCAN, "N", "flow table capacity (default "
 	    "262144); the least recently active flow is evicted beyond it" },
 	{ "max-hosts", 1, O_MAX_HOSTS, C_SCAN, "N", "host table capacity (default "
@@ -231,6 +234,7 @@ struct scan_opts {
 	struct engine_cfg cfg;
 	struct sdr_cfg sdr;
 	const char *json, *db, *data, *ieee, *geoip, *asn, *policy, *sites;
+	const char *org;
 	bool no_db, quiet, local_given, no_identify;
 };
 
@@ -497,6 +501,12 @@ parse_opts(int argc, char **argv, struct scan_opts *o)
 				    "printable characters", optarg);
 			o->cfg.site = optarg;
 			break;
+		case O_ORG:
+			if (!site_ok(optarg))
+				return bad_usage("--org: '%s' must be 1-64 "
+				    "printable characters", optarg);
+			o->org = optarg;
+			break;
 		case O_MAX_FLOWS:
 			if (!parse_count(optarg, FLOW_MIN_MAX, FLOW_MAX_MAX, &v))
 				return bad_usage("--max-flows: '%s' is not a "
@@ -737,6 +747,7 @@ join_files(int n, char **v)
 static int
 open_sinks(const struct scan_opts *o, struct sink *sinks, unsigned *n)
 {
+	struct store_meta meta = { o->cfg.site, o->org, o->cfg.zones };
 	char err[600];
 
 	*n = 0;
@@ -748,7 +759,7 @@ open_sinks(const struct scan_opts *o, struct sink *sinks, unsigned *n)
 		(*n)++;
 	}
 	if (!o->no_db) {
-		if (sqlite_open(&sinks[*n], o->db, o->cfg.site, err,
+		if (sqlite_open(&sinks[*n], o->db, &meta, err,
 		    sizeof err) < 0) {
 			fprintf(stderr, "vigie: %s (use --db PATH for another "
 			    "place, or --no-db)\n", err);
@@ -973,6 +984,8 @@ main(int argc, char **argv)
 		return scan(argc - 1, argv + 1, C_SCAN);
 	if (argc >= 2 && strcmp(argv[1], "sdr") == 0)
 		return scan(argc - 1, argv + 1, C_SDR);
+	if (argc >= 2 && strcmp(argv[1], "report") == 0)
+		return report_main(argc - 1, argv + 1);
 	if (argc >= 2 && (strcmp(argv[1], "--version") == 0 ||
 	    strcmp(argv[1], "-V") == 0)) {
 		printf("vigie %s\n", VIGIE_VERSION);
@@ -987,7 +1000,9 @@ main(int argc, char **argv)
 		printf("usage: vigie COMMAND [options]\n\ncommands:\n"
 		    "  scan    read captures, report hosts, flows, alerts\n"
 		    "  sdr     hear DJI OcuSync DroneID in IQ recordings or "
-		    "live\n\n(vigie COMMAND --help for each)\n\n");
+		    "live\n"
+		    "  report  summarise the store for people: text, JSON, "
+		    "CSV, HTML\n\n(vigie COMMAND --help for each)\n\n");
 		usage(stdout, C_SCAN);
 		return EXIT_OK;
 	}

@@ -40,6 +40,9 @@ expect 2 "--max-flows: 'lots'" -- "$vigie" scan --no-db --max-flows lots "$sampl
 expect 2 "--max-flows: '1'" -- "$vigie" scan --no-db --max-flows 1 "$sample"
 expect 2 "--idle-timeout: '0'" -- "$vigie" scan --no-db --idle-timeout 0 "$sample"
 expect 2 "--site" -- "$vigie" scan --no-db --site "$(printf 'a\033b')" "$sample"
+expect 2 "--org: .* must be 1-64 printable characters" -- "$vigie" scan --no-db --org "$(printf 'a\033b')" "$sample"
+expect 0 "" -- "$vigie" --help
+grep -q '^  report' "$tmp/out" && ok || bad "top-level help lists report"
 expect 3 "cannot write JSON output $tmp/nodir/x.jsonl" -- "$vigie" scan --no-db --json "$tmp/nodir/x.jsonl" "$sample"
 expect 3 "cannot open database $tmp/nodir/v.db" -- "$vigie" scan --db "$tmp/nodir/v.db" "$sample"
 expect 2 "knowledge base: $tmp/nodata/manufacturers.tsv: No such file" -- "$vigie" scan --no-db --data "$tmp/nodata" "$sample"
@@ -166,7 +169,7 @@ rc=0; "$vigie" sdr --no-db --quiet --json - --format cf32 --rate 50e6 "$tmp/none
 [ $rc = 1 ] && grep -q '"files":2,"files_failed":1' "$tmp/s.jsonl" && grep -q '"sdr.samples":512' "$tmp/s.jsonl" && ok || bad "sdr: second file not read (rc=$rc)"
 
 # The man page names every option of every command.
-for cmd in scan sdr; do
+for cmd in scan sdr report; do
 	"$vigie" $cmd --help | grep -oE '^  --[a-z-]+' | while read -r o; do
 		grep -qF -- "${o#  }" <(sed 's/\\-/-/g' "$root/docs/vigie.1") || echo "man page lacks $cmd ${o#  }"
 	done

@@ -19,7 +19,7 @@ sample=$root/samples/sample.pcap cap=$root/tests/captures
 db=$tmp/v.db
 
 "$vigie" scan --quiet --db "$db" --site hq "$sample" || bad "scan into db"
-[ "$(q "$db" 'select max(version) from schema_version')" = 4 ] && ok || bad "schema version"
+[ "$(q "$db" 'select max(version) from schema_version')" = 5 ] && ok || bad "schema version"
 [ "$(q "$db" 'pragma journal_mode')" = wal ] && ok || bad "WAL mode"
 d1=$(q "$db" 'select count(*) from devices') f1=$(q "$db" 'select count(*) from flows')
 [ "$d1" = 7 ] && [ "$f1" = 19 ] && ok || bad "rows: devices $d1 flows $f1"
@@ -51,6 +51,15 @@ adb=$tmp/air.db
 [ "$(q "$adb" "select count(*) from drone_positions p join drones d on d.id = p.drone and d.scan_id = p.scan_id")" = "$(q "$adb" "select sum(positions) from drones")" ] && ok || bad "drone_positions rows"
 [ "$(q "$adb" "select typeof(lat) from drone_positions limit 1")" = real ] && ok || bad "latitude column type"
 [ "$(q "$adb" "select count(*) from alerts where rule like 'zone.%' and ref = 'hq'")" -ge 2 ] && ok || bad "zone alerts in the store"
+# The zones of the sites file are kept with the scan (for vigie report).
+[ "$(q "$adb" "select name || ' ' || shape || ' ' || coalesce(radius_m, vertices) from zones order by name" | tr '\n' '|')" = "depot polygon [[48.8400000,2.3000000],[48.8400000,2.3100000],[48.8450000,2.3100000],[48.8450000,2.3000000]]|hq circle 500.0|" ] && ok || bad "zones rows"
+
+# --org: the site's organisation, kept in its scan row; zones cascade with
+# a replaced scan.
+"$vigie" scan --quiet --db "$adb" --site roof --org 'ACME <Roof>' --sites "$root/tests/data/zones.txt" "$cap/air_spoof.pcap" || bad "scan with --org"
+[ "$(q "$adb" "select org from scans where site = 'roof'")" = 'ACME <Roof>' ] && ok || bad "scans.org"
+"$vigie" scan --quiet --db "$adb" --site roof --org 'ACME <Roof>' --sites "$root/tests/data/zones.txt" "$cap/air_spoof.pcap" || bad "rescan with --org"
+[ "$(q "$adb" "select count(*) from zones z join scans s on s.id = z.scan_id where s.site = 'roof'")" = 2 ] && [ "$(q "$adb" "select count(*) from zones")" = 4 ] && ok || bad "zones after a rescan"
 
 # A store of schema 1 (before identification) is migrated in place.
 v1=$tmp/v1.db
@@ -61,7 +70,8 @@ create table devices (scan_id integer not null references scans(id) on delete ca
 insert into scans (id, site, fingerprint, complete) values (1, 'old', 'x', 1);
 insert into devices (scan_id, key) values (1, 'mac:00:00:5e:00:53:01');"
 "$vigie" scan --quiet --db "$v1" "$cap/ident.pcap" || bad "scan into a schema 1 store"
-[ "$(q "$v1" 'select max(version) from schema_version')" = 4 ] && ok || bad "schema 1 not migrated"
+[ "$(q "$v1" 'select max(version) from schema_version')" = 5 ] && ok || bad "schema 1 not migrated"
+[ "$(q "$v1" "select count(*) from pragma_table_info('scans') where name = 'org'")" = 1 ] && [ "$(q "$v1" "select count(*) from scans where org is null")" = 2 ] && ok || bad "schema 1: scans.org not added"
 [ "$(q "$v1" "select count(*) from sqlite_master where name in ('drones', 'drone_positions', 'destinations')")" = 3 ] && ok || bad "schema 1: new tables missing"
 [ "$(q "$v1" "select count(*) from devices where key = 'mac:00:00:5e:00:53:01' and vendor is null")" = 1 ] && ok || bad "schema 1 row lost"
 [ "$(q "$v1" "select count(*) from devices where vendor = 'Hikvision'")" = 1 ] && ok || bad "new rows after migration"

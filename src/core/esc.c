@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: MIT */
-/* esc.c - escaping, length-capped string copies (RFC 8259, RFC 3629). */
+/* esc.c - escaping, length-capped string copies (RFC 8259, RFC 3629;
+ * HTML: WHATWG HTML "serializing HTML fragments"; CSV: RFC 4180). */
 #include "esc.h"
 
 #include <stdio.h>
@@ -150,6 +151,105 @@ rule_utf8(const unsigned char *s, size_t left, char *buf, const char **piece,
 	}
 	*piece = (const char *)s;
 	return *adv;
+}
+
+/* Bidirectional formatting characters (Unicode UAX #9): they can make
+ * text read differently from what it is ("Trojan Source"). */
+static int
+is_bidi(unsigned cp)
+{
+	return cp == 0x061c || cp == 0x200e || cp == 0x200f ||
+	    (cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069);
+}
+
+static size_t
+rule_html(const unsigned char *s, size_t left, char *buf, const char **piece,
+    size_t *adv)
+{
+	unsigned cp = 0;
+
+	*adv = utf8_len(s, left, &cp);
+	if (*adv == 0) {
+		*adv = 1;
+		*piece = "\xef\xbf\xbd";
+		return 3;
+	}
+	switch (cp) {
+	case '&':
+		*piece = "&amp;";
+		return 5;
+	case '<':
+		*piece = "&lt;";
+		return 4;
+	case '>':
+		*piece = "&gt;";
+		return 4;
+	case '"':
+		*piece = "&quot;";
+		return 6;
+	case '\'':
+		*piece = "&#39;";
+		return 5;
+	default:
+		break;
+	}
+	if (cp < 0x20 || (cp >= 0x7f && cp < 0xa0))
+		return (size_t)snprintf(buf, 8, "\\x%02x", cp);
+	if (is_bidi(cp))
+		return (size_t)snprintf(buf, 8, "\\u%04x", cp);
+	*piece = (const char *)s;
+	return *adv;
+}
+
+static size_t
+rule_csv(const unsigned char *s, size_t left, char *buf, const char **piece,
+    size_t *adv)
+{
+	unsigned cp = 0;
+
+	*adv = utf8_len(s, left, &cp);
+	if (*adv == 0) {
+		*adv = 1;
+		*piece = "\xef\xbf\xbd";
+		return 3;
+	}
+	if (cp == '"') {
+		*piece = "\"\"";
+		return 2;
+	}
+	if ((cp < 0x20 && cp != '\t' && cp != '\r' && cp != '\n') ||
+	    cp == 0x7f || (cp >= 0x80 && cp < 0xa0))
+		return (size_t)snprintf(buf, 8, "\\x%02x", cp);
+	*piece = (const char *)s;
+	return *adv;
+}
+
+size_t
+esc_html(char *out, size_t cap, const char *in, size_t n)
+{
+	return esc_run(out, cap, in, n, rule_html);
+}
+
+size_t
+esc_csv(char *out, size_t cap, const char *in, size_t n)
+{
+	size_t k = 0, len;
+
+	if (cap < 3) {
+		if (cap > 0)
+			out[0] = '\0';
+		return 0;
+	}
+	out[k++] = '"';
+	/* OWASP "CSV injection": these first characters start a formula. */
+	if (n > 0 && in[0] != '\0' && strchr("=+-@\t\r", in[0]) != NULL &&
+	    cap >= 4)
+		out[k++] = '\'';
+	len = esc_run(out + k, cap - k - 1, in, n, rule_csv);
+	k += len;
+	out[k++] = '"';
+	out[k] = '\0';
+	return k;
 }
 
 size_t

@@ -19,6 +19,21 @@ size_t esc_json(char *out, size_t cap, const char *in, size_t n);
  * UTF-8 as \xNN, backslash doubled, so no escape sequence gets through. */
 size_t esc_term(char *out, size_t cap, const char *in, size_t n);
 
+/* esc_html: text for an HTML element or a quoted attribute value: & < > "
+ * ' as character references; control characters (C0, DEL, C1) and the
+ * bidirectional controls that could reorder what a reader sees (U+061C,
+ * U+200E, U+200F, U+202A..U+202E, U+2066..U+2069) as visible \xNN or
+ * \uNNNN text; invalid UTF-8 as U+FFFD. Needs up to 6 bytes per input
+ * byte. */
+size_t esc_html(char *out, size_t cap, const char *in, size_t n);
+
+/* esc_csv: one whole CSV cell (RFC 4180): the text in double quotes with
+ * inner quotes doubled. A cell whose first character is = + - @ TAB or CR
+ * (which a spreadsheet would run as a formula) gets a ' in front, inside
+ * the quotes. Control characters other than TAB, CR and LF become \xNN,
+ * invalid UTF-8 U+FFFD. Needs up to 4 bytes per input byte plus 4. */
+size_t esc_csv(char *out, size_t cap, const char *in, size_t n);
+
 /* esc_utf8: a valid UTF-8 copy: invalid sequences and NUL become U+FFFD;
  * nothing else changes (for stores that bind values, such as SQLite). */
 size_t esc_utf8(char *out, size_t cap, const char *in, size_t n);

@@ -151,4 +151,28 @@ _Static_assert(HOST_MAX_IPS > HOST_ROUTER_V4 + HOST_ROUTER_V6 + 1,
 #define ZONE_MAX_VERTICES 64
 #define ZONE_NAME_MAX 24
 
+/* vigie report. --site may be given this many times. */
+#define REPORT_MAX_SITES 64
+/* Bytes of one stored string a report shows: the store keeps STR_MAX
+ * bytes of a string from the wire, but a store made by hand may hold
+ * anything; longer strings are cut (at a character boundary). */
+#define REPORT_STR_MAX 4096
+/* Rows of the HTML and text reports that a person still reads: the
+ * devices that are not covered, the destinations shown under each
+ * covered device, the alerts, the drones. JSON and CSV list every row;
+ * what is left out is counted on the page. */
+#define REPORT_OTHER_DEVICES 2000
+#define REPORT_DEST_ROWS 50
+#define REPORT_TEXT_DEST_ROWS 10
+#define REPORT_ALERT_ROWS 2000
+#define REPORT_DRONE_ROWS 500
+/* Points of one drone track drawn in the HTML report's map (a longer
+ * track is thinned evenly, its last point kept), and bars of a chart. */
+#define REPORT_TRACK_POINTS 1500
+/* A site's drone map spans the points within this distance (metres) of
+ * their median; points farther away (spoofed, or another place) are
+ * counted under the map, not drawn. */
+#define REPORT_MAP_RADIUS_M 30000.0
+#define REPORT_CHART_BARS 15
+
 #endif

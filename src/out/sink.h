@@ -36,9 +36,19 @@ struct sink {
  * message in err. */
 int json_open(struct sink *s, const char *path, char *err, size_t errn);
 
+struct zones;
+
+/* What the store keeps about a run besides its records. */
+struct store_meta {
+	const char *site;          /* --site, or NULL */
+	const char *org;           /* --org: the site's organisation, or NULL */
+	const struct zones *zones; /* --sites, or NULL */
+};
+
 /* sqlite_open: the SQLite store at path (created if missing, schema
- * checked or migrated), a scan row begun for site. 0, or -1 with err. */
-int sqlite_open(struct sink *s, const char *path, const char *site,
+ * checked or migrated), a scan row begun for m's site and organisation,
+ * with m's zones stored under it. 0, or -1 with err. */
+int sqlite_open(struct sink *s, const char *path, const struct store_meta *m,
     char *err, size_t errn);
 
 /* json_render: one record as a JSON object line (with '\n') into a

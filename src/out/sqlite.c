@@ -16,10 +16,11 @@
 
 #include "../core/esc.h"
 #include "../core/limits.h"
+#include "../intel/zones.h"
 #include "sink.h"
 
-#define SCHEMA_VERSION_TEXT "4"
-#define SCHEMA_VERSION 4 /* 2: device identity columns, evidence; 3: destinations, alert remote_name/country/ref; 4: drones, drone_positions, stats drones */
+#define SCHEMA_VERSION_TEXT "5"
+#define SCHEMA_VERSION 5 /* 2: device identity columns, evidence; 3: destinations, alert remote_name/country/ref; 4: drones, drone_positions, stats drones; 5: scans org, zones */
 
 struct sq {
 	sqlite3 *db;
@@ -137,6 +138,21 @@ sq_migrate(struct sq *q, const struct schema *s)
 	return 0;
 }
 
+/* Schema 5 gave scans an org column: add it to an older store. */
+static int
+sq_migrate_scans(struct sq *q)
+{
+	sqlite3_stmt *st;
+	bool have;
+
+	if (sqlite3_prepare_v2(q->db, "SELECT 1 FROM pragma_table_info("
+	    "'scans') WHERE name = 'org'", -1, &st, NULL) != SQLITE_OK)
+		return sq_fail(q, "reading the schema");
+	have = sqlite3_step(st) == SQLITE_ROW;
+	sqlite3_finalize(st);
+	return have ? 0 : sq_exec(q, "ALTER TABLE scans ADD COLUMN org TEXT");
+}
+
 static int
 sq_schema(struct sq *q)
 {
@@ -150,7 +166,7 @@ sq_schema(struct sq *q)
 	    "site TEXT, files TEXT, started_at TEXT, finished_at TEXT, "
 	    "fingerprint TEXT, complete INTEGER NOT NULL DEFAULT 0, "
 	    "first_seen TEXT, last_seen TEXT, packets INTEGER, "
-	    "bytes INTEGER);"
+	    "bytes INTEGER, org TEXT);"
 	    "CREATE INDEX IF NOT EXISTS scans_fp ON scans(fingerprint);") < 0)
 		return -1;
 	if (sqlite3_prepare_v2(q->db, "SELECT max(version) FROM "
@@ -167,6 +183,8 @@ sq_schema(struct sq *q)
 	}
 	if (sq_exec(q, "BEGIN") < 0)
 		return -1;
+	if (ver > 0 && ver < 5 && sq_migrate_scans(q) < 0)
+		goto fail;
 	for (unsigned k = 0; all[k]; k++) {
 		char create[4096], ins[2048];
 
@@ -186,7 +204,11 @@ sq_schema(struct sq *q)
 	    "count INTEGER);"
 	    "CREATE INDEX IF NOT EXISTS evidence_scan ON evidence(scan_id);"
 	    "CREATE INDEX IF NOT EXISTS evidence_device ON "
-	    "evidence(device);") < 0)
+	    "evidence(device);"
+	    "CREATE TABLE IF NOT EXISTS zones (scan_id INTEGER NOT NULL "
+	    "REFERENCES scans(id) ON DELETE CASCADE, name TEXT, org TEXT, "
+	    "shape TEXT, lat REAL, lon REAL, radius_m REAL, vertices TEXT);"
+	    "CREATE INDEX IF NOT EXISTS zones_scan ON zones(scan_id);") < 0)
 		goto fail;
 	if (sqlite3_prepare_v2(q->db, "INSERT INTO evidence VALUES (?, ?, ?, "
 	    "?, ?, ?, ?)", -1, &q->evid, NULL) != SQLITE_OK) {
@@ -203,23 +225,78 @@ fail:
 	return -1;
 }
 
+/* A polygon's vertices as JSON text [[lat,lon],...] into buf. */
+static void
+zone_vertices(const struct zone *z, char *buf, size_t n)
+{
+	size_t o = (size_t)snprintf(buf, n, "[");
+
+	for (unsigned i = 0; i < z->nv && o < n; i++)
+		o += (size_t)snprintf(buf + o, n - o, "%s[%.7f,%.7f]",
+		    i ? "," : "", z->vlat[i], z->vlon[i]);
+	if (o < n)
+		snprintf(buf + o, n - o, "]");
+}
+
+/* The zones of the sites file, as rows of table zones for this scan (so
+ * that a report can draw them and find a site's organisation). */
 static int
-sq_begin_scan(struct sq *q, const char *site)
+sq_zones(struct sq *q, const struct zones *zs)
+{
+	sqlite3_stmt *st;
+	char vert[ZONE_MAX_VERTICES * 32 + 8];
+	int rc = SQLITE_DONE;
+
+	if (sqlite3_prepare_v2(q->db, "INSERT INTO zones VALUES (?, ?, ?, ?, "
+	    "?, ?, ?, ?)", -1, &st, NULL) != SQLITE_OK)
+		return sq_fail(q, "storing zones");
+	for (unsigned i = 0; i < zs->n && rc == SQLITE_DONE; i++) {
+		const struct zone *z = &zs->z[i];
+		bool circle = z->shape == ZONE_CIRCLE;
+
+		sqlite3_reset(st);
+		sqlite3_clear_bindings(st);
+		sqlite3_bind_int64(st, 1, q->scan);
+		sqlite3_bind_text(st, 2, z->name, -1, SQLITE_TRANSIENT);
+		if (z->org[0])
+			sqlite3_bind_text(st, 3, z->org, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(st, 4, circle ? "circle" : "polygon", -1,
+		    SQLITE_STATIC);
+		if (circle) {
+			sqlite3_bind_double(st, 5, z->lat);
+			sqlite3_bind_double(st, 6, z->lon);
+			sqlite3_bind_double(st, 7, z->radius);
+		} else {
+			zone_vertices(z, vert, sizeof vert);
+			sqlite3_bind_text(st, 8, vert, -1, SQLITE_TRANSIENT);
+		}
+		rc = sqlite3_step(st);
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : sq_fail(q, "storing zones");
+}
+
+static int
+sq_begin_scan(struct sq *q, const struct store_meta *m)
 {
 	sqlite3_stmt *st;
 	int rc;
 
-	if (sqlite3_prepare_v2(q->db, "INSERT INTO scans (site, started_at) "
-	    "VALUES (?, strftime('%Y-%m-%dT%H:%M:%SZ','now'))", -1, &st,
-	    NULL) != SQLITE_OK)
+	if (sqlite3_prepare_v2(q->db, "INSERT INTO scans (site, org, "
+	    "started_at) VALUES (?, ?, strftime('%Y-%m-%dT%H:%M:%SZ','now'))",
+	    -1, &st, NULL) != SQLITE_OK)
 		return sq_fail(q, "starting scan");
-	if (site)
-		sqlite3_bind_text(st, 1, site, -1, SQLITE_TRANSIENT);
+	if (m->site)
+		sqlite3_bind_text(st, 1, m->site, -1, SQLITE_TRANSIENT);
+	if (m->org)
+		sqlite3_bind_text(st, 2, m->org, -1, SQLITE_TRANSIENT);
 	rc = sqlite3_step(st);
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE)
 		return sq_fail(q, "starting scan");
 	q->scan = sqlite3_last_insert_rowid(q->db);
+	if (m->zones != NULL && m->zones->n > 0)
+		return sq_zones(q, m->zones);
 	return 0;
 }
 
@@ -444,8 +521,8 @@ static const struct sink_ops sqlite_ops = { "sqlite", sq_write, sq_close,
 	sq_error };
 
 int
-sqlite_open(struct sink *s, const char *path, const char *site, char *err,
-    size_t errn)
+sqlite_open(struct sink *s, const char *path, const struct store_meta *m,
+    char *err, size_t errn)
 {
 	struct sq *q = calloc(1, sizeof *q);
 
@@ -464,7 +541,7 @@ sqlite_open(struct sink *s, const char *path, const char *site, char *err,
 	sqlite3_busy_timeout(q->db, 5000);
 	if (sq_exec(q, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; "
 	    "PRAGMA foreign_keys=ON;") < 0 || sq_schema(q) < 0 ||
-	    sq_begin_scan(q, site) < 0) {
+	    sq_begin_scan(q, m) < 0) {
 		snprintf(err, errn, "cannot use database %s: %s", path, q->err);
 		sq_free(q);
 		return -1;
