@@ -864,9 +864,9 @@ run_inputs(struct engine *e, struct scan_opts *o, int argc, char **argv,
 		    engine_file(e, argv[i], err, sizeof err);
 		pg->base += file_size(argv[i]);
 		if (r < 0) {
-			progress_update(pg->p, pg->base, 0);
-			fprintf(stderr, "%svigie: %s\n", pg->p ? "\n" : "",
-			    err);
+			progress_clear(pg->p); /* the message on a line of
+			                        * its own */
+			fprintf(stderr, "vigie: %s\n", err);
 			rc = EXIT_INPUT;
 		}
 	}

@@ -94,13 +94,18 @@ progress_total(struct progress *p, uint64_t total)
 }
 
 void
+progress_clear(struct progress *p)
+{
+	if (p == NULL || p->drawn == 0)
+		return;
+	fprintf(p->tty, "\r%*s\r", p->drawn, "");
+	fflush(p->tty);
+	p->drawn = 0;
+}
+
+void
 progress_end(struct progress *p)
 {
-	if (p == NULL)
-		return;
-	if (p->drawn > 0) {
-		fprintf(p->tty, "\r%*s\r", p->drawn, "");
-		fflush(p->tty);
-	}
+	progress_clear(p);
 	free(p);
 }

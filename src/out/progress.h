@@ -24,6 +24,10 @@ void progress_update(struct progress *p, uint64_t done, uint64_t items);
  * of inputs whose sizes are only known once opened. */
 void progress_total(struct progress *p, uint64_t total);
 
+/* progress_clear: erase the line (before another message); the next
+ * update draws it again. */
+void progress_clear(struct progress *p);
+
 /* progress_end: clear the line and release p (NULL is fine). */
 void progress_end(struct progress *p);
 
