@@ -12,6 +12,8 @@
 #include <string.h>
 #include <strings.h>
 
+#include "../core/ascii.h"
+#include "../core/hash.h"
 #include "datafile.h"
 
 #define KB_FILE_MAX (16u << 20) /* no data file is anywhere near this */
@@ -137,32 +139,47 @@ line_brand(struct kb *kb, char **f, unsigned nf, char *why, size_t n)
 	return 0;
 }
 
-/* FNV-1a over the name read backwards, lower-cased: the hash of every
- * suffix falls out of one right-to-left pass (see kb_domain). */
-static uint32_t
-hash_step(uint32_t h, char c)
-{
-	uint32_t b = (uint8_t)c;
-
-	b += (uint32_t)(b - 'A' < 26u) << 5; /* ASCII only: no locale */
-	return (h ^ b) * 16777619u;
-}
-
+/* Hash of a suffix (n bytes, any case): ASCII folded to lower case and
+ * mixed 8 bytes at a time. The last word is the last 8 bytes (they may
+ * overlap the one before), a shorter name is read as two overlapping 4
+ * or three single bytes: no byte-at-a-time tail. Equal names (any case)
+ * hash alike; entries are then compared whole. */
 static uint32_t
 name_hash(const char *s, size_t n)
 {
-	uint32_t h = 2166136261u;
+	uint64_t h = n * 0x9e3779b97f4a7c15ull, w;
+	uint32_t a, b;
 
-	while (n > 0)
-		h = hash_step(h, s[--n]);
-	return h;
+	if (n >= 8) {
+		for (; n > 8; n -= 8, s += 8) {
+			memcpy(&w, s, 8);
+			h = (h ^ ascii_lower8(w)) * 0x9e3779b97f4a7c15ull;
+			h ^= h >> 29;
+		}
+		memcpy(&w, s + n - 8, 8);
+	} else if (n >= 4) {
+		memcpy(&a, s, 4);
+		memcpy(&b, s + n - 4, 4);
+		w = (uint64_t)a << 32 | b;
+	} else if (n > 0) {
+		w = (uint64_t)(uint8_t)s[0] << 16 |
+		    (uint64_t)(uint8_t)s[n / 2] << 8 | (uint8_t)s[n - 1];
+	} else {
+		w = 0;
+	}
+	h = (h ^ ascii_lower8(w)) * 0x9e3779b97f4a7c15ull;
+	return (uint32_t)hash_mix(h);
 }
 
-/* The domain entry exactly equal to s (n bytes, any case) whose
- * name_hash() is h, or NULL. */
+/* The domain entry exactly equal to s (n bytes, any case), or NULL. */
 static const struct kb_domain *
-domain_exact(const struct kb *kb, const char *s, size_t n, uint32_t h)
+domain_exact(const struct kb *kb, const char *s, size_t n)
 {
+	uint32_t h;
+
+	if (n >= sizeof kb->domain[0].suffix)
+		return NULL; /* longer than any suffix */
+	h = name_hash(s, n);
 	for (unsigned k = 0; k < KB_DOMAIN_SLOTS; k++) {
 		uint16_t v = kb->dslot[(h + k) & (KB_DOMAIN_SLOTS - 1)];
 		const struct kb_domain *d;
@@ -170,7 +187,7 @@ domain_exact(const struct kb *kb, const char *s, size_t n, uint32_t h)
 		if (v == 0)
 			return NULL;
 		d = &kb->domain[v - 1];
-		if (strlen(d->suffix) == n && strncasecmp(d->suffix, s, n) == 0)
+		if (d->len == n && strncasecmp(d->suffix, s, n) == 0)
 			return d;
 	}
 	return NULL;
@@ -207,9 +224,10 @@ line_domain(struct kb *kb, char **f, unsigned nf, char *why, size_t n)
 		if (labels > kb->dlabels)
 			kb->dlabels = labels;
 	}
-	h = name_hash(d->suffix, strlen(d->suffix));
-	if (domain_exact(kb, d->suffix, strlen(d->suffix), h) != NULL)
+	d->len = (uint8_t)strlen(d->suffix);
+	if (domain_exact(kb, d->suffix, d->len) != NULL)
 		return snprintf(why, n, "suffix listed twice"), -1;
+	h = name_hash(d->suffix, d->len);
 	for (unsigned k = 0; k < KB_DOMAIN_SLOTS; k++) {
 		uint16_t *s = &kb->dslot[(h + k) & (KB_DOMAIN_SLOTS - 1)];
 		if (*s == 0) {
@@ -343,31 +361,30 @@ kb_brand(const struct kb *kb, const char *s, size_t n)
 const struct kb_domain *
 kb_domain(const struct kb *kb, const char *name, size_t n)
 {
-	const struct kb_domain *found = NULL;
-	uint32_t h = 2166136261u;
+	const struct kb_domain *found = NULL, *d;
 	size_t i;
 
 	if (n > 0 && name[n - 1] == '.')
 		n--;
 	if (n > 255)
 		return NULL;
-	/* Right to left, a label at a time: at each label start the hash so
-	 * far is that of the suffix from there; the last (longest) match
-	 * wins. Suffixes hold at least two and at most dlabels labels: only
-	 * those are looked up, and the walk stops past them. */
+	/* Right to left, a label at a time: at each label start the suffix
+	 * from there is looked up; the last (longest) match wins. Suffixes
+	 * hold at least two and at most dlabels labels, and fit in
+	 * kb_domain.suffix: only those are looked up, and the walk stops
+	 * past them. */
 	i = n;
 	for (unsigned labels = 1; labels <= kb->dlabels; labels++) {
-		while (i > 0 && name[i - 1] != '.')
-			h = hash_step(h, name[--i]);
-		if (labels >= 2) {
-			const struct kb_domain *d =
-			    domain_exact(kb, name + i, n - i, h);
-			if (d != NULL)
-				found = d;
-		}
+		const char *dot = i ? memrchr(name, '.', i) : NULL;
+
+		i = dot ? (size_t)(dot - name) + 1 : 0;
+		if (n - i >= sizeof kb->domain[0].suffix)
+			break;
+		if (labels >= 2 && (d = domain_exact(kb, name + i, n - i)))
+			found = d;
 		if (i == 0)
 			break;
-		h = hash_step(h, name[--i]); /* the dot */
+		i--; /* the dot */
 	}
 	return found;
 }

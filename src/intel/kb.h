@@ -45,7 +45,8 @@ struct kb_brand {
 };
 
 struct kb_domain {
-	char suffix[64];
+	char suffix[64];             /* lower case */
+	uint8_t len;                 /* of suffix */
 	uint8_t maker, role;
 	char service[64];
 };

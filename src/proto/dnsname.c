@@ -13,43 +13,11 @@
 
 #include "dnsname.h"
 
+#include "../core/ascii.h"
+
 #define NAME_WIRE_MAX 255 /* RFC 1035 2.3.4: whole name, wire form */
 #define LABEL_MAX 63
 #define LABELS_MAX 128    /* 255 wire bytes hold at most 127 labels */
-
-/* Fold ASCII upper case to lower in 8 bytes at once (other bytes,
- * including 0x80-0xff, unchanged): per byte, bit 7 of h + 0x3f is set
- * for h >= 'A' and bit 7 of h + 0x25 for h > 'Z' (h < 0x80, no carry out
- * of the byte); the difference, for bytes with bit 7 clear, becomes
- * 0x20. */
-static uint64_t
-fold8(uint64_t x)
-{
-	const uint64_t ones = 0x0101010101010101ull, hi = 0x80 * ones;
-	uint64_t h = x & ~hi;
-	uint64_t m = (h + 0x3f * ones) & ~(h + 0x25 * ones) & ~x & hi;
-
-	return x | m >> 2;
-}
-
-/* Fold the n bytes at s to lower case (ASCII only). */
-static void
-fold(char *s, size_t n)
-{
-	uint64_t w;
-
-	for (; n >= 8; n -= 8, s += 8) {
-		memcpy(&w, s, 8);
-		w = fold8(w);
-		memcpy(s, &w, 8);
-	}
-	if (n > 0) {
-		w = 0;
-		memcpy(&w, s, n);
-		w = fold8(w);
-		memcpy(s, &w, n);
-	}
-}
 
 bool
 dnsname_read(const struct cur *msg, struct cur *c, char *out,
@@ -74,7 +42,7 @@ dnsname_read(const struct cur *msg, struct cur *c, char *out,
 		if (len == 0) {
 			if (!jumped)
 				c->p = r.p;
-			fold(out, n);
+			ascii_lower(out, n);
 			*outlen = n;
 			return true;
 		}
