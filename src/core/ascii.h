@@ -22,22 +22,37 @@ ascii_lower8(uint64_t x)
 	return x | m >> 2;
 }
 
-/* ascii_lower: fold the n bytes at s to lower case in place. */
+/* ascii_lower: fold the n bytes at s to lower case in place. Folding
+ * twice changes nothing, so a tail shorter than a word is folded as the
+ * last whole word (or two 4-byte halves) of s, overlapping the one
+ * before: no byte-at-a-time loop for names of 4 bytes or more. */
 static inline void
 ascii_lower(char *s, size_t n)
 {
 	uint64_t w;
+	uint32_t h;
 
-	for (; n >= 8; n -= 8, s += 8) {
-		memcpy(&w, s, 8);
-		w = ascii_lower8(w);
-		memcpy(s, &w, 8);
-	}
-	if (n > 0) {
-		w = 0;
-		memcpy(&w, s, n);
-		w = ascii_lower8(w);
-		memcpy(s, &w, n);
+	if (n >= 8) {
+		for (size_t i = 0; i + 8 <= n; i += 8) {
+			memcpy(&w, s + i, 8);
+			w = ascii_lower8(w);
+			memcpy(s + i, &w, 8);
+		}
+		if (n % 8 != 0) {
+			memcpy(&w, s + n - 8, 8);
+			w = ascii_lower8(w);
+			memcpy(s + n - 8, &w, 8);
+		}
+	} else if (n >= 4) {
+		memcpy(&h, s, 4);
+		h = (uint32_t)ascii_lower8(h);
+		memcpy(s, &h, 4);
+		memcpy(&h, s + n - 4, 4);
+		h = (uint32_t)ascii_lower8(h);
+		memcpy(s + n - 4, &h, 4);
+	} else {
+		for (size_t i = 0; i < n; i++)
+			s[i] = (char)ascii_lower8((uint8_t)s[i]);
 	}
 }
 

@@ -119,10 +119,11 @@ dns_answers(const struct cur *msg, struct cur *c, unsigned ancount,
     const char *q, size_t qlen, bool qplain, struct proto_ctx *ctx)
 {
 	char at[DNSNAME_MAX], owner[DNSNAME_MAX];
+	const char *cn = q;  /* the chain's current name: q, then at */
 	size_t alen = qlen, olen;
 	unsigned links = 0;
+	bool moved = false;  /* cn is another name than q */
 
-	memcpy(at, q, qlen);
 	for (unsigned i = 0; i < ancount && i < DNS_AN_MAX; i++) {
 		uint16_t type, klass, rdlen;
 		uint32_t ttl;
@@ -134,7 +135,7 @@ dns_answers(const struct cur *msg, struct cur *c, unsigned ancount,
 		else if (!dnsname_read(msg, c, owner, &olen))
 			return false;
 		else
-			same = olen == alen && memcmp(owner, at, olen) == 0;
+			same = olen == alen && memcmp(owner, cn, olen) == 0;
 		type = cur_be16(c);
 		klass = cur_be16(c);
 		ttl = cur_be32(c);
@@ -151,14 +152,13 @@ dns_answers(const struct cur *msg, struct cur *c, unsigned ancount,
 			}
 			if (!dnsname_read(msg, &rd, at, &alen) || alen == 0)
 				return false;
+			cn = at;
+			moved = alen != qlen || memcmp(at, q, qlen) != 0;
 		} else if ((type == 1 && rdlen == 4) ||
 		    (type == 28 && rdlen == 16)) {
-			struct dns_answer a = { q, qlen, alen != qlen ||
-				memcmp(at, q, qlen) ? at : NULL, alen,
-				{ { 0 } }, ttl };
+			struct dns_answer a = { q, qlen, moved ? at : NULL,
+				moved ? alen : 0, { { 0 } }, ttl };
 
-			if (a.cname == NULL)
-				a.clen = 0;
 			if (type == 1)
 				addr_from_v4(&a.addr, rd.p);
 			else
