@@ -95,19 +95,34 @@ next_token(struct span *list, struct span *tok)
 	return tok->n > 0;
 }
 
-/* scope: if tok is onvif://www.onvif.org/<cat>/<value>, the value (with
- * trailing slashes removed); false otherwise. */
+/* onvif: if tok is onvif://www.onvif.org/<rest> (the prefix in any
+ * case; nearly always in lower case, which one memcmp() settles), rest. */
 static bool
-scope(const struct span *tok, const char *cat, struct span *val)
+onvif(const struct span *tok, struct span *rest)
 {
-	size_t pl = strlen(WSD_PREFIX), cl = strlen(cat);
-	const char *p = tok->p + pl + cl + 1;
+	size_t pl = sizeof WSD_PREFIX - 1;
 
-	if (tok->n <= pl + cl + 1 || !xml_ieq(tok->p, pl, WSD_PREFIX) ||
-	    !xml_ieq(tok->p + pl, cl, cat) || tok->p[pl + cl] != '/')
+	if (tok->n <= pl || (memcmp(tok->p, WSD_PREFIX, pl) != 0 &&
+	    !xml_ieq(tok->p, pl, WSD_PREFIX)))
+		return false;
+	rest->p = tok->p + pl;
+	rest->n = tok->n - pl;
+	return true;
+}
+
+/* scope: if rest (a scope past the onvif:// prefix) is <cat>/<value>,
+ * the value (with trailing slashes removed); false otherwise. */
+static bool
+scope(const struct span *rest, const char *cat, struct span *val)
+{
+	size_t cl = strlen(cat);
+	const char *p = rest->p + cl + 1;
+
+	if (rest->n <= cl + 1 || !xml_ieq(rest->p, cl, cat) ||
+	    rest->p[cl] != '/')
 		return false;
 	val->p = p;
-	val->n = (size_t)(tok->p + tok->n - p);
+	val->n = (size_t)(rest->p + rest->n - p);
 	while (val->n > 0 && val->p[val->n - 1] == '/')
 		val->n--;
 	return val->n > 0;
@@ -117,10 +132,10 @@ scope(const struct span *tok, const char *cat, struct span *val)
 static bool
 scope_find(struct span list, const char *cat, struct span *val)
 {
-	struct span tok;
+	struct span tok, rest;
 
 	for (unsigned i = 0; i < WSD_MAX_TOKENS && next_token(&list, &tok); i++)
-		if (scope(&tok, cat, val))
+		if (onvif(&tok, &rest) && scope(&rest, cat, val))
 			return true;
 	return false;
 }
@@ -224,22 +239,24 @@ brand(struct span name, struct span hw, struct span *b)
 static void
 scopes(struct proto_ctx *ctx, unsigned subj, struct span list)
 {
-	struct span tok, v, hw = { NULL, 0 }, b;
+	struct span tok, rest, v, hw = { NULL, 0 }, b;
 
 	(void)scope_find(list, "hardware", &hw);
 	for (unsigned i = 0; i < WSD_MAX_TOKENS && next_token(&list, &tok);
 	    i++) {
-		if (scope(&tok, "name", &v)) {
+		if (!onvif(&tok, &rest))
+			continue;
+		if (scope(&rest, "name", &v)) {
 			xml_fact(ctx, subj, FACT_NAME, 70, WSD_SRC, v.p, v.n);
 			if (brand(v, hw, &b))
 				xml_fact(ctx, subj, FACT_BRAND, 60, WSD_SRC,
 				    b.p, b.n);
-		} else if (scope(&tok, "hardware", &v)) {
+		} else if (scope(&rest, "hardware", &v)) {
 			xml_fact(ctx, subj, FACT_MODEL, 80, WSD_SRC, v.p, v.n);
-		} else if (scope(&tok, "location", &v)) {
+		} else if (scope(&rest, "location", &v)) {
 			xml_fact(ctx, subj, FACT_LOCATION, 70, WSD_SRC, v.p,
 			    v.n);
-		} else if (scope(&tok, "type", &v) && in_list(v.p, v.n,
+		} else if (scope(&rest, "type", &v) && in_list(v.p, v.n,
 		    wsd_kinds, sizeof wsd_kinds / sizeof wsd_kinds[0])) {
 			xml_fact(ctx, subj, FACT_KIND, 60, WSD_SRC, v.p, v.n);
 		}
