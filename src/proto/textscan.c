@@ -24,6 +24,19 @@ blank(int ch)
 	    ch == '\v' || ch == '\f';
 }
 
+/* ts_trim(), inlined where a message is split. */
+static inline struct ts_str
+trim(struct ts_str s)
+{
+	while (s.len > 0 && blank((unsigned char)s.p[0])) {
+		s.p++;
+		s.len--;
+	}
+	while (s.len > 0 && blank((unsigned char)s.p[s.len - 1]))
+		s.len--;
+	return s;
+}
+
 enum ts_eol
 ts_line(struct cur *c, struct ts_str *line)
 {
@@ -72,8 +85,8 @@ add_hdr(struct ts_msg *m, struct ts_str line)
 	h = &m->hdr[m->nhdr++];
 	h->name.p = line.p;
 	h->name.len = nl;
-	h->name = ts_trim(h->name);
-	h->val = ts_trim(ts_from(line, nl + 1));
+	h->name = trim(h->name);
+	h->val = trim(ts_from(line, nl + 1));
 	return true;
 }
 
@@ -193,13 +206,7 @@ ts_ieq(struct ts_str s, const char *lit)
 struct ts_str
 ts_trim(struct ts_str s)
 {
-	while (s.len > 0 && blank((unsigned char)s.p[0])) {
-		s.p++;
-		s.len--;
-	}
-	while (s.len > 0 && blank((unsigned char)s.p[s.len - 1]))
-		s.len--;
-	return s;
+	return trim(s);
 }
 
 struct ts_str
@@ -231,8 +238,15 @@ ts_from(struct ts_str s, size_t n)
 const struct ts_hdr *
 ts_hdr_find(const struct ts_msg *m, const char *name, unsigned *at)
 {
+	size_t n = strlen(name);
+	int c0 = lower((unsigned char)name[0]);
+
+	/* Length and first byte turn nearly every other field away. */
 	for (unsigned i = *at; i < m->nhdr; i++) {
-		if (ts_ieq(m->hdr[i].name, name)) {
+		const struct ts_str *h = &m->hdr[i].name;
+
+		if (h->len == n && (n == 0 ||
+		    lower((unsigned char)h->p[0]) == c0) && ts_ipfx(*h, name)) {
 			*at = i + 1;
 			return &m->hdr[i];
 		}
