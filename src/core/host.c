@@ -412,6 +412,12 @@ host_is_endpoint(struct host_table *t, const uint8_t *m)
 
 	if (mac_is_group(m))
 		return false;
+	/* The MAC in front of a remote address is nearly always the last
+	 * gateway seen (a removed host has no key, so never matches). */
+	h = &t->pool[t->gw];
+	if (t->gw != 0 && h->k.kind == HOST_BY_MAC && h->router &&
+	    memcmp(h->k.mac, m, 6) == 0)
+		return false;
 	host_key_mac(&k, m);
 	h = host_find(t, &k);
 	return h != NULL && !h->router;

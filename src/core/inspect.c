@@ -473,6 +473,18 @@ port_is(const struct pkt *p, uint16_t port)
 	return p->sport == port || p->dport == port;
 }
 
+/* Could a decoder look at TCP segment p whose payload starts with b0:
+ * text or a TLS handshake by its first byte, or a port watched? The
+ * test of inspect_tcp() below without its locality checks: most
+ * segments (encrypted records, file data, video) stop here. */
+static bool
+tcp_wanted(const struct pkt *p, uint8_t b0)
+{
+	return (b0 >= 'A' && b0 <= 'Z') || b0 == 0x16 ||
+	    p->dport == 23 || p->dport == 21 || port_is(p, 53) ||
+	    port_is(p, 8000) || port_is(p, 37777);
+}
+
 static void
 inspect_tcp(struct inspector *in, struct cur pl)
 {
@@ -539,7 +551,8 @@ inspect_packet(struct inspector *in, const struct pkt *p)
 		return;
 	if (p->proto == 17)
 		inspect_udp(in, p->payload);
-	else if (p->proto == 6)
+	else if (p->proto == 6 && cur_left(&p->payload) > 0 &&
+	    tcp_wanted(p, p->payload.p[0]))
 		inspect_tcp(in, p->payload);
 }
 
