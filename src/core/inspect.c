@@ -149,11 +149,16 @@ on_fact(void *ud, const struct fact *f)
 		/* The name a client sent in its own TLS or HTTP connection
 		 * names the server it reached. */
 		if (in->names && f->subject == SUBJ_SENDER && in->p->l3) {
-			enum name_src src = strcmp(f->source, "tls") == 0 ?
-			    NAME_TLS : strcmp(f->source, "http") == 0 ?
-			    NAME_HTTP : NAME_NONE;
-			names_put(in->names, &in->p->src, &in->p->dst, f->val,
-			    len, src, in->p->ts_us);
+			/* The first byte settles most sources ("dns"). */
+			enum name_src src = f->source[0] == 't' &&
+			    strcmp(f->source, "tls") == 0 ? NAME_TLS :
+			    f->source[0] == 'h' &&
+			    strcmp(f->source, "http") == 0 ? NAME_HTTP :
+			    NAME_NONE;
+
+			if (src != NAME_NONE)
+				names_put(in->names, &in->p->src, &in->p->dst,
+				    f->val, len, src, in->p->ts_us);
 		}
 		if (kb_domain(in->kb, f->val, len) == NULL)
 			return;
