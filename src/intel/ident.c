@@ -96,24 +96,66 @@ ident_release(struct ident_pool *ip, uint32_t i)
 	ip->freelist = i;
 }
 
+/* isspace() of the C locale, the one vigie runs in, without the call. */
+static bool
+space(char c)
+{
+	return c == ' ' || (c >= '\t' && c <= '\r');
+}
+
+/* A signature of evidence {source, field, val (len > 0 bytes)}: equal
+ * evidence has equal signatures. From the field, the length, the first
+ * byte of the source and the first and last 8 bytes of the value. */
+static uint32_t
+evid_sig(const char *source, unsigned field, const char *val, size_t len)
+{
+	uint64_t a, b, h;
+	uint32_t x, y;
+
+	if (len >= 8) {
+		memcpy(&a, val, 8);
+		memcpy(&b, val + len - 8, 8);
+	} else if (len >= 4) {
+		memcpy(&x, val, 4);
+		memcpy(&y, val + len - 4, 4);
+		a = x;
+		b = y;
+	} else {
+		a = (uint64_t)(uint8_t)val[0] << 16 |
+		    (uint64_t)(uint8_t)val[len / 2] << 8 | (uint8_t)val[len - 1];
+		b = 0;
+	}
+	h = a * 0x9e3779b97f4a7c15ull ^ b * 0xc2b2ae3d27d4eb4full ^
+	    ((uint64_t)(uint8_t)source[0] << 16 | (uint64_t)field << 8 | len) *
+	    0x165667b19e3779f9ull;
+	return (uint32_t)(h >> 32) ^ (uint32_t)h;
+}
+
 void
 ident_add(struct ident_pool *ip, struct ident *id, const char *source,
     unsigned field, unsigned conf, const char *val, size_t len, uint64_t ts)
 {
 	struct evid *e;
+	uint32_t sig;
 
-	while (len > 0 && isspace((unsigned char)val[0]))
+	while (len > 0 && space(val[0]))
 		val++, len--;
-	while (len > 0 && isspace((unsigned char)val[len - 1]))
+	while (len > 0 && space(val[len - 1]))
 		len--;
 	if (len == 0)
 		return;
 	if (len > IDENT_VAL_MAX - 1)
 		len = IDENT_VAL_MAX - 1;
+	/* The signatures sit together, the entries 160 bytes apart: only
+	 * an entry with the same signature is read. Sources are static
+	 * names, most often the very same pointer. */
+	sig = evid_sig(source, field, val, len);
 	for (unsigned i = 0; i < id->nev; i++) {
+		if (id->sig[i] != sig)
+			continue;
 		e = &id->ev[i];
 		if (e->field == field && e->len == len &&
-		    strcmp(e->source, source) == 0 &&
+		    (e->source == source || strcmp(e->source, source) == 0) &&
 		    memcmp(e->val, val, len) == 0) {
 			e->count++;
 			if (conf > e->conf)
@@ -126,6 +168,7 @@ ident_add(struct ident_pool *ip, struct ident *id, const char *source,
 		STAT_INC(ip->st, EVIDENCE_DROPPED);
 		return;
 	}
+	id->sig[id->nev] = sig;
 	e = &id->ev[id->nev++];
 	e->source = source;
 	e->first_us = ts;

@@ -30,6 +30,7 @@ struct evid {
 };
 
 struct ident {
+	uint32_t sig[IDENT_EVID_MAX]; /* of ev[i], see ident_add() */
 	struct evid ev[IDENT_EVID_MAX];
 	uint8_t nev;
 	uint32_t dropped;        /* records beyond ev[] */
