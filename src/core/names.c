@@ -38,6 +38,9 @@ struct names {
 	uint32_t mask;          /* slots - 1 */
 	uint64_t seed;
 	unsigned nq;            /* puts queued */
+	uint64_t qsets[4];      /* the sets they go to, 8 bits of their
+	                         * index: a filter for names_get() */
+	bool any_filed;         /* a name was put with no client */
 	struct pend q[NAMES_QUEUE];
 };
 
@@ -158,6 +161,14 @@ flush(struct names *t)
 		put(t, q->tag, q->name, q->len, (enum name_src)q->src, q->ts);
 	}
 	t->nq = 0;
+	memset(t->qsets, 0, sizeof t->qsets);
+}
+
+/* The bit of tag's set in the filter of queued puts. */
+static unsigned
+qbit(const struct names *t, uint64_t tag)
+{
+	return ((uint32_t)tag & t->mask) >> 1 & 255u;
 }
 
 void
@@ -173,8 +184,11 @@ names_put(struct names *t, const struct addr *client,
 		name += len - NAMES_LEN_MAX;
 		len = NAMES_LEN_MAX;
 	}
+	if (client == NULL)
+		t->any_filed = true;
 	q = &t->q[t->nq++];
 	q->tag = tag_of(t, client, remote);
+	t->qsets[qbit(t, q->tag) / 64] |= 1ull << qbit(t, q->tag) % 64;
 	q->ts = ts_us;
 	q->src = (uint8_t)src;
 	q->len = (uint8_t)len;
@@ -184,19 +198,14 @@ names_put(struct names *t, const struct addr *client,
 		flush(t);
 }
 
-/* Is a put queued into the set of tag a or of tag b? */
+/* May a put be queued into the set of tag? (Its filter bit is set: a
+ * put into this set, or one sharing its 8 bits of set index.) */
 static bool
-queued_in(const struct names *t, uint64_t a, uint64_t b)
+queued_in(const struct names *t, uint64_t tag)
 {
-	uint32_t m = t->mask & ~1u, sa = (uint32_t)a & m, sb = (uint32_t)b & m;
+	unsigned b = qbit(t, tag);
 
-	for (unsigned k = 0; k < t->nq; k++) {
-		uint32_t s = (uint32_t)t->q[k].tag & m;
-
-		if (s == sa || s == sb)
-			return true;
-	}
-	return false;
+	return t->nq > 0 && (t->qsets[b / 64] >> b % 64 & 1u) != 0;
 }
 
 const char *
@@ -204,16 +213,21 @@ names_get(struct names *t, const struct addr *client,
     const struct addr *remote, size_t *len, enum name_src *src)
 {
 	const struct slot *s = NULL;
-	uint64_t any = tag_of(t, NULL, remote);
+	/* Entries for any client exist only if a name was put with none:
+	 * otherwise that lookup is skipped (a tag of anyone's could then
+	 * only be another pair's, colliding in 63 bits). */
+	bool any_too = client == NULL || t->any_filed;
+	uint64_t any = any_too ? tag_of(t, NULL, remote) : 0;
 	uint64_t own = client != NULL ? tag_of(t, client, remote) : any;
 	int64_t i = -1;
 
-	/* A set changes only by the puts into it: the others can wait. */
-	if (queued_in(t, own, any))
+	/* A set changes only by the puts into it: the others can wait
+	 * (applying them early would give the same answers). */
+	if (queued_in(t, own) || (any_too && queued_in(t, any)))
 		flush(t);
 	if (client != NULL)
 		i = find(t, own);
-	if (i < 0)
+	if (i < 0 && any_too)
 		i = find(t, any);
 	if (i >= 0)
 		s = &t->s[i];
