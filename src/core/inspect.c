@@ -13,6 +13,9 @@
 #include "limits.h"
 #include "names.h"
 
+/* Longest name the domain memo keeps (a name longer is looked up). */
+#define DMEMO_NAME 47
+
 /* A fact collected during one decoder call; its value is in the arena. */
 struct cfact {
 	const char *source;
@@ -43,7 +46,15 @@ struct inspector {
 		uint32_t used;
 	} budget[INSPECT_SLOTS],        /* announcements */
 	  tcp[INSPECT_SLOTS];           /* TCP connection directions */
+	struct dmemo {                  /* recent names -> kb_domain() */
+		uint64_t h;             /* name_key() of the name; 0: none */
+		const struct kb_domain *d;
+		uint8_t len;
+		char name[DMEMO_NAME];
+	} dm[INSPECT_DOMAINS];
 };
+
+_Static_assert(sizeof(struct dmemo) == 64, "a domain memo entry is a line");
 
 struct inspector *
 inspect_new(const struct kb *kb, struct host_table *ht,
@@ -132,6 +143,54 @@ on_answer(void *ud, const struct dns_answer *a)
 		    NAME_DNS, in->p->ts_us);
 }
 
+/* A hash of name (n > 0 bytes, exact case), 8 bytes at a time, the last
+ * word overlapping the one before. */
+static uint64_t
+name_key(const char *name, size_t n)
+{
+	uint64_t h = n * 0x9e3779b97f4a7c15ull, w;
+	uint32_t a, b;
+
+	if (n >= 8) {
+		for (; n > 8; n -= 8, name += 8) {
+			memcpy(&w, name, 8);
+			h = (h ^ w) * 0x9e3779b97f4a7c15ull;
+			h ^= h >> 29;
+		}
+		memcpy(&w, name + n - 8, 8);
+	} else if (n >= 4) {
+		memcpy(&a, name, 4);
+		memcpy(&b, name + n - 4, 4);
+		w = (uint64_t)a << 32 | b;
+	} else {
+		w = (uint64_t)(uint8_t)name[0] << 16 |
+		    (uint64_t)(uint8_t)name[n / 2] << 8 | (uint8_t)name[n - 1];
+	}
+	return hash_mix((h ^ w) * 0x9e3779b97f4a7c15ull) | 1;
+}
+
+/* kb_domain() of name (n > 0 bytes), through a memo of recent names:
+ * hosts look the same few hundred names up again and again, and the
+ * knowledge base does not change while packets are read. */
+static const struct kb_domain *
+domain_of(struct inspector *in, const char *name, size_t n)
+{
+	struct dmemo *m;
+	uint64_t h;
+
+	if (n > DMEMO_NAME)
+		return kb_domain(in->kb, name, n);
+	h = name_key(name, n);
+	m = &in->dm[h & (INSPECT_DOMAINS - 1)];
+	if (m->h != h || m->len != n || memcmp(m->name, name, n) != 0) {
+		m->h = h;
+		m->len = (uint8_t)n;
+		memcpy(m->name, name, n);
+		m->d = kb_domain(in->kb, name, n);
+	}
+	return m->d;
+}
+
 /* Decoders call this for each fact: keep a copy for the end of the call.
  * Names looked up are evidence only when they belong to a vendor cloud,
  * P2P service or app: a workstation's thousand lookups are not. */
@@ -160,7 +219,7 @@ on_fact(void *ud, const struct fact *f)
 				names_put(in->names, &in->p->src, &in->p->dst,
 				    f->val, len, src, in->p->ts_us);
 		}
-		if (kb_domain(in->kb, f->val, len) == NULL)
+		if (domain_of(in, f->val, len) == NULL)
 			return;
 	}
 	if (f->field == FACT_PROTOCOL && f->subject == SUBJ_SENDER &&

@@ -79,6 +79,11 @@ _Static_assert(HOST_MAX_IPS > HOST_ROUTER_V4 + HOST_ROUTER_V6 + 1,
 /* Slots of the inspector's cache of recently resolved hosts. */
 #define INSPECT_HOSTS 64
 
+/* Names (DNS questions, SNI, Host) whose knowledge-base domain the
+ * inspector remembers: a direct-mapped memo of 64-byte entries, 16 KiB;
+ * an office looks up a few hundred names over and over. */
+#define INSPECT_DOMAINS 256
+
 /* Records written to SQLite per transaction. */
 #define SQL_BATCH 4096
 
