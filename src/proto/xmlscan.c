@@ -21,13 +21,11 @@ lower(char c)
 	return c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
 }
 
-/* Bytes that end a tag name. */
-static bool
-name_stop(char c)
-{
-	return is_space(c) || c == '/' || c == '>' || c == '<' || c == '=' ||
-	    c == '"' || c == '\'';
-}
+/* Bytes that end a tag name (1), and the namespace separator (2). */
+static const uint8_t name_class[256] = {
+	[' '] = 1, ['\t'] = 1, ['\r'] = 1, ['\n'] = 1, ['/'] = 1, ['>'] = 1,
+	['<'] = 1, ['='] = 1, ['"'] = 1, ['\''] = 1, [':'] = 2,
+};
 
 /* find: first occurrence of the n-byte lit in [p, end), or NULL. */
 static const char *
@@ -114,16 +112,14 @@ tag_end(const char *q, const char *end)
 	return NULL;
 }
 
-/* fill: el for the tag whose name is [nm, ne) and attributes [ne, gt). */
+/* fill: el for the tag whose name is [nm, ne), local part from colon,
+ * and attributes [ne, gt). */
 static void
-fill(struct xml_scan *s, struct xml_el *el, const char *nm, const char *ne,
-    const char *gt)
+fill(struct xml_scan *s, struct xml_el *el, const char *colon,
+    const char *ne, const char *gt)
 {
-	const char *colon = nm, *t, *u;
+	const char *t, *u;
 
-	for (const char *c = nm; c < ne; c++)
-		if (*c == ':')
-			colon = c + 1;
 	el->name = colon;
 	el->name_len = (size_t)(ne - colon);
 	el->attr = ne;
@@ -152,7 +148,7 @@ xml_next(struct xml_scan *s, struct xml_el *el)
 {
 	while (s->p != NULL && s->p < s->end) {
 		const char *lt = memchr(s->p, '<', (size_t)(s->end - s->p));
-		const char *nm, *ne, *gt;
+		const char *nm, *ne, *gt, *colon;
 
 		if (lt == NULL)
 			break;
@@ -166,8 +162,17 @@ xml_next(struct xml_scan *s, struct xml_el *el)
 		el->end = nm < s->end && *nm == '/';
 		if (el->end)
 			nm++;
-		for (ne = nm; ne < s->end && !name_stop(*ne); ne++)
-			;
+		/* The name, and where its local part starts (past the last
+		 * ':'), in one pass. */
+		colon = nm;
+		for (ne = nm; ne < s->end; ne++) {
+			uint8_t k = name_class[(uint8_t)*ne];
+
+			if (k == 1)
+				break;
+			if (k == 2)
+				colon = ne + 1;
+		}
 		if (ne == nm) {
 			/* "<" followed by no name: text, not a tag. */
 			s->p = lt + 1;
@@ -179,7 +184,7 @@ xml_next(struct xml_scan *s, struct xml_el *el)
 			s->p = s->end;
 			return false;
 		}
-		fill(s, el, nm, ne, gt);
+		fill(s, el, colon, ne, gt);
 		return true;
 	}
 	if (s->p != NULL)
