@@ -127,6 +127,7 @@ dns_answers(const struct cur *msg, struct cur *c, unsigned ancount,
 	for (unsigned i = 0; i < ancount && i < DNS_AN_MAX; i++) {
 		uint16_t type, klass, rdlen;
 		uint32_t ttl;
+		const uint8_t *f;
 		struct cur rd;
 		bool same; /* the owner is the chain's current name */
 
@@ -136,10 +137,13 @@ dns_answers(const struct cur *msg, struct cur *c, unsigned ancount,
 			return false;
 		else
 			same = olen == alen && memcmp(owner, cn, olen) == 0;
-		type = cur_be16(c);
-		klass = cur_be16(c);
-		ttl = cur_be32(c);
-		rdlen = cur_be16(c);
+		/* type(2) class(2) ttl(4) rdlength(2), then the RDATA */
+		if ((f = cur_take(c, 10)) == NULL)
+			return false;
+		type = be16(f);
+		klass = be16(f + 2);
+		ttl = be32(f + 4);
+		rdlen = be16(f + 8);
 		rd = cur_sub(c, rdlen);
 		if (cur_bad(c))
 			return false;
@@ -178,6 +182,7 @@ dns_decode(struct cur payload, struct proto_ctx *ctx)
 {
 	struct cur msg = payload, c;
 	char name[DNSNAME_MAX];
+	const uint8_t *h;
 	uint16_t flags, qd, an;
 	bool ok, qplain = false;
 	unsigned opcode, subj;
@@ -186,11 +191,10 @@ dns_decode(struct cur payload, struct proto_ctx *ctx)
 	if (!dns_message(&msg, ctx->p) || cur_left(&msg) < DNS_HDR)
 		return DEC_UNSUPPORTED;
 	c = msg;
-	(void)cur_be16(&c); /* id */
-	flags = cur_be16(&c);
-	qd = cur_be16(&c);
-	an = cur_be16(&c);
-	(void)cur_skip(&c, 4); /* nscount, arcount */
+	h = cur_take(&c, DNS_HDR); /* there: checked above */
+	flags = be16(h + 2);
+	qd = be16(h + 4);
+	an = be16(h + 6);
 	opcode = (unsigned)(flags >> 11) & 0xf;
 	/* Opcodes 0-2, 4 (NOTIFY), 5 (UPDATE), 6 (DSO) exist; a query
 	 * without a question is no lookup. */

@@ -13,56 +13,10 @@
 
 #include "dnsname.h"
 
-#include "../core/ascii.h"
-
-#define NAME_WIRE_MAX 255 /* RFC 1035 2.3.4: whole name, wire form */
-#define LABEL_MAX 63
 #define LABELS_MAX 128    /* 255 wire bytes hold at most 127 labels */
 
-/* The common case of dnsname_read(): a name written out in full, no
- * pointer, ending inside c. Its labels are found first, then copied in
- * one piece with their length bytes turned into dots. False, with
- * nothing changed, for any other name: the general loop reads it (and
- * fails it if it is broken). */
-static bool
-plain_name(struct cur *c, char *out, size_t *outlen)
-{
-	const uint8_t *s = c->p, *p = s;
-	size_t wire = 1, n, k;
-
-	for (;;) {
-		uint8_t len;
-
-		if (p >= c->end)
-			return false;
-		if ((len = *p) == 0)
-			break;
-		/* A pointer, or a reserved label type. */
-		if (len > LABEL_MAX)
-			return false;
-		wire += 1u + len;
-		if (wire > NAME_WIRE_MAX || (size_t)(c->end - p) <= len)
-			return false;
-		p += 1u + len;
-	}
-	/* s[0, n) holds the labels; as text, the bytes from s + 1 with each
-	 * further length byte a dot. wire <= 255 keeps n within out. */
-	n = (size_t)(p - s);
-	if (n > 0) {
-		memcpy(out, s + 1, n - 1);
-		for (k = (size_t)s[0] + 1; k < n; k += (size_t)s[k] + 1)
-			out[k - 1] = '.';
-		ascii_lower(out, n - 1);
-		*outlen = n - 1;
-	} else {
-		*outlen = 0;
-	}
-	c->p = p + 1;
-	return true;
-}
-
 bool
-dnsname_read(const struct cur *msg, struct cur *c, char *out,
+dnsname_read_any(const struct cur *msg, struct cur *c, char *out,
     size_t *outlen)
 {
 	struct cur r = *c;
@@ -73,8 +27,6 @@ dnsname_read(const struct cur *msg, struct cur *c, char *out,
 	*outlen = 0;
 	if (cur_bad(c) || cur_bad(msg) || c->p < msg->p || c->p > msg->end)
 		goto fail;
-	if (plain_name(c, out, outlen))
-		return true;
 	msglen = (size_t)(msg->end - msg->p);
 	seg = (size_t)(c->p - msg->p);
 	for (unsigned i = 0; i < LABELS_MAX + DNSNAME_HOPS; i++) {
@@ -104,11 +56,11 @@ dnsname_read(const struct cur *msg, struct cur *c, char *out,
 			continue;
 		}
 		/* 0x40 and 0x80 label types (RFC 6891 obsoleted them). */
-		if (len > LABEL_MAX)
+		if (len > DNSNAME_LABEL_MAX)
 			goto fail;
 		wire += 1u + len;
 		lab = cur_take(&r, len);
-		if (lab == NULL || wire > NAME_WIRE_MAX ||
+		if (lab == NULL || wire > DNSNAME_WIRE_MAX ||
 		    n + 1 + len >= DNSNAME_MAX)
 			goto fail;
 		if (n > 0)

@@ -12,6 +12,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "../core/ascii.h"
 #include "../core/cursor.h"
 
 #define DNSNAME_MAX 256   /* text buffer size: 253 chars + slack */
@@ -26,6 +27,54 @@ struct dnsname_rr {
 	struct cur rdata;         /* the RDATA, inside the message */
 };
 
+#define DNSNAME_WIRE_MAX 255 /* RFC 1035 2.3.4: whole name, wire form */
+#define DNSNAME_LABEL_MAX 63
+
+/* dnsname_read_any: dnsname_read() for any name (its general loop). */
+bool dnsname_read_any(const struct cur *msg, struct cur *c, char *out,
+    size_t *outlen);
+
+/* dnsname_plain: the common case of dnsname_read(), inline: a name
+ * written out in full, no pointer, ending inside c. Its labels are found
+ * first, then copied in one piece with their length bytes turned into
+ * dots. False, with nothing changed, for any other name. */
+static inline bool
+dnsname_plain(struct cur *c, char *out, size_t *outlen)
+{
+	const uint8_t *s = c->p, *p = s;
+	size_t wire = 1, n, k;
+
+	for (;;) {
+		uint8_t len;
+
+		if (p >= c->end)
+			return false;
+		if ((len = *p) == 0)
+			break;
+		/* A pointer, or a reserved label type. */
+		if (len > DNSNAME_LABEL_MAX)
+			return false;
+		wire += 1u + len;
+		if (wire > DNSNAME_WIRE_MAX || (size_t)(c->end - p) <= len)
+			return false;
+		p += 1u + len;
+	}
+	/* s[0, n) holds the labels; as text, the bytes from s + 1 with each
+	 * further length byte a dot. wire <= 255 keeps n within out. */
+	n = (size_t)(p - s);
+	if (n > 0) {
+		memcpy(out, s + 1, n - 1);
+		for (k = (size_t)s[0] + 1; k < n; k += (size_t)s[k] + 1)
+			out[k - 1] = '.';
+		ascii_lower(out, n - 1);
+		*outlen = n - 1;
+	} else {
+		*outlen = 0;
+	}
+	c->p = p + 1;
+	return true;
+}
+
 /* dnsname_read: read the name at c (a cursor inside msg, the whole DNS
  * message starting at its header) into out (DNSNAME_MAX bytes) as dotted
  * lower-case text of *outlen bytes, not NUL-ended ("" for the root).
@@ -33,9 +82,17 @@ struct dnsname_rr {
  * they sit in; labels are at most 63 bytes and the whole name at most
  * 255 wire bytes. On success c moves past the name as written at its
  * original place (past the first pointer if any) and true is returned;
- * on any violation c turns bad and false is returned. */
-bool dnsname_read(const struct cur *msg, struct cur *c, char *out,
-    size_t *outlen);
+ * on any violation c turns bad and false is returned. A name written
+ * out in full is read inline. */
+static inline bool
+dnsname_read(const struct cur *msg, struct cur *c, char *out,
+    size_t *outlen)
+{
+	if (!cur_bad(msg) && c->p >= msg->p && c->p <= msg->end &&
+	    dnsname_plain(c, out, outlen))
+		return true;
+	return dnsname_read_any(msg, c, out, outlen);
+}
 
 /* dnsname_rr_read: read one resource record at c inside msg into rr:
  * owner name, type, class, TTL and an RDATA cursor. c moves past the
