@@ -30,11 +30,12 @@ struct evid {
 };
 
 struct ident {
-	uint32_t sig[IDENT_EVID_MAX]; /* of ev[i], see ident_add() */
-	struct evid ev[IDENT_EVID_MAX];
 	uint8_t nev;
 	uint32_t dropped;        /* records beyond ev[] */
 	uint32_t next_free;
+	uint32_t sig[IDENT_EVID_MAX]; /* of ev[i], see ident_add(); with
+	                         * nev, in the first lines a search reads */
+	struct evid ev[IDENT_EVID_MAX];
 };
 
 struct ident_pool;
