@@ -271,6 +271,19 @@ kind_is_recorder(const char *k)
 	    strcmp(k, "intercom") == 0);
 }
 
+/* The evidence of a destination alert, "proto/port name", into ev (size
+ * ALERT_EVID_MAX) on first use (*n < 0 until then); false if it cannot
+ * be made. Most destinations raise no alert: formatting it for each
+ * cost more than the rest of writing them. */
+static bool
+dest_evid(const struct dest *d, const char *pn, char *ev, int *n)
+{
+	if (*n < 0)
+		*n = snprintf(ev, ALERT_EVID_MAX, "%s/%u%s%.*s", pn, d->port,
+		    d->name_len ? " " : "", (int)d->name_len, d->name);
+	return *n >= 0;
+}
+
 /* Raise the destination rules for d of device dv. cc is the remote
  * country ("" unknown), public whether the remote is a public address. */
 static void
@@ -283,49 +296,61 @@ dest_alerts(struct engine *e, const struct dest *d, const struct devinfo *dv,
 	const char *pn = proto_name(d->proto, rb, sizeof rb);
 	const struct alert_rule *r;
 	struct alert *a;
-	int n;
+	int n = -1;
 
 	if (pol == NULL || !public)
 		return;
-	n = snprintf(ev, sizeof ev, "%s/%u%s%.*s", pn, d->port,
-	    d->name_len ? " " : "", (int)d->name_len, d->name);
-	if (n < 0)
-		return;
 	if (cc[0] && policy_flagged(pol, cc) && !allowed && d->bytes_up > 0 &&
-	    (r = alert_rule_find("upload.flagged-country")) != NULL &&
-	    (a = alerts_hit(e->al, r, dv->key, &d->remote, NULL, ev,
-	    (size_t)n, d->first_us, d->last_us, d->flows, d->bytes_up))) {
-		memcpy(a->country, cc, 3);
-		if (!a->name[0] && d->name_len)
-			snprintf(a->name, sizeof a->name, "%.*s",
-			    (int)d->name_len, d->name);
-		if (!dv->covered)
-			a->severity = "medium";
+	    (r = alert_rule_find("upload.flagged-country")) != NULL) {
+		if (!dest_evid(d, pn, ev, &n))
+			return;
+		if ((a = alerts_hit(e->al, r, dv->key, &d->remote, NULL, ev,
+		    (size_t)n, d->first_us, d->last_us, d->flows,
+		    d->bytes_up)) != NULL) {
+			memcpy(a->country, cc, 3);
+			if (!a->name[0] && d->name_len)
+				snprintf(a->name, sizeof a->name, "%.*s",
+				    (int)d->name_len, d->name);
+			if (!dv->covered)
+				a->severity = "medium";
+		}
 	}
 	if (cloud != NULL && !allowed) {
 		snprintf(rule, sizeof rule, "cloud.%s", cloud->category);
-		if ((r = alert_rule_find(rule)) != NULL &&
-		    (a = alerts_hit(e->al, r, dv->key, &d->remote, NULL, ev,
-		    (size_t)n, d->first_us, d->last_us, d->flows, d->bytes_up))) {
-			memcpy(a->country, cc, 3);
-			snprintf(a->name, sizeof a->name, "%.*s",
-			    (int)d->name_len, d->name);
+		if ((r = alert_rule_find(rule)) != NULL) {
+			if (!dest_evid(d, pn, ev, &n))
+				return;
+			if ((a = alerts_hit(e->al, r, dv->key, &d->remote,
+			    NULL, ev, (size_t)n, d->first_us, d->last_us,
+			    d->flows, d->bytes_up)) != NULL) {
+				memcpy(a->country, cc, 3);
+				snprintf(a->name, sizeof a->name, "%.*s",
+				    (int)d->name_len, d->name);
+			}
 		}
 	}
 	if ((d->dir & DEST_IN) && d->in_answered > 0 &&
 	    kind_is_recorder(dv->kind) &&
-	    (r = alert_rule_find("exposure.inbound")) != NULL &&
-	    (a = alerts_hit(e->al, r, dv->key, &d->remote, NULL, ev,
-	    (size_t)n, d->first_us, d->last_us, d->in_answered, 0)))
-		memcpy(a->country, cc, 3);
+	    (r = alert_rule_find("exposure.inbound")) != NULL) {
+		if (!dest_evid(d, pn, ev, &n))
+			return;
+		if ((a = alerts_hit(e->al, r, dv->key, &d->remote, NULL, ev,
+		    (size_t)n, d->first_us, d->last_us, d->in_answered,
+		    0)) != NULL)
+			memcpy(a->country, cc, 3);
+	}
 	if (dv->kind != NULL && policy_isolated(pol, dv->kind) && !allowed &&
-	    (r = alert_rule_find("policy.isolation")) != NULL &&
-	    (a = alerts_hit(e->al, r, dv->key, &d->remote, NULL, ev,
-	    (size_t)n, d->first_us, d->last_us, d->flows, d->bytes_up))) {
-		memcpy(a->country, cc, 3);
-		if (!a->name[0] && d->name_len)
-			snprintf(a->name, sizeof a->name, "%.*s",
-			    (int)d->name_len, d->name);
+	    (r = alert_rule_find("policy.isolation")) != NULL) {
+		if (!dest_evid(d, pn, ev, &n))
+			return;
+		if ((a = alerts_hit(e->al, r, dv->key, &d->remote, NULL, ev,
+		    (size_t)n, d->first_us, d->last_us, d->flows,
+		    d->bytes_up)) != NULL) {
+			memcpy(a->country, cc, 3);
+			if (!a->name[0] && d->name_len)
+				snprintf(a->name, sizeof a->name, "%.*s",
+				    (int)d->name_len, d->name);
+		}
 	}
 }
 
