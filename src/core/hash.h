@@ -46,6 +46,34 @@ hash_bytes(const void *p, size_t n, uint64_t seed)
 	return hash_mix(h);
 }
 
+/* hash_str: hash the n > 0 bytes of a string at s (names, labels): 8
+ * bytes at a time, the last word overlapping the one before and a short
+ * string read as two overlapping halves or three single bytes, so there
+ * is no byte-at-a-time tail. Never 0. */
+static inline uint64_t
+hash_str(const char *s, size_t n, uint64_t seed)
+{
+	uint64_t h = seed ^ (n * 0x9e3779b97f4a7c15ull), w;
+	uint32_t a, b;
+
+	if (n >= 8) {
+		for (; n > 8; n -= 8, s += 8) {
+			memcpy(&w, s, 8);
+			h = (h ^ w) * 0x9e3779b97f4a7c15ull;
+			h ^= h >> 29;
+		}
+		memcpy(&w, s + n - 8, 8);
+	} else if (n >= 4) {
+		memcpy(&a, s, 4);
+		memcpy(&b, s + n - 4, 4);
+		w = (uint64_t)a << 32 | b;
+	} else {
+		w = (uint64_t)(uint8_t)s[0] << 16 |
+		    (uint64_t)(uint8_t)s[n / 2] << 8 | (uint8_t)s[n - 1];
+	}
+	return hash_mix((h ^ w) * 0x9e3779b97f4a7c15ull) | 1;
+}
+
 /* Fold the 128-bit product of a and b into 64 bits. */
 static inline uint64_t
 hash_mum(uint64_t a, uint64_t b)

@@ -47,7 +47,7 @@ struct inspector {
 	} budget[INSPECT_SLOTS],        /* announcements */
 	  tcp[INSPECT_SLOTS];           /* TCP connection directions */
 	struct dmemo {                  /* recent names -> kb_domain() */
-		uint64_t h;             /* name_key() of the name; 0: none */
+		uint64_t h;             /* hash_str() of the name; 0: none */
 		const struct kb_domain *d;
 		uint8_t len;
 		char name[DMEMO_NAME];
@@ -143,32 +143,6 @@ on_answer(void *ud, const struct dns_answer *a)
 		    NAME_DNS, in->p->ts_us);
 }
 
-/* A hash of name (n > 0 bytes, exact case), 8 bytes at a time, the last
- * word overlapping the one before. */
-static uint64_t
-name_key(const char *name, size_t n)
-{
-	uint64_t h = n * 0x9e3779b97f4a7c15ull, w;
-	uint32_t a, b;
-
-	if (n >= 8) {
-		for (; n > 8; n -= 8, name += 8) {
-			memcpy(&w, name, 8);
-			h = (h ^ w) * 0x9e3779b97f4a7c15ull;
-			h ^= h >> 29;
-		}
-		memcpy(&w, name + n - 8, 8);
-	} else if (n >= 4) {
-		memcpy(&a, name, 4);
-		memcpy(&b, name + n - 4, 4);
-		w = (uint64_t)a << 32 | b;
-	} else {
-		w = (uint64_t)(uint8_t)name[0] << 16 |
-		    (uint64_t)(uint8_t)name[n / 2] << 8 | (uint8_t)name[n - 1];
-	}
-	return hash_mix((h ^ w) * 0x9e3779b97f4a7c15ull) | 1;
-}
-
 /* kb_domain() of name (n > 0 bytes), through a memo of recent names:
  * hosts look the same few hundred names up again and again, and the
  * knowledge base does not change while packets are read. */
@@ -180,8 +154,8 @@ domain_of(struct inspector *in, const char *name, size_t n)
 
 	if (n > DMEMO_NAME)
 		return kb_domain(in->kb, name, n);
-	h = name_key(name, n);
-	m = &in->dm[h & (INSPECT_DOMAINS - 1)];
+	h = hash_str(name, n, 0x646f6d61696e73ull);
+	m = &in->dm[h >> 1 & (INSPECT_DOMAINS - 1)];
 	if (m->h != h || m->len != n || memcmp(m->name, name, n) != 0) {
 		m->h = h;
 		m->len = (uint8_t)n;
