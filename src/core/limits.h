@@ -26,6 +26,15 @@
  * every name filed before it. */
 #define NAMES_QUEUE 32
 
+/* Distinct name texts the names table numbers (a power of two; at most
+ * half of them are used, so that a probe sequence is short), the bytes
+ * their texts may take, and the probes a lookup makes. An office goes by
+ * a few hundred names; past these bounds (a flood of made-up names) the
+ * table keeps each further name in its entry's own slot instead. */
+#define NAMES_WORDS 32768u
+#define NAMES_ARENA (1u << 20)
+#define NAMES_PROBES 16
+
 /* Default idle timeout in seconds of packet time (--idle-timeout). */
 #define FLOW_DEFAULT_IDLE 120u
 

@@ -1,5 +1,15 @@
 /* SPDX-License-Identifier: MIT */
-/* names.c - remote address -> name, per client (see names.h). */
+/* names.c - remote address -> name, per client (see names.h).
+ *
+ * An entry is the tag of a (client, remote) pair (a hash of both) with
+ * its time, the name's source and length and, for nearly every name,
+ * the number of its text in a table of distinct names: an office's tens
+ * of thousands of pairs go by a few hundred names, so the texts stay in
+ * cache and a put or a lookup touches one line of the entries. Entries
+ * are 32 bytes, two to a set, a set to a line. Once the distinct names
+ * fill their table (a flood of made-up names), further names are kept
+ * in a 256-byte slot of their entry instead: the answers are the same,
+ * only slower. */
 #include "names.h"
 
 #include <stdlib.h>
@@ -9,34 +19,49 @@
 #include "limits.h"
 #include "pool.h"
 
-/* The names, apart from the tags: a lookup reads only the dense tag
- * array (an L2-sized one for the default table), and only a hit or a
- * write touches the 256-byte slot. */
+/* The text of an entry whose name has no number (see above). */
 struct slot {
-	uint8_t src, len;
 	char name[NAMES_LEN_MAX];
-	uint8_t pad[16];
+	uint8_t pad[18];
 };
 
 _Static_assert(sizeof(struct slot) == 256, "a name slot is 256 bytes");
 
-struct tag {
+struct ent {
 	uint64_t tag;           /* hash of (client, remote) | 1; 0 = empty */
 	uint64_t seen_us;
+	uint32_t word;          /* number of the name's text; 0: in the slot */
+	uint8_t src, len;
+	uint8_t pad[10];
+};
+
+_Static_assert(sizeof(struct ent) == 32, "a set of two entries is a line");
+
+/* A distinct name: where its text is in the arena. */
+struct word {
+	uint64_t h;             /* hash_str() of the text; 0 = unused */
+	uint32_t off;
+	uint8_t len;
 };
 
 /* A put waiting in the queue (see names_put). */
 struct pend {
 	uint64_t tag, ts;
+	uint32_t word;          /* as in struct ent; 0: the text is here */
 	uint8_t src, len;
 	char name[NAMES_LEN_MAX];
 };
 
 struct names {
 	struct slot *s;
-	struct tag *t;          /* page aligned: a set's two tags share a line */
-	uint32_t mask;          /* slots - 1 */
+	struct ent *t;          /* page aligned: a set's two entries share a
+	                         * line */
+	uint32_t mask;          /* entries - 1 */
 	uint64_t seed;
+	struct word *w;         /* NAMES_WORDS, open addressing */
+	uint32_t nw;            /* distinct names held */
+	char *arena;            /* their texts, NAMES_ARENA bytes */
+	uint32_t used;
 	unsigned nq;            /* puts queued */
 	uint64_t qsets[4];      /* the sets they go to, 8 bits of their
 	                         * index: a filter for names_get() */
@@ -58,9 +83,14 @@ names_new(uint32_t slots)
 		n <<= 1;
 	t->s = pool_map(n, sizeof *t->s, true);
 	t->t = pool_map(n, sizeof *t->t, false);
-	if (t->s == NULL || t->t == NULL) {
+	t->w = pool_map(NAMES_WORDS, sizeof *t->w, false);
+	t->arena = pool_map(NAMES_ARENA, 1, false);
+	if (t->s == NULL || t->t == NULL || t->w == NULL ||
+	    t->arena == NULL) {
 		pool_unmap(t->s, n, sizeof *t->s);
 		pool_unmap(t->t, n, sizeof *t->t);
+		pool_unmap(t->w, NAMES_WORDS, sizeof *t->w);
+		pool_unmap(t->arena, NAMES_ARENA, 1);
 		free(t);
 		return NULL;
 	}
@@ -79,7 +109,54 @@ names_free(struct names *t)
 		return;
 	pool_unmap(t->s, (size_t)t->mask + 1, sizeof *t->s);
 	pool_unmap(t->t, (size_t)t->mask + 1, sizeof *t->t);
+	pool_unmap(t->w, NAMES_WORDS, sizeof *t->w);
+	pool_unmap(t->arena, NAMES_ARENA, 1);
 	free(t);
+}
+
+/* The number (1-based) of the text name (len > 0 bytes) among the
+ * distinct names, added if it is new and there is room; 0 if it is not
+ * there and cannot be added. Texts are never removed, and a text is
+ * looked for along the same probes it would have been added on: two
+ * entries with numbers hold the same name exactly when their numbers
+ * are equal, and a name without a number is none of those that have
+ * one. */
+static uint32_t
+word_of(struct names *t, const char *name, size_t len)
+{
+	uint64_t h = hash_str(name, len, t->seed);
+	uint32_t j = (uint32_t)(h >> 1) & (NAMES_WORDS - 1);
+
+	for (unsigned k = 0; k < NAMES_PROBES; k++) {
+		struct word *w = &t->w[j];
+
+		if (w->h == 0) {
+			if (t->nw >= NAMES_WORDS / 2 ||
+			    len > NAMES_ARENA - t->used)
+				return 0;
+			memcpy(t->arena + t->used, name, len);
+			w->h = h;
+			w->off = t->used;
+			w->len = (uint8_t)len;
+			t->used += (uint32_t)len;
+			t->nw++;
+			return j + 1;
+		}
+		if (w->h == h && w->len == len &&
+		    memcmp(t->arena + w->off, name, len) == 0)
+			return j + 1;
+		j = (j + 1) & (NAMES_WORDS - 1);
+	}
+	return 0;
+}
+
+/* The text of entry i. */
+static const char *
+text_of(const struct names *t, uint32_t i)
+{
+	uint32_t wd = t->t[i].word;
+
+	return wd ? t->arena + t->w[wd - 1].off : t->s[i].name;
 }
 
 static uint64_t
@@ -118,48 +195,50 @@ slot_for(const struct names *t, uint64_t tag)
 }
 
 static void
-put(struct names *t, uint64_t tag, const char *name, size_t len,
-    enum name_src src, uint64_t ts)
+put(struct names *t, const struct pend *q)
 {
-	uint32_t i = slot_for(t, tag);
-	struct slot *s = &t->s[i];
-	bool held = t->t[i].tag == tag;
+	uint32_t i = slot_for(t, q->tag);
+	struct ent *e = &t->t[i];
+	bool held = e->tag == q->tag;
 
-	if (held && src < s->src)
+	if (held && q->src < e->src)
 		return; /* a stronger name stays */
-	t->t[i].tag = tag;
-	t->t[i].seen_us = ts;
+	e->tag = q->tag;
+	e->seen_us = q->ts;
+	if (held && e->src == q->src && e->len == q->len &&
+	    (e->word != 0 || q->word != 0 ? e->word == q->word :
+	    memcmp(t->s[i].name, q->name, q->len) == 0))
+		return; /* the same name again: nothing to write */
+	e->src = q->src;
+	e->len = q->len;
+	e->word = q->word;
 	/* A slot taken over is written without being read: the first
 	 * touch of a page is then one fault, not a read fault and a write
 	 * fault. */
-	if (held && s->src == (uint8_t)src && s->len == len &&
-	    memcmp(s->name, name, len) == 0)
-		return; /* the same name again: nothing to write */
-	s->src = (uint8_t)src;
-	s->len = (uint8_t)len;
-	memcpy(s->name, name, len);
+	if (q->word == 0)
+		memcpy(t->s[i].name, q->name, q->len);
 }
 
-/* Apply the queued puts in order. Their tags' lines were prefetched as
- * they were queued; the slots each will most likely write are fetched
- * first, all at once, so that their misses overlap. */
+/* Apply the queued puts in order. Their entries' lines were prefetched
+ * as they were queued; the slots of the rare names without a number are
+ * fetched first, all at once, so that their misses overlap. */
 static void
 flush(struct names *t)
 {
 	for (unsigned k = 0; k < t->nq; k++) {
 		const struct pend *q = &t->q[k];
-		const char *sl = (const char *)&t->s[slot_for(t, q->tag)];
+		const char *sl;
 
+		if (q->word != 0)
+			continue;
+		sl = (const char *)&t->s[slot_for(t, q->tag)];
 		/* Two puts into one set may change each other's slot: then
 		 * this fetch was wasted, and nothing else. */
-		for (unsigned o = 0; o < 2u + q->len; o += 64)
+		for (unsigned o = 0; o < q->len; o += 64)
 			__builtin_prefetch(sl + o, 1);
 	}
-	for (unsigned k = 0; k < t->nq; k++) {
-		const struct pend *q = &t->q[k];
-
-		put(t, q->tag, q->name, q->len, (enum name_src)q->src, q->ts);
-	}
+	for (unsigned k = 0; k < t->nq; k++)
+		put(t, &t->q[k]);
 	t->nq = 0;
 	memset(t->qsets, 0, sizeof t->qsets);
 }
@@ -192,7 +271,8 @@ names_put(struct names *t, const struct addr *client,
 	q->ts = ts_us;
 	q->src = (uint8_t)src;
 	q->len = (uint8_t)len;
-	memcpy(q->name, name, len);
+	if ((q->word = word_of(t, name, len)) == 0)
+		memcpy(q->name, name, len);
 	__builtin_prefetch(&t->t[(uint32_t)q->tag & t->mask]);
 	if (t->nq == NAMES_QUEUE)
 		flush(t);
@@ -212,7 +292,6 @@ const char *
 names_get(struct names *t, const struct addr *client,
     const struct addr *remote, size_t *len, enum name_src *src)
 {
-	const struct slot *s = NULL;
 	/* Entries for any client exist only if a name was put with none:
 	 * otherwise that lookup is skipped (a tag of anyone's could then
 	 * only be another pair's, colliding in 63 bits). */
@@ -229,16 +308,14 @@ names_get(struct names *t, const struct addr *client,
 		i = find(t, own);
 	if (i < 0 && any_too)
 		i = find(t, any);
-	if (i >= 0)
-		s = &t->s[i];
-	if (s == NULL) {
+	if (i < 0) {
 		*len = 0;
 		*src = NAME_NONE;
 		return NULL;
 	}
-	*len = s->len;
-	*src = (enum name_src)s->src;
-	return s->name;
+	*len = t->t[i].len;
+	*src = (enum name_src)t->t[i].src;
+	return text_of(t, (uint32_t)i);
 }
 
 const char *
