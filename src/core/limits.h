@@ -58,11 +58,14 @@ _Static_assert(HOST_MAX_IPS > HOST_ROUTER_V4 + HOST_ROUTER_V6 + 1,
 /* --local prefixes accepted. */
 #define LOCAL_MAX_NETS 64
 
-/* stdio buffer for reading capture files (bytes): one read(2) per 64 KiB
- * instead of per 4 KiB.  Larger is slower: at 128 KiB and up the buffer no
- * longer stays in L2 beside the flow table while the kernel copies into it
- * (bench/run.sh, 12 interleaved runs: 64 KiB median 321 ms task-clock,
- * 1 MiB 367 ms, 16 KiB 362 ms). */
+/* Read buffer for capture files (bytes): the records of a native pcap
+ * file are read in place from it, a pread(2) per 64 KiB (capture.c);
+ * other files go through stdio with it as the FILE's buffer (the default
+ * 4 KiB one costs a read(2) per 4 KiB). Larger was slower through stdio:
+ * at 128 KiB and up the buffer no longer stays in L2 beside the flow
+ * table while the kernel copies into it (bench/run.sh, 12 interleaved
+ * runs: 64 KiB median 321 ms task-clock, 1 MiB 367 ms, 16 KiB 362 ms);
+ * read in place, 32 KiB to 1 MiB measured alike within the noise. */
 #define CAPTURE_READ_BUFFER (1u << 16)
 
 /* Inspection budget for announcements (SSDP, mDNS, WS-Discovery, SADP,
