@@ -42,8 +42,8 @@ struct inspector {
 		struct host_key key;    /* h's key when cached */
 	} hc[INSPECT_HOSTS];
 	struct budget {
-		uint64_t key, window;   /* sender+decoder; window start */
-		uint32_t used;
+		uint64_t key;           /* sender+decoder (| 1; 0: unused) */
+		uint64_t win_used;      /* window << 8 | units used in it */
 	} budget[INSPECT_SLOTS],        /* announcements */
 	  tcp[INSPECT_SLOTS];           /* TCP connection directions */
 	struct dmemo {                  /* recent names -> kb_domain() */
@@ -394,7 +394,9 @@ announces(proto_fn fn)
 
 /* Spend one unit of the budget in key's slot of table (INSPECT_SLOTS),
  * which allows max per window; false if none is left. A collision only
- * resets a budget. */
+ * resets a budget. A slot is 16 bytes, the tables 64 KiB each: a window
+ * number (packet seconds / INSPECT_WINDOW < 2^39 for any 64-bit time)
+ * shares a word with the units used (at most max < 256). */
 static bool
 spend(struct inspector *in, struct budget *table, uint64_t key,
     uint32_t max)
@@ -404,16 +406,19 @@ spend(struct inspector *in, struct budget *table, uint64_t key,
 
 	key |= 1; /* never 0: an empty slot */
 	b = &table[key & (INSPECT_SLOTS - 1)];
-	if (b->key != key || b->window != win) {
+	if (b->key != key || b->win_used >> 8 != win) {
 		b->key = key;
-		b->window = win;
-		b->used = 0;
+		b->win_used = win << 8;
 	}
-	if (b->used >= max)
+	if ((b->win_used & 0xff) >= max)
 		return false;
-	b->used++;
+	b->win_used++;
 	return true;
 }
+
+_Static_assert(INSPECT_BUDGET < 256 && INSPECT_TCP_SEGMENTS < 256,
+    "spend() keeps the units used in 8 bits");
+_Static_assert(sizeof(struct budget) == 16, "a budget slot is 16 bytes");
 
 /* Spend one unit of the sender's budget for the announcement decoder
  * numbered id; false if none is left in this window. Keyed by the
