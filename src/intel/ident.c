@@ -122,7 +122,8 @@ evid_sig(const char *source, unsigned field, const char *val, size_t len)
 		b = y;
 	} else {
 		a = (uint64_t)(uint8_t)val[0] << 16 |
-		    (uint64_t)(uint8_t)val[len / 2] << 8 | (uint8_t)val[len - 1];
+		    (uint64_t)(uint8_t)val[len / 2] << 8 |
+		    (uint8_t)val[len - 1];
 		b = 0;
 	}
 	h = a * 0x9e3779b97f4a7c15ull ^ b * 0xc2b2ae3d27d4eb4full ^
