@@ -390,7 +390,7 @@ convert(struct iq_file *q, const uint8_t *b, size_t n, float complex *out)
 			im = ((float)b[2 * i + 1] - 127.5f) / 128.0f;
 			break;
 		}
-		out[i] = CMPLXF(re, im);
+		out[i] = re + im * I; /* finite: exact */
 	}
 }
 

@@ -38,6 +38,15 @@
 #include <stddef.h>
 #include <stdint.h>
 
+/* C11's CMPLXF and CMPLX, which glibc's complex.h leaves out for
+ * clang 14 (the fuzz build). */
+#ifndef CMPLXF
+#define CMPLXF(x, y) __builtin_complex((float)(x), (float)(y))
+#endif
+#ifndef CMPLX
+#define CMPLX(x, y) __builtin_complex((double)(x), (double)(y))
+#endif
+
 #define OCU_RATE 15360000.0 /* samples per second after resampling */
 #define OCU_NFFT 1024
 #define OCU_NCARRIERS 601   /* including the empty DC carrier */
