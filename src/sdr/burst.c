@@ -5,43 +5,56 @@
  * energy, then resampled); proto17/dji_droneid matlab/find_bursts.m;
  * FFTW3 (a batch of short transforms per window).
  *
- * A burst is about 9 MHz wide; at 50 MS/s the noise of the whole input
- * is 7.4 dB more than the noise in its band, so the power of the whole
- * input only rises clearly above its noise for bursts some 9 dB above
- * the noise in their band. Here the stream is cut into frames of nfft
- * samples (bins of about OCU_DET_BIN_HZ; rectangular, not overlapped)
- * and each frame's power spectrum is summed per window of
- * OCU_DET_WIN_US (DET_FRAMES frames). Each bin has its own noise floor,
- * so the detector works on whitened power: power over floor, about 1 in
- * noise whatever the receiver's passband shape. A decision every window
- * looks at the last DET_MA windows (32 us) in every band position: the
- * mean whitened power over the `group` adjacent bins that make
- * OCU_DET_BAND_HZ (circularly), the best of them against OCU_DET_ON to
- * start and OCU_DET_OFF (DET_HOLD windows running) to end. Over 32 us
- * and 9 MHz the noise's mean is known to about 6 %, so bursts down to
- * about -3 dB in their band stand out, under what the demodulator
- * needs.
+ * A burst is 9 MHz wide; at 50 MS/s the whole input holds 7.4 dB more
+ * noise than its band, so its power alone rises clearly over its noise
+ * only for bursts some 9 dB over the noise in their band, where the
+ * demodulator still decodes at -2 dB. Here:
  *
- * Edges: the start is the first of the DET_MA windows (the end the last
- * of the windows since the decision before the last DET_HOLD + DET_MA)
- * whose whitened power in the burst's band exceeds DET_EDGE on its own:
- * loud bursts are placed to a window, as the wide-band detector did;
- * faint ones fall back to the bounds of the sums that decided, which
- * enclose them. The floor follows each window once DET_MA windows after
- * it have also been quiet, so the rising edge of a burst (not loud
- * enough yet to decide) never lifts it; an event that goes on for
- * DET_STUCK times OCU_DET_MAX_US is taken as a new floor.
+ *   frames   the stream is cut into frames of nfft samples (bins of about
+ *            OCU_DET_BIN_HZ), Tukey-tapered so that a loud band leaks
+ *            little into the others; their power spectra are summed per
+ *            window of about OCU_DET_WIN_US.
+ *   floor    each bin has its own noise floor, so the detector works on
+ *            whitened power (power over floor, about 1 in noise whatever
+ *            the receiver's passband). It learns each window once the
+ *            DET_MA windows after it were quiet in that bin: away from
+ *            any event's band (and its leakage), never a loud window.
+ *   decide   every window, over the last DET_MA windows (32 us), each
+ *            band position: the mean whitened power of the `group`
+ *            adjacent bins that make OCU_DET_BAND_HZ (circularly), each
+ *            bin clamped to DET_CLAMP so that a narrow signal cannot
+ *            carry a band. An event starts where the best band apart
+ *            from events in progress exceeds OCU_DET_ON; it follows its
+ *            band (the best nearby of its decisions' sum: a burst's
+ *            Zadoff-Chu symbols are chirps whose power moves across the
+ *            band) and ends after DET_HOLD decisions under OCU_DET_OFF
+ *            there. Up to DET_EVENTS run at once, so a narrow-band burst
+ *            in one band does not hide a DroneID starting in another.
+ *            Over 32 us and 9 MHz the noise's mean is known to about
+ *            6 %: bursts down to about -3 dB in their band stand out.
+ *   edges    the start is the first of the DET_MA windows that decided
+ *            whose own whitened power in the band exceeds DET_EDGE, the
+ *            end the last such among the windows the last decisions saw;
+ *            loud bursts are placed to a window (as the wide-band
+ *            detector did, so spans of loud bursts have not moved),
+ *            faint ones fall back to the bounds of those windows.
+ *   verdict  an event of OCU_DET_MIN_US..OCU_DET_MAX_US is a span (with
+ *            OCU_DET_MARGIN_US either side, reported once the stream has
+ *            passed it) if its excess power (over the floor) in its band
+ *            is: on average at least OCU_DET_ON - 1 (not an error of the
+ *            floor); spread over at least OCU_DET_MIN_BW_HZ, by the
+ *            participation ratio (sum^2 / sum of squares, in bins) of
+ *            the excess beyond DET_SIGNIF deviations of its estimate:
+ *            about 13 bins (8 MHz) for DroneID's flat 9 MHz, 2 to 4 for
+ *            the 1.4 MHz OcuSync control bursts that share its channels
+ *            and durations, or a tone; and not beyond the band: 2 and 3
+ *            bins outside it, on either side, under DET_GUARD of the
+ *            excess inside (12 MHz bursts, Wi-Fi).
  *
- * A burst is reported, with a margin either side, once the stream has
- * passed its end plus the margin, if it lasted a DroneID's length and is
- * wide: the whitened excess power over the burst, in its best band, has
- * a participation ratio (sum^2 / sum of squares, in bins) of about 13
- * bins (8 MHz) for DroneID's flat 9 MHz and 2 to 3 bins for the 1.4 MHz
- * OcuSync control bursts that share its channels and durations, or for
- * a tone; spans under OCU_DET_MIN_BW_HZ are dropped.
- *
- * Cost: one nfft-point FFT per nfft samples (FFTW, estimated plans) and
- * a pass over its output; per window, a few passes over nfft bins. */
+ * An event that goes on for DET_STUCK times OCU_DET_MAX_US is a new
+ * noise floor in its band. Cost: one nfft-point FFT per nfft samples
+ * (FFTW, estimated plans) and a pass over its output; per window, a few
+ * passes over nfft bins; per event, a few more. */
 #include <float.h>
 #include <math.h>
 #include <stdlib.h>
@@ -54,77 +67,83 @@
 #define DET_HOLD 2           /* decisions under OFF in a row end a burst */
 #define DET_RING 8           /* windows kept (a power of two, at least
                               * DET_MA + DET_HOLD + 1) */
-#define DET_WARM 16          /* windows averaged for a first floor */
-#define DET_FLOOR_RATE (1.0f / 32) /* floor's step toward a quiet window */
-#define DET_EDGE 2.0f        /* one window's whitened power at an edge */
-#define DET_RMAX 1e6f        /* whitened power is clamped to this */
-/* ... and to this per bin in the decisions' sums, so that a narrow
- * signal (a few bins) cannot make a band look loud on its own. */
-#define DET_CLAMP 2.5f
-/* An event's band may move by a DET_DRIFT-th of a band either way. */
-#define DET_DRIFT 4
-/* A band apart from an event's, this many times as loud (over the
- * floor, as decided), starts a new event: a burst in one band while a
- * narrow-band one goes on in another. Under it, the band where the
- * power of a burst's Zadoff-Chu symbols (chirps) sits moves and does not
- * split the burst. */
-#define DET_SWITCH 1.4
-/* During an event the floor learns nothing within half a band of its
- * band (the taper's leakage from a loud burst, its drift). */
-#define DET_SHADOW 2
-/* Mean excess power 2 and 3 bins outside the band on one side, over that
- * inside: above this, the signal is wider than DroneID (the 12 MHz
- * bursts in the recording, Wi-Fi). */
-#define DET_GUARD 0.3
+#define DET_WARM 8           /* windows averaged for a first floor */
+#define DET_EVENTS 3         /* events followed at once, in apart bands */
+/* The floor's step toward a quiet window: the mean of those it has seen
+ * until it has seen 1/DET_FLOOR_RATE, then an exponential average of
+ * about DET_FLOOR_N windows. */
+#define DET_FLOOR_RATE (1.0f / 32)
+#define DET_FLOOR_N (2 / DET_FLOOR_RATE - 1)
 #define DET_TAPER 0.5        /* of each frame tapered (Tukey window) */
+#define DET_RMAX 1e6f        /* whitened power is clamped to this */
+/* ... and to this per bin in the decisions' sums. */
+#define DET_CLAMP 2.5f
+/* An event's band moves, each decision, to the best of its decisions'
+ * sum within 1/DET_DRIFT of a band of where it was. */
+#define DET_DRIFT 4
+/* During an event the floor learns nothing in its band and group /
+ * DET_SHADOW bins either side (leakage from a loud burst, drift). */
+#define DET_SHADOW 2
+#define DET_EDGE 2.0f        /* one window's whitened power at an edge */
+/* Excess power in a bin counts toward a burst's width only beyond this
+ * many standard deviations of its estimate (the floor's and the burst's
+ * own): a floor learnt from a few windows (just after the start) must
+ * not make a narrow burst look wide. */
+#define DET_SIGNIF 2.0
+#define DET_GUARD 0.3        /* excess outside the band over inside */
 #define DET_MIN_NFFT 16
-/* An event this many times OCU_DET_MAX_US long is a new noise floor. */
-#define DET_STUCK 3
-#define DET_QUEUE 4          /* spans waiting for their trailing margin */
+#define DET_STUCK 3          /* times OCU_DET_MAX_US: a new floor */
+#define DET_QUEUE 8          /* spans waiting for their trailing margin */
 #define DET_LOUD 1e30f       /* power per bin given to a non-finite window */
 #define DET_MIN_FLOOR 1e-30f
-#define DET_NONE UINT32_MAX  /* no event */
+
+/* One burst being followed. */
+struct det_event {
+	int on;
+	uint32_t below;               /* decisions under OFF in a row */
+	uint32_t band;                /* first bin of its group */
+	uint32_t nd;                  /* decisions it has seen */
+	uint64_t first_win, on_start; /* its first window; in the stream */
+	double *acc;                  /* power per bin over its windows */
+	float *trk;                   /* whitened power of its decisions */
+};
 
 struct ocu_detect {
 	uint32_t nfft, frames, win;   /* frames of nfft samples per window */
 	uint32_t group;               /* bins in a band of OCU_DET_BAND_HZ */
 	double bin_hz;
+	double eff;                   /* independent frames in a window */
 	uint64_t min_len, max_len, margin, stuck;
 	uint64_t next;                /* stream index expected next */
 	int started;
 	/* The window being filled (tapered), the FFT of its frames; the
-	 * taper has each value twice, for the real and imaginary parts. */
+	 * taper has each value twice, for real and imaginary parts. */
 	float *taper;
 	float complex *in, *out;
 	fftwf_plan plan;
 	uint32_t fill;
 	float scale;
-	/* Power per bin of the last DET_RING windows, window w at row
-	 * w % DET_RING; whether each was loud (non-finite) and the band of
-	 * the event it was in (DET_NONE). */
+	/* Of the last DET_RING windows (window w at row w % DET_RING): the
+	 * power per bin, and the bins free of events (none if loud). */
 	float *spec;
-	unsigned char loud[DET_RING];
-	uint32_t evb[DET_RING];
+	unsigned char *quiet;
 	uint64_t nwin;                /* windows since the last restart */
 	uint64_t decided;             /* ... of them past the warm-up */
-	/* Noise: power per bin. */
-	float *floor;
+	/* Noise: power per bin and how many windows it holds. */
+	float *floor, *cnt;
 	uint32_t warm;
 	/* Scratch: whitened power per bin, the same extended circularly,
-	 * sums over groups, the bins the floor may learn from. */
-	float *white, *ext, *grp;
+	 * its sums over groups; an event's excess; the bins to learn. */
+	float *white, *ext, *grp, *exc;
 	unsigned char *keep;
-	/* The event in progress: windows first_win.. (on_start in the
-	 * stream); power per bin summed over them; the decisions' whitened
-	 * power summed, whose best band near the last is its band. */
-	int on;
-	uint32_t below, band;
-	uint64_t first_win, on_start;
-	double *acc;
-	float *trk;
-	/* Spans found, not yet reported. */
+	struct det_event ev[DET_EVENTS];
+	/* Spans found, not yet reported, by end. */
 	struct ocu_span q[DET_QUEUE];
 	unsigned nq;
+	/* The allocations all of the above point into. */
+	float *fpool;
+	double *dpool;
+	unsigned char *upool;
 };
 
 /* The smallest n' >= n whose only prime factors are 2, 3 and 5 (sizes
@@ -145,7 +164,6 @@ det_smooth(uint32_t n)
 			return n;
 	}
 }
-
 /* The frame's taper (a Tukey window: raised-cosine edges over DET_TAPER
  * of it, flat between) and the scale that makes a bin's power that of
  * white noise per bin. Leakage from a loud band falls to -33 dB 4 bins
@@ -153,7 +171,7 @@ det_smooth(uint32_t n)
 static void
 det_taper(struct ocu_detect *d)
 {
-	double s2 = 0;
+	double s2 = 0, s4 = 0;
 
 	for (uint32_t i = 0; i < d->nfft; i++) {
 		double t = (i + 0.5) / d->nfft, e = t < 0.5 ? t : 1 - t, w = 1;
@@ -162,10 +180,11 @@ det_taper(struct ocu_detect *d)
 			w = 0.5 * (1 - cos(2 * M_PI * e / DET_TAPER));
 		d->taper[2 * i] = d->taper[2 * i + 1] = (float)w;
 		s2 += w * w;
+		s4 += w * w * w * w;
 	}
 	d->scale = (float)(1 / (s2 * d->frames));
+	d->eff = s2 * s2 / (s4 * d->nfft) * d->frames;
 }
-
 /* FFT size, frames and band width for rate: bins of about
  * OCU_DET_BIN_HZ, windows of about OCU_DET_WIN_US. */
 static void
@@ -190,13 +209,45 @@ det_size(struct ocu_detect *d, double rate)
 	d->margin = (uint64_t)(rate * OCU_DET_MARGIN_US * 1e-6);
 	d->stuck = DET_STUCK * d->max_len;
 }
+/* The arrays, in three allocations; -1 when out of memory. */
+static int
+det_alloc(struct ocu_detect *d)
+{
+	size_t n = d->nfft, g = d->group;
+	float *f;
+	double *a;
+
+	d->in = fftwf_malloc(d->win * sizeof *d->in);
+	d->out = fftwf_malloc(d->win * sizeof *d->out);
+	f = d->fpool = calloc((DET_RING + 8 + DET_EVENTS) * n + g, sizeof *f);
+	a = d->dpool = calloc(DET_EVENTS * n, sizeof *a);
+	d->upool = calloc((DET_RING + 1) * n, 1);
+	if (d->in == NULL || d->out == NULL || f == NULL || a == NULL ||
+	    d->upool == NULL)
+		return -1;
+	d->taper = f;
+	d->spec = f += 2 * n;
+	d->floor = f += DET_RING * n;
+	d->cnt = f += n;
+	d->white = f += n;
+	d->grp = f += n;
+	d->exc = f += n;
+	d->ext = f += n;
+	f += n + g;
+	for (unsigned e = 0; e < DET_EVENTS; e++, f += n, a += n) {
+		d->ev[e].trk = f;
+		d->ev[e].acc = a;
+	}
+	d->quiet = d->upool;
+	d->keep = d->upool + DET_RING * n;
+	return 0;
+}
 
 struct ocu_detect *
 ocu_detect_new(double rate)
 {
 	struct ocu_detect *d;
-	size_t n;
-	int nn;
+	int n;
 
 	if (!(rate >= OCU_RATE) || rate > 1e9)
 		return NULL;
@@ -204,29 +255,14 @@ ocu_detect_new(double rate)
 	if (d == NULL)
 		return NULL;
 	det_size(d, rate);
-	n = d->nfft;
-	d->taper = malloc(2 * n * sizeof *d->taper);
-	d->in = fftwf_malloc(d->win * sizeof *d->in);
-	d->out = fftwf_malloc(d->win * sizeof *d->out);
-	d->spec = calloc(DET_RING * n, sizeof *d->spec);
-	d->floor = calloc(n, sizeof *d->floor);
-	d->white = calloc(n, sizeof *d->white);
-	d->ext = calloc(n + d->group, sizeof *d->ext);
-	d->grp = calloc(n, sizeof *d->grp);
-	d->keep = calloc(n, 1);
-	d->acc = calloc(n, sizeof *d->acc);
-	d->trk = calloc(n, sizeof *d->trk);
-	if (d->taper == NULL || d->in == NULL || d->out == NULL ||
-	    d->spec == NULL || d->floor == NULL || d->white == NULL ||
-	    d->ext == NULL || d->grp == NULL || d->keep == NULL ||
-	    d->acc == NULL || d->trk == NULL) {
+	if (det_alloc(d) < 0) {
 		ocu_detect_free(d);
 		return NULL;
 	}
 	det_taper(d);
-	nn = (int)n;
-	d->plan = fftwf_plan_many_dft(1, &nn, (int)d->frames, d->in, NULL, 1,
-	    nn, d->out, NULL, 1, nn, FFTW_FORWARD, FFTW_ESTIMATE);
+	n = (int)d->nfft;
+	d->plan = fftwf_plan_many_dft(1, &n, (int)d->frames, d->in, NULL, 1,
+	    n, d->out, NULL, 1, n, FFTW_FORWARD, FFTW_ESTIMATE);
 	if (d->plan == NULL) {
 		ocu_detect_free(d);
 		return NULL;
@@ -241,37 +277,31 @@ ocu_detect_free(struct ocu_detect *d)
 		return;
 	if (d->plan != NULL)
 		fftwf_destroy_plan(d->plan);
-	free(d->taper);
 	fftwf_free(d->in);
 	fftwf_free(d->out);
-	free(d->spec);
-	free(d->floor);
-	free(d->white);
-	free(d->ext);
-	free(d->grp);
-	free(d->keep);
-	free(d->acc);
-	free(d->trk);
+	free(d->fpool);
+	free(d->dpool);
+	free(d->upool);
 	free(d);
 }
 
 /* Forget the stream so far but the spans already found: a new stream
- * position, or the noise floor to learn again. */
+ * position. */
 static void
 det_restart(struct ocu_detect *d)
 {
 	d->fill = 0;
 	d->nwin = d->decided = 0;
 	d->warm = 0;
-	d->on = 0;
-	d->below = 0;
+	for (unsigned e = 0; e < DET_EVENTS; e++)
+		d->ev[e].on = 0;
 }
 
-/* Row of window w in spec. */
-static float *
-det_row(struct ocu_detect *d, uint64_t w)
+/* Row of window w in spec (and quiet). */
+static size_t
+det_row(const struct ocu_detect *d, uint64_t w)
 {
-	return d->spec + (size_t)(w % DET_RING) * d->nfft;
+	return (size_t)(w % DET_RING) * d->nfft;
 }
 
 /* Transform the window just filled; its power per bin into p. Returns 1
@@ -281,7 +311,7 @@ det_spectrum(struct ocu_detect *d, float *p)
 {
 	const float complex *o = d->out;
 	uint32_t n = d->nfft;
-	float total = 0;
+	int bad = 0;
 
 	fftwf_execute(d->plan);
 	for (uint32_t k = 0; k < n; k++)
@@ -294,15 +324,14 @@ det_spectrum(struct ocu_detect *d, float *p)
 		}
 	for (uint32_t k = 0; k < n; k++) {
 		p[k] *= d->scale;
-		total += p[k];
+		bad |= !(p[k] <= FLT_MAX);
 	}
-	if (isfinite(total))
+	if (!bad)
 		return 0;
 	for (uint32_t k = 0; k < n; k++)
 		p[k] = DET_LOUD;
 	return 1;
 }
-
 /* For det_best: grp[j] = the sum of v over the group of d->group bins
  * from bin j on (circularly), every j. Summed shift by shift so that
  * it vectorises: no chain of dependent additions. */
@@ -322,7 +351,6 @@ det_groups(struct ocu_detect *d, const float *v)
 			grp[j] += e[j];
 	}
 }
-
 /* Of the count bands (first bins of circular groups of d->group bins)
  * from bin from on, the one where the values given to det_groups sum
  * highest (the first of equals); that sum's mean per bin into *best. */
@@ -341,22 +369,23 @@ det_best(const struct ocu_detect *d, uint32_t from, uint32_t count,
 	*best = (double)top / d->group;
 	return arg;
 }
-
 /* Of the count bands from bin from on, the one where v sums highest:
  * det_groups and det_best for a few bands. */
 static uint32_t
 det_near_best(const struct ocu_detect *d, const float *v, uint32_t from,
     uint32_t count)
 {
-	uint32_t n = d->nfft, arg = from, j = from;
-	float top = -FLT_MAX;
+	uint32_t n = d->nfft, arg = from, j = from, k = from;
+	float sum = 0, top;
 
-	for (uint32_t c = 0; c < count; c++, j = j + 1 == n ? 0 : j + 1) {
-		float sum = 0;
-
-		for (uint32_t i = 0, k = j; i < d->group;
-		    i++, k = k + 1 == n ? 0 : k + 1)
-			sum += v[k];
+	for (uint32_t i = 0; i < d->group; i++, k = k + 1 == n ? 0 : k + 1)
+		sum += v[k];
+	top = sum;
+	/* Slide: bin j leaves, bin k (j + group) comes in. */
+	for (uint32_t c = 1; c < count; c++) {
+		sum += v[k] - v[j];
+		j = j + 1 == n ? 0 : j + 1;
+		k = k + 1 == n ? 0 : k + 1;
 		if (sum > top) {
 			top = sum;
 			arg = j;
@@ -364,13 +393,12 @@ det_near_best(const struct ocu_detect *d, const float *v, uint32_t from,
 	}
 	return arg;
 }
-
-/* The bands near band j, where an event's band may drift: the first
- * (returned) and their count, for det_best. */
+/* The bands within r bins of band j: the first (returned) and their
+ * count, for det_best and det_near_best. */
 static uint32_t
-det_near(const struct ocu_detect *d, uint32_t j, uint32_t *count)
+det_near(const struct ocu_detect *d, uint32_t j, uint32_t r, uint32_t *count)
 {
-	uint32_t r = d->group / DET_DRIFT, n = d->nfft;
+	uint32_t n = d->nfft;
 
 	if (2 * r + 1 >= n) {
 		*count = n;
@@ -379,16 +407,6 @@ det_near(const struct ocu_detect *d, uint32_t j, uint32_t *count)
 	*count = 2 * r + 1;
 	return (j + n - r) % n;
 }
-
-/* Whether bands j and k (first bins) overlap by less than half. */
-static int
-det_apart(const struct ocu_detect *d, uint32_t j, uint32_t k)
-{
-	uint32_t n = d->nfft, a = (j + n - k) % n, b = (k + n - j) % n;
-
-	return (a < b ? a : b) > d->group / 2;
-}
-
 /* Whitened power of one window's spectrum p in band j, mean per bin. */
 static float
 det_band(const struct ocu_detect *d, const float *p, uint32_t j)
@@ -403,7 +421,6 @@ det_band(const struct ocu_detect *d, const float *p, uint32_t j)
 	}
 	return s / (float)d->group;
 }
-
 /* The first windows: their mean power per bin is the first floor. */
 static void
 det_learn(struct ocu_detect *d, const float *p)
@@ -414,44 +431,10 @@ det_learn(struct ocu_detect *d, const float *p)
 		float f = (d->floor[k] * w + p[k]) / (w + 1);
 
 		d->floor[k] = f > DET_MIN_FLOOR ? f : DET_MIN_FLOOR;
+		d->cnt[k] = w + 1;
 	}
 	d->warm++;
 }
-
-/* After decision w: the floor learns window w - DET_MA, but for the
- * bins near the band of an event in any window since (so neither a
- * burst's first faint windows nor its leakage), or not at all if it was
- * loud. */
-static void
-det_fold(struct ocu_detect *d, uint64_t w)
-{
-	uint64_t o = w - DET_MA;
-	const float *p = det_row(d, o);
-	uint32_t n = d->nfft, sh = d->group / DET_SHADOW;
-	uint32_t span = d->group + 2 * sh < n ? d->group + 2 * sh : n;
-	uint32_t last = DET_NONE;
-
-	if (d->loud[o % DET_RING])
-		return;
-	memset(d->keep, 1, n);
-	for (uint64_t i = o; i <= w; i++) {
-		uint32_t b = d->evb[i % DET_RING], k;
-
-		if (b == DET_NONE || b == last)
-			continue;
-		last = b;
-		k = (b + n - sh) % n;
-		for (uint32_t t = 0; t < span; t++, k = k + 1 == n ? 0 : k + 1)
-			d->keep[k] = 0;
-	}
-	for (uint32_t k = 0; k < n; k++) {
-		float f = d->floor[k] + (p[k] - d->floor[k]) * DET_FLOOR_RATE;
-
-		f = f > DET_MIN_FLOOR ? f : DET_MIN_FLOOR;
-		d->floor[k] = d->keep[k] ? f : d->floor[k];
-	}
-}
-
 /* white = the last DET_MA windows' power over the floor per bin,
  * clamped to DET_CLAMP. */
 static void
@@ -462,7 +445,7 @@ det_whiten(struct ocu_detect *d, uint64_t w)
 	for (uint32_t k = 0; k < n; k++)
 		d->white[k] = 0;
 	for (uint64_t i = w + 1 - DET_MA; i <= w; i++) {
-		const float *p = det_row(d, i);
+		const float *p = d->spec + det_row(d, i);
 
 		for (uint32_t k = 0; k < n; k++)
 			d->white[k] += p[k];
@@ -474,150 +457,282 @@ det_whiten(struct ocu_detect *d, uint64_t w)
 	}
 }
 
-/* white = the event's excess power over the floor per bin, over its
- * nw windows. */
+/* Window w's bins free of events: all but those in or near an event's
+ * band; none if it was loud. */
 static void
-det_excess(struct ocu_detect *d, uint64_t nw)
+det_mark(struct ocu_detect *d, uint64_t w, int loud)
 {
-	for (uint32_t k = 0; k < d->nfft; k++) {
-		double r = d->acc[k] / (double)nw / (double)d->floor[k];
+	unsigned char *q = d->quiet + det_row(d, w);
+	uint32_t n = d->nfft, sh = d->group / DET_SHADOW;
+	uint32_t span = d->group + 2 * sh < n ? d->group + 2 * sh : n;
 
-		d->white[k] = (float)(r < DET_RMAX ? r : DET_RMAX) - 1;
+	memset(q, !loud, n);
+	for (unsigned e = 0; e < DET_EVENTS; e++) {
+		uint32_t k = (d->ev[e].band + n - sh) % n;
+
+		if (!d->ev[e].on)
+			continue;
+		for (uint32_t t = 0; t < span; t++, k = k + 1 == n ? 0 : k + 1)
+			q[k] = 0;
 	}
 }
 
-/* Whether the excess in white over band j looks like DroneID's: as
- * loud on average as the start of an event (the floor under the band,
- * frozen during the event, may have been a little low), spread over at
- * least OCU_DET_MIN_BW_HZ (its participation ratio, sum^2 / sum of
- * squares, in bins) and not beyond the band on either side. */
+/* After decision w: the floor learns window w - DET_MA in the bins free
+ * of events in it and every window since (so neither a burst's first
+ * faint windows nor its leakage). */
+static void
+det_fold(struct ocu_detect *d, uint64_t w)
+{
+	uint64_t o = w - DET_MA;
+	const float *p = d->spec + det_row(d, o);
+	uint32_t n = d->nfft;
+
+	memcpy(d->keep, d->quiet + det_row(d, o), n);
+	for (uint64_t i = o + 1; i <= w; i++) {
+		const unsigned char *q = d->quiet + det_row(d, i);
+
+		for (uint32_t k = 0; k < n; k++)
+			d->keep[k] &= q[k];
+	}
+	for (uint32_t k = 0; k < n; k++) {
+		float c = d->cnt[k] + 1, r = 1 / c > DET_FLOOR_RATE ? 1 / c :
+		    DET_FLOOR_RATE;
+		float f = d->floor[k] + (p[k] - d->floor[k]) * r;
+
+		f = f > DET_MIN_FLOOR ? f : DET_MIN_FLOOR;
+		c = c < DET_FLOOR_N ? c : DET_FLOOR_N;
+		d->floor[k] = d->keep[k] ? f : d->floor[k];
+		d->cnt[k] = d->keep[k] ? c : d->cnt[k];
+	}
+}
+
+/* exc = event ev's excess power over the floor per bin, over its nw
+ * windows. */
+static void
+det_excess(struct ocu_detect *d, const struct det_event *ev, uint64_t nw)
+{
+	for (uint32_t k = 0; k < d->nfft; k++) {
+		double r = ev->acc[k] / (double)nw / (double)d->floor[k];
+
+		d->exc[k] = (float)(r < DET_RMAX ? r : DET_RMAX) - 1;
+	}
+}
+
+/* Whether the excess in exc over band j, of an event of nw windows,
+ * looks like DroneID's (see the top of the file). */
 static int
-det_droneid(const struct ocu_detect *d, uint32_t j)
+det_droneid(const struct ocu_detect *d, uint32_t j, uint64_t nw)
 {
 	uint32_t n = d->nfft, g = d->group;
 	double s = 0, s2 = 0, sum = 0, lo, hi;
+	double burst = 1 / (d->eff * (double)nw);
 
-	for (uint32_t i = 0; i < g; i++) {
-		double e = (double)d->white[(j + i) % n];
+	for (uint32_t i = 0, k = j; i < g; i++, k = k + 1 == n ? 0 : k + 1) {
+		double e = (double)d->exc[k], sd;
 
 		sum += e;
+		sd = (e > 0 ? 1 + e : 1) *
+		    sqrt(1 / (d->eff * d->cnt[k]) + burst);
+		e -= DET_SIGNIF * sd;
 		if (e > 0) {
 			s += e;
 			s2 += e * e;
 		}
 	}
-	if (!(sum >= (OCU_DET_ON - 1.0) * g) ||
+	if (!(sum >= (OCU_DET_ON - 1.0) * g) || !(s2 > 0) ||
 	    s * s / s2 * d->bin_hz < OCU_DET_MIN_BW_HZ)
 		return 0;
 	if (g + 6 > n)
 		return 1;
-	lo = (double)d->white[(j + n - 2) % n] +
-	    (double)d->white[(j + n - 3) % n];
-	hi = (double)d->white[(j + g + 1) % n] +
-	    (double)d->white[(j + g + 2) % n];
+	lo = (double)d->exc[(j + n - 2) % n] + (double)d->exc[(j + n - 3) % n];
+	hi = (double)d->exc[(j + g + 1) % n] + (double)d->exc[(j + g + 2) % n];
 	return (lo > hi ? lo : hi) / 2 <= DET_GUARD * sum / g;
 }
 
-/* Decision window w (ending at stream index end) starts an event in
- * band j: its first window is the first of the last DET_MA loud enough
- * on its own in band j, else the first of them. */
+/* Queue the span of a burst start..start + len (margins added), in
+ * order of end; dropped when the queue is full. */
 static void
-det_start(struct ocu_detect *d, uint64_t w, uint64_t end, uint32_t j)
+det_queue(struct ocu_detect *d, uint64_t start, uint64_t len)
 {
-	uint64_t first = w + 1 - DET_MA, s = first;
+	struct ocu_span s;
+	unsigned k;
 
-	while (s <= w && det_band(d, det_row(d, s), j) <= DET_EDGE)
-		s++;
-	if (s > w)
-		s = first;
-	d->on = 1;
-	d->below = 0;
-	d->band = j;
-	d->first_win = s;
-	d->on_start = end - (w - s + 1) * d->win;
-	for (uint32_t k = 0; k < d->nfft; k++) {
-		d->acc[k] = 0;
-		d->trk[k] = d->white[k];
-	}
-	for (uint64_t i = s; i <= w; i++) {
-		const float *p = det_row(d, i);
-
-		for (uint32_t k = 0; k < d->nfft; k++)
-			d->acc[k] += (double)p[k];
-	}
-}
-
-/* The event ends at decision window w (ending at stream index end): its
- * band is where its excess power is highest near where it started; find
- * its last window (the last loud enough on its own in that band among
- * those the last decisions saw, else the last that kept it on), and
- * queue its span if it looks like DroneID. */
-static void
-det_finish(struct ocu_detect *d, uint64_t w, uint64_t end)
-{
-	uint64_t lo = w + 1 - DET_HOLD - DET_MA, e = w, len;
-	uint32_t count, from = det_near(d, d->band, &count), j;
-	double top;
-
-	d->on = 0;
-	det_excess(d, w - d->first_win + 1);
-	det_groups(d, d->white);
-	j = det_best(d, from, count, &top);
-	if (lo < d->first_win)
-		lo = d->first_win;
-	while (e > lo && det_band(d, det_row(d, e), j) <= DET_EDGE)
-		e--;
-	if (det_band(d, det_row(d, e), j) <= DET_EDGE)
-		e = w - DET_HOLD > d->first_win ? w - DET_HOLD : d->first_win;
-	/* The spectrum of the event's own windows only. */
-	for (uint64_t i = e + 1; i <= w; i++) {
-		const float *p = det_row(d, i);
-
-		for (uint32_t k = 0; k < d->nfft; k++)
-			d->acc[k] -= (double)p[k];
-	}
-	len = end - (w - e) * d->win - d->on_start;
-	det_excess(d, e - d->first_win + 1);
-	if (len < d->min_len || len > d->max_len || d->nq == DET_QUEUE ||
-	    !det_droneid(d, j))
+	if (d->nq == DET_QUEUE)
 		return;
-	d->q[d->nq].start = d->on_start > d->margin ? d->on_start - d->margin :
-	    0;
-	d->q[d->nq].len = d->on_start + len + d->margin - d->q[d->nq].start;
+	s.start = start > d->margin ? start - d->margin : 0;
+	s.len = start + len + d->margin - s.start;
+	for (k = d->nq; k > 0 && d->q[k - 1].start + d->q[k - 1].len >
+	    s.start + s.len; k--)
+		d->q[k] = d->q[k - 1];
+	d->q[k] = s;
 	d->nq++;
 }
 
-/* A decision during an event, at window w (spectrum p) ending at stream
- * index end: its band follows the best of its decisions' sum, nearby; it
- * goes on while its band stays over OCU_DET_OFF, and gives way to a much
- * louder band apart from it. */
+/* Decision window w (ending at stream index end) starts event ev in band
+ * j: its first window is the first of the last DET_MA loud enough on its
+ * own in band j, else the first of them. */
 static void
-det_follow(struct ocu_detect *d, uint64_t w, uint64_t end, const float *p)
+det_start(struct ocu_detect *d, struct det_event *ev, uint64_t w,
+    uint64_t end, uint32_t j)
 {
-	uint32_t count, from, j;
-	double own, all;
+	uint64_t first = w + 1 - DET_MA, s = first;
+
+	while (s <= w && det_band(d, d->spec + det_row(d, s), j) <= DET_EDGE)
+		s++;
+	if (s > w)
+		s = first;
+	ev->on = 1;
+	ev->below = 0;
+	ev->band = j;
+	ev->nd = 1;
+	ev->first_win = s;
+	ev->on_start = end - (w - s + 1) * d->win;
+	memcpy(ev->trk, d->white, d->nfft * sizeof *ev->trk);
+	for (uint32_t k = 0; k < d->nfft; k++)
+		ev->acc[k] = 0;
+	for (uint64_t i = s; i <= w; i++) {
+		const float *p = d->spec + det_row(d, i);
+
+		for (uint32_t k = 0; k < d->nfft; k++)
+			ev->acc[k] += (double)p[k];
+	}
+}
+
+/* Event ev ends at decision window w (ending at stream index end): its
+ * band is where its excess is highest near where it was; its last window
+ * the last loud enough on its own there among those the last decisions
+ * saw, else the last that kept it on. Queue its span if it looks like
+ * DroneID. */
+static void
+det_finish(struct ocu_detect *d, struct det_event *ev, uint64_t w,
+    uint64_t end)
+{
+	uint64_t lo = w + 1 - DET_HOLD - DET_MA, e = w, len;
+	uint32_t count, from = det_near(d, ev->band, d->group / DET_DRIFT,
+	    &count), j;
+
+	ev->on = 0;
+	det_excess(d, ev, w - ev->first_win + 1);
+	j = det_near_best(d, d->exc, from, count);
+	if (lo < ev->first_win)
+		lo = ev->first_win;
+	while (e > lo && det_band(d, d->spec + det_row(d, e), j) <= DET_EDGE)
+		e--;
+	if (det_band(d, d->spec + det_row(d, e), j) <= DET_EDGE)
+		e = w - DET_HOLD > ev->first_win ? w - DET_HOLD : ev->first_win;
+	/* The power of the event's own windows only. */
+	for (uint64_t i = e + 1; i <= w; i++) {
+		const float *p = d->spec + det_row(d, i);
+
+		for (uint32_t k = 0; k < d->nfft; k++)
+			ev->acc[k] -= (double)p[k];
+	}
+	len = end - (w - e) * d->win - ev->on_start;
+	if (len < d->min_len || len > d->max_len)
+		return;
+	det_excess(d, ev, e - ev->first_win + 1);
+	if (det_droneid(d, j, e - ev->first_win + 1))
+		det_queue(d, ev->on_start, len);
+}
+
+/* Event ev, nw windows long, is no burst but a new signal that stays:
+ * the floor in and near its band becomes its power. */
+static void
+det_settle(struct ocu_detect *d, struct det_event *ev, uint64_t nw)
+{
+	uint32_t n = d->nfft, sh = d->group / DET_SHADOW;
+	uint32_t span = d->group + 2 * sh < n ? d->group + 2 * sh : n;
+	uint32_t k = (ev->band + n - sh) % n;
+
+	ev->on = 0;
+	for (uint32_t t = 0; t < span; t++, k = k + 1 == n ? 0 : k + 1) {
+		float f = (float)(ev->acc[k] / (double)nw);
+
+		d->floor[k] = f > DET_MIN_FLOOR ? f : DET_MIN_FLOOR;
+		d->cnt[k] = (float)nw < DET_FLOOR_N ? (float)nw : DET_FLOOR_N;
+	}
+}
+
+/* A decision on event ev at window w (spectrum p) ending at stream index
+ * end: its band follows the best nearby of its decisions' sum; it ends
+ * after DET_HOLD decisions under OCU_DET_OFF there. */
+static void
+det_follow(struct ocu_detect *d, struct det_event *ev, uint64_t w,
+    uint64_t end, const float *p)
+{
+	uint32_t count, from;
+	double own;
 
 	for (uint32_t k = 0; k < d->nfft; k++) {
-		d->acc[k] += (double)p[k];
-		d->trk[k] += d->white[k];
+		ev->acc[k] += (double)p[k];
+		ev->trk[k] += d->white[k];
 	}
-	from = det_near(d, d->band, &count);
-	d->band = det_near_best(d, d->trk, from, count);
-	from = det_near(d, d->band, &count);
-	det_groups(d, d->white);
+	ev->nd++;
+	from = det_near(d, ev->band, d->group / DET_DRIFT, &count);
+	ev->band = det_near_best(d, ev->trk, from, count);
+	from = det_near(d, ev->band, d->group / DET_DRIFT, &count);
 	det_best(d, from, count, &own);
-	j = det_best(d, 0, d->nfft, &all);
-	if (all > OCU_DET_ON && all > DET_SWITCH * own &&
-	    det_apart(d, j, d->band)) {
-		det_finish(d, w, end);
-		det_start(d, w, end, j);
-		return;
+	ev->below = own < OCU_DET_OFF ? ev->below + 1 : 0;
+	if (ev->below >= DET_HOLD)
+		det_finish(d, ev, w, end);
+	else if (end - ev->on_start > d->stuck)
+		det_settle(d, ev, w - ev->first_win + 1);
+}
+
+/* Whether band j overlaps the band of no event but skip (NULL: any) by
+ * half or more. */
+static int
+det_apart(const struct ocu_detect *d, uint32_t j, const struct det_event *skip)
+{
+	uint32_t n = d->nfft;
+
+	for (unsigned e = 0; e < DET_EVENTS; e++) {
+		uint32_t a = (j + n - d->ev[e].band) % n, b = n - a;
+
+		if (d->ev[e].on && &d->ev[e] != skip &&
+		    (a < b ? a : b) <= d->group / 2)
+			return 0;
 	}
-	d->below = own < OCU_DET_OFF ? d->below + 1 : 0;
-	if (d->below >= DET_HOLD)
-		det_finish(d, w, end);
-	else if (end - d->on_start > d->stuck)
-		det_restart(d);
+	return 1;
+}
+
+/* A new event at window w (ending at stream index end) where the best
+ * band apart from those of events in progress exceeds OCU_DET_ON once
+ * the bins they occupy (over OCU_DET_OFF on average) are taken as noise:
+ * a new signal, not the skirt or a part of one already followed. */
+static void
+det_trigger(struct ocu_detect *d, uint64_t w, uint64_t end)
+{
+	struct det_event *slot = NULL;
+	uint32_t arg = 0, n = d->nfft;
+	float top = -FLT_MAX;
+	int busy = 0;
+
+	for (unsigned e = 0; e < DET_EVENTS; e++)
+		if (!d->ev[e].on)
+			slot = &d->ev[e];
+		else
+			busy = 1;
+	if (slot == NULL)
+		return;
+	if (busy) {
+		memcpy(d->exc, d->white, d->nfft * sizeof *d->exc);
+		for (unsigned e = 0; e < DET_EVENTS; e++) {
+			const struct det_event *ev = &d->ev[e];
+			float occ = OCU_DET_OFF * (float)ev->nd;
+
+			for (uint32_t k = 0; k < d->nfft && ev->on; k++)
+				d->exc[k] = ev->trk[k] > occ ? 1 : d->exc[k];
+		}
+		det_groups(d, d->exc);
+	}
+	for (uint32_t j = 0; j < n; j++)
+		if (d->grp[j] > top && (!busy || det_apart(d, j, NULL))) {
+			top = d->grp[j];
+			arg = j;
+		}
+	if (top > OCU_DET_ON * (float)d->group)
+		det_start(d, slot, w, end, arg);
 }
 
 /* One window filled, ending at stream index end. */
@@ -625,31 +740,31 @@ static void
 det_window(struct ocu_detect *d, uint64_t end)
 {
 	uint64_t w = d->nwin++;
-	float *p = det_row(d, w);
+	float *p = d->spec + det_row(d, w);
 	int loud = det_spectrum(d, p);
-	double stat;
-	uint32_t j;
 
-	d->loud[w % DET_RING] = (unsigned char)loud;
-	d->evb[w % DET_RING] = DET_NONE;
 	if (d->warm < DET_WARM) {
 		if (!loud)
 			det_learn(d, p);
 		return;
 	}
 	det_whiten(d, w);
-	if (d->on) {
-		det_follow(d, w, end, p);
-	} else {
-		det_groups(d, d->white);
-		j = det_best(d, 0, d->nfft, &stat);
-		if (stat > OCU_DET_ON)
-			det_start(d, w, end, j);
+	det_groups(d, d->white);
+	for (unsigned e = 0; e < DET_EVENTS; e++)
+		if (d->ev[e].on)
+			det_follow(d, &d->ev[e], w, end, p);
+	/* Two events whose bands came together follow one signal: the
+	 * younger goes. */
+	for (unsigned e = 0; e < DET_EVENTS; e++) {
+		struct det_event *ev = &d->ev[e];
+
+		for (unsigned f = 0; f < DET_EVENTS && ev->on; f++)
+			if (d->ev[f].on && d->ev[f].first_win < ev->first_win &&
+			    !det_apart(d, ev->band, ev))
+				ev->on = 0;
 	}
-	if (d->warm == 0) /* restarted */
-		return;
-	if (d->on)
-		d->evb[w % DET_RING] = d->band;
+	det_trigger(d, w, end);
+	det_mark(d, w, loud);
 	if (++d->decided > DET_MA)
 		det_fold(d, w);
 }
