@@ -5,56 +5,52 @@
  * energy, then resampled); proto17/dji_droneid matlab/find_bursts.m;
  * FFTW3 (a batch of short transforms per window).
  *
- * A burst is 9 MHz wide; at 50 MS/s the whole input holds 7.4 dB more
- * noise than its band, so its power alone rises clearly over its noise
- * only for bursts some 9 dB over the noise in their band, where the
- * demodulator still decodes at -2 dB. Here:
+ * A burst is 9 MHz wide: at 50 MS/s the input holds 7.4 dB more noise
+ * than its band, so its power stands out of the whole input's only some
+ * 9 dB over the noise in its band; the demodulator decodes to -2 dB.
  *
- *   frames   the stream is cut into frames of nfft samples (bins of about
- *            OCU_DET_BIN_HZ), Tukey-tapered so that a loud band leaks
- *            little into the others; their power spectra are summed per
- *            window of about OCU_DET_WIN_US.
- *   floor    each bin has its own noise floor, so the detector works on
- *            whitened power (power over floor, about 1 in noise whatever
- *            the receiver's passband). It learns each window once the
- *            DET_MA windows after it were quiet in that bin: away from
- *            any event's band (and its leakage), never a loud window.
- *   decide   every window, over the last DET_MA windows (32 us), each
- *            band position: the mean whitened power of the `group`
- *            adjacent bins that make OCU_DET_BAND_HZ (circularly), each
- *            bin clamped to DET_CLAMP so that a narrow signal cannot
- *            carry a band. An event starts where the best band apart
- *            from events in progress exceeds OCU_DET_ON; it follows its
- *            band (the best nearby of its decisions' sum: a burst's
- *            Zadoff-Chu symbols are chirps whose power moves across the
- *            band) and ends after DET_HOLD decisions under OCU_DET_OFF
- *            there. Up to DET_EVENTS run at once, so a narrow-band burst
- *            in one band does not hide a DroneID starting in another.
- *            Over 32 us and 9 MHz the noise's mean is known to about
- *            6 %: bursts down to about -3 dB in their band stand out.
- *   edges    the start is the first of the DET_MA windows that decided
- *            whose own whitened power in the band exceeds DET_EDGE, the
- *            end the last such among the windows the last decisions saw;
- *            loud bursts are placed to a window (as the wide-band
- *            detector did, so spans of loud bursts have not moved),
- *            faint ones fall back to the bounds of those windows.
- *   verdict  an event of OCU_DET_MIN_US..OCU_DET_MAX_US is a span (with
- *            OCU_DET_MARGIN_US either side, reported once the stream has
- *            passed it) if its excess power (over the floor) in its band
- *            is: on average at least OCU_DET_ON - 1 (not an error of the
- *            floor); spread over at least OCU_DET_MIN_BW_HZ, by the
- *            participation ratio (sum^2 / sum of squares, in bins) of
- *            the excess beyond DET_SIGNIF deviations of its estimate:
- *            about 13 bins (8 MHz) for DroneID's flat 9 MHz, 2 to 4 for
- *            the 1.4 MHz OcuSync control bursts that share its channels
- *            and durations, or a tone; and not beyond the band: 2 and 3
- *            bins outside it, on either side, under DET_GUARD of the
- *            excess inside (12 MHz bursts, Wi-Fi).
+ *   spectrum  frames of nfft samples (bins of about OCU_DET_BIN_HZ),
+ *             Tukey-tapered (little leakage from a loud band), their
+ *             power summed per window of about OCU_DET_WIN_US.
+ *   floor     per bin; the detector works on whitened power (over the
+ *             floor: about 1 in noise whatever the receiver's passband).
+ *             A bin learns a window once the DET_MA windows after it
+ *             were free of events there too.
+ *   decide    every window, over the last DET_MA windows (32 us), at
+ *             each band position: the mean whitened power of the `group`
+ *             bins that make OCU_DET_BAND_HZ (circularly), each clamped
+ *             to DET_CLAMP so that no narrow signal carries a band. An
+ *             event starts where the best band exceeds OCU_DET_ON and
+ *             follows its band (the best nearby of its decisions' sum:
+ *             the Zadoff-Chu symbols are chirps, their power sweeps the
+ *             band) until DET_HOLD decisions there are under OCU_DET_OFF.
+ *             Over 32 us and 9 MHz the noise's mean is known to about 6 %:
+ *             bursts stand out down to about -3 dB in their band. Up to
+ *             DET_EVENTS run at once (a new one needs a band apart from
+ *             theirs, their bins counting as noise): a narrow-band burst
+ *             in one band does not hide a DroneID starting in another.
+ *   edges     the first of the DET_MA windows that decided (the last of
+ *             those the last decisions saw) whose own whitened power in
+ *             the band exceeds DET_EDGE: a loud burst is placed to a
+ *             window, where the old wide-band detector put it; a faint
+ *             one falls back to the bounds of those windows.
+ *   verdict   an event of OCU_DET_MIN_US..OCU_DET_MAX_US is a span (with
+ *             OCU_DET_MARGIN_US either side, reported once the stream is
+ *             past it) if its excess power over the floor in its band is
+ *             on average over OCU_DET_ON - 1 (not an error of the floor);
+ *             spread over OCU_DET_MIN_BW_HZ or more by the participation
+ *             ratio (sum^2 / sum of squares, in bins) of what exceeds
+ *             DET_SIGNIF deviations of its estimate: some 13 bins for
+ *             DroneID's flat 9 MHz, 2 to 4 for the 1.4 MHz OcuSync
+ *             control bursts sharing its channels and durations, or a
+ *             tone; and confined: 2 and 3 bins out of the band, on either
+ *             side, under DET_GUARD of the excess inside (not the 12 MHz
+ *             bursts of the recording, nor Wi-Fi).
  *
- * An event that goes on for DET_STUCK times OCU_DET_MAX_US is a new
- * noise floor in its band. Cost: one nfft-point FFT per nfft samples
- * (FFTW, estimated plans) and a pass over its output; per window, a few
- * passes over nfft bins; per event, a few more. */
+ * An event that lasts DET_STUCK times OCU_DET_MAX_US is a new floor in
+ * its band. Cost: an nfft-point FFT per nfft samples (FFTW, estimated
+ * plans: deterministic) and a pass over its output; per window a few
+ * passes over the bins, per event a few more. */
 #include <float.h>
 #include <math.h>
 #include <stdlib.h>
@@ -68,36 +64,30 @@
 #define DET_RING 8           /* windows kept (a power of two, at least
                               * DET_MA + DET_HOLD + 1) */
 #define DET_WARM 8           /* windows averaged for a first floor */
-#define DET_EVENTS 3         /* events followed at once, in apart bands */
-/* The floor's step toward a quiet window: the mean of those it has seen
- * until it has seen 1/DET_FLOOR_RATE, then an exponential average of
- * about DET_FLOOR_N windows. */
+#define DET_EVENTS 3         /* events followed at once */
+/* The floor: the mean of the quiet windows, then (from 1/DET_FLOOR_RATE
+ * of them) an exponential average of about DET_FLOOR_N. */
 #define DET_FLOOR_RATE (1.0f / 32)
 #define DET_FLOOR_N (2 / DET_FLOOR_RATE - 1)
 #define DET_TAPER 0.5        /* of each frame tapered (Tukey window) */
-#define DET_RMAX 1e6f        /* whitened power is clamped to this */
-/* ... and to this per bin in the decisions' sums. */
-#define DET_CLAMP 2.5f
-/* An event's band moves, each decision, to the best of its decisions'
- * sum within 1/DET_DRIFT of a band of where it was. */
-#define DET_DRIFT 4
-/* During an event the floor learns nothing in its band and group /
- * DET_SHADOW bins either side (leakage from a loud burst, drift). */
+#define DET_RMAX 1e6f        /* whitened power is clamped to this, */
+#define DET_CLAMP 2.5f       /* ... and to this in the decisions' sums */
+#define DET_DRIFT 4          /* an event's band moves 1/DET_DRIFT of one */
+/* The floor learns nothing within 1/DET_SHADOW of a band either side of
+ * an event's band (leakage from a loud burst, drift). */
 #define DET_SHADOW 2
 #define DET_EDGE 2.0f        /* one window's whitened power at an edge */
-/* Excess power in a bin counts toward a burst's width only beyond this
- * many standard deviations of its estimate (the floor's and the burst's
- * own): a floor learnt from a few windows (just after the start) must
- * not make a narrow burst look wide. */
+/* Standard deviations of the estimate (the floor's and the burst's own)
+ * beyond which a bin's excess counts toward the width: a floor learnt
+ * from a few windows must not make a narrow burst look wide. */
 #define DET_SIGNIF 2.0
 #define DET_GUARD 0.3        /* excess outside the band over inside */
-#define DET_MIN_NFFT 16
 #define DET_STUCK 3          /* times OCU_DET_MAX_US: a new floor */
 #define DET_QUEUE 8          /* spans waiting for their trailing margin */
 #define DET_LOUD 1e30f       /* power per bin given to a non-finite window */
 #define DET_MIN_FLOOR 1e-30f
 
-/* One burst being followed. */
+/* One signal being followed. */
 struct det_event {
 	int on;
 	uint32_t below;               /* decisions under OFF in a row */
@@ -111,8 +101,7 @@ struct det_event {
 struct ocu_detect {
 	uint32_t nfft, frames, win;   /* frames of nfft samples per window */
 	uint32_t group;               /* bins in a band of OCU_DET_BAND_HZ */
-	double bin_hz;
-	double eff;                   /* independent frames in a window */
+	double bin_hz, eff;           /* eff: independent frames a window */
 	uint64_t min_len, max_len, margin, stuck;
 	uint64_t next;                /* stream index expected next */
 	int started;
@@ -127,8 +116,8 @@ struct ocu_detect {
 	 * power per bin, and the bins free of events (none if loud). */
 	float *spec;
 	unsigned char *quiet;
-	uint64_t nwin;                /* windows since the last restart */
-	uint64_t decided;             /* ... of them past the warm-up */
+	uint64_t nwin, decided;       /* windows since the last restart,
+	                               * and past the warm-up */
 	/* Noise: power per bin and how many windows it holds. */
 	float *floor, *cnt;
 	uint32_t warm;
@@ -146,28 +135,42 @@ struct ocu_detect {
 	unsigned char *upool;
 };
 
-/* The smallest n' >= n whose only prime factors are 2, 3 and 5 (sizes
- * FFTW transforms fastest). */
-static uint32_t
-det_smooth(uint32_t n)
+/* FFT size (the nearest size at or above rate / OCU_DET_BIN_HZ whose
+ * only prime factors are 2, 3 and 5, which FFTW transforms fastest),
+ * frames per window and bins per band for rate. */
+static void
+det_size(struct ocu_detect *d, double rate)
 {
-	for (;; n++) {
-		uint32_t m = n;
+	long frames;
+	uint32_t n = (uint32_t)lround(rate / OCU_DET_BIN_HZ), m;
 
-		while (m % 2 == 0)
-			m /= 2;
-		while (m % 3 == 0)
-			m /= 3;
-		while (m % 5 == 0)
-			m /= 5;
+	for (;; n++) { /* n >= 24: rate >= OCU_RATE */
+		for (m = n; m % 2 == 0; m /= 2)
+			;
+		for (; m % 3 == 0; m /= 3)
+			;
+		for (; m % 5 == 0; m /= 5)
+			;
 		if (m == 1)
-			return n;
+			break;
 	}
+	d->nfft = n;
+	frames = lround(rate * OCU_DET_WIN_US * 1e-6 / n);
+	d->frames = frames < 1 ? 1 : (uint32_t)frames;
+	d->win = d->frames * n;
+	d->bin_hz = rate / n;
+	d->group = (uint32_t)(OCU_DET_BAND_HZ / d->bin_hz);
+	d->group = d->group < 1 ? 1 : d->group > n ? n : d->group;
+	d->min_len = (uint64_t)(rate * OCU_DET_MIN_US * 1e-6);
+	d->max_len = (uint64_t)(rate * OCU_DET_MAX_US * 1e-6);
+	d->margin = (uint64_t)(rate * OCU_DET_MARGIN_US * 1e-6);
+	d->stuck = DET_STUCK * d->max_len;
 }
-/* The frame's taper (a Tukey window: raised-cosine edges over DET_TAPER
- * of it, flat between) and the scale that makes a bin's power that of
- * white noise per bin. Leakage from a loud band falls to -33 dB 4 bins
- * away (-19 dB untapered), for 0.74 of the untapered frame's averaging. */
+
+/* The frame's taper (Tukey: raised-cosine edges over DET_TAPER of it):
+ * leakage from a loud band is -33 dB 4 bins away (-19 dB untapered) for
+ * 0.74 of the untapered frame's averaging (eff: the independent frames
+ * a window is worth); scale: a bin's power is that of noise per bin. */
 static void
 det_taper(struct ocu_detect *d)
 {
@@ -185,30 +188,7 @@ det_taper(struct ocu_detect *d)
 	d->scale = (float)(1 / (s2 * d->frames));
 	d->eff = s2 * s2 / (s4 * d->nfft) * d->frames;
 }
-/* FFT size, frames and band width for rate: bins of about
- * OCU_DET_BIN_HZ, windows of about OCU_DET_WIN_US. */
-static void
-det_size(struct ocu_detect *d, double rate)
-{
-	long frames;
 
-	d->nfft = det_smooth((uint32_t)lround(rate / OCU_DET_BIN_HZ));
-	if (d->nfft < DET_MIN_NFFT)
-		d->nfft = DET_MIN_NFFT;
-	frames = lround(rate * OCU_DET_WIN_US * 1e-6 / d->nfft);
-	d->frames = frames < 1 ? 1 : (uint32_t)frames;
-	d->win = d->frames * d->nfft;
-	d->bin_hz = rate / d->nfft;
-	d->group = (uint32_t)(OCU_DET_BAND_HZ / d->bin_hz);
-	if (d->group < 1)
-		d->group = 1;
-	if (d->group > d->nfft)
-		d->group = d->nfft;
-	d->min_len = (uint64_t)(rate * OCU_DET_MIN_US * 1e-6);
-	d->max_len = (uint64_t)(rate * OCU_DET_MAX_US * 1e-6);
-	d->margin = (uint64_t)(rate * OCU_DET_MARGIN_US * 1e-6);
-	d->stuck = DET_STUCK * d->max_len;
-}
 /* The arrays, in three allocations; -1 when out of memory. */
 static int
 det_alloc(struct ocu_detect *d)
@@ -314,8 +294,7 @@ det_spectrum(struct ocu_detect *d, float *p)
 	int bad = 0;
 
 	fftwf_execute(d->plan);
-	for (uint32_t k = 0; k < n; k++)
-		p[k] = 0;
+	memset(p, 0, n * sizeof *p);
 	for (uint32_t f = 0; f < d->frames; f++, o += n)
 		for (uint32_t k = 0; k < n; k++) {
 			float re = crealf(o[k]), im = cimagf(o[k]);
@@ -332,9 +311,9 @@ det_spectrum(struct ocu_detect *d, float *p)
 		p[k] = DET_LOUD;
 	return 1;
 }
-/* For det_best: grp[j] = the sum of v over the group of d->group bins
- * from bin j on (circularly), every j. Summed shift by shift so that
- * it vectorises: no chain of dependent additions. */
+
+/* grp[j] = the sum of v over the group of d->group bins from bin j on
+ * (circularly), every j: shift by shift, so that it vectorises. */
 static void
 det_groups(struct ocu_detect *d, const float *v)
 {
@@ -351,26 +330,22 @@ det_groups(struct ocu_detect *d, const float *v)
 			grp[j] += e[j];
 	}
 }
-/* Of the count bands (first bins of circular groups of d->group bins)
- * from bin from on, the one where the values given to det_groups sum
- * highest (the first of equals); that sum's mean per bin into *best. */
-static uint32_t
-det_best(const struct ocu_detect *d, uint32_t from, uint32_t count,
-    double *best)
+
+/* The highest mean per bin in grp over the count bands (first bins) from
+ * bin from on. */
+static float
+det_best(const struct ocu_detect *d, uint32_t from, uint32_t count)
 {
-	uint32_t n = d->nfft, arg = from, j = from;
+	uint32_t n = d->nfft, j = from;
 	float top = -FLT_MAX;
 
 	for (uint32_t i = 0; i < count; i++, j = j + 1 == n ? 0 : j + 1)
-		if (d->grp[j] > top) {
-			top = d->grp[j];
-			arg = j;
-		}
-	*best = (double)top / d->group;
-	return arg;
+		top = d->grp[j] > top ? d->grp[j] : top;
+	return top / (float)d->group;
 }
-/* Of the count bands from bin from on, the one where v sums highest:
- * det_groups and det_best for a few bands. */
+
+/* Of the count bands from bin from on, the one (first bin) where v sums
+ * highest, the first of equals: a sliding sum, for a few bands. */
 static uint32_t
 det_near_best(const struct ocu_detect *d, const float *v, uint32_t from,
     uint32_t count)
@@ -381,9 +356,8 @@ det_near_best(const struct ocu_detect *d, const float *v, uint32_t from,
 	for (uint32_t i = 0; i < d->group; i++, k = k + 1 == n ? 0 : k + 1)
 		sum += v[k];
 	top = sum;
-	/* Slide: bin j leaves, bin k (j + group) comes in. */
 	for (uint32_t c = 1; c < count; c++) {
-		sum += v[k] - v[j];
+		sum += v[k] - v[j]; /* bin j leaves, bin j + group comes */
 		j = j + 1 == n ? 0 : j + 1;
 		k = k + 1 == n ? 0 : k + 1;
 		if (sum > top) {
@@ -393,20 +367,18 @@ det_near_best(const struct ocu_detect *d, const float *v, uint32_t from,
 	}
 	return arg;
 }
-/* The bands within r bins of band j: the first (returned) and their
- * count, for det_best and det_near_best. */
-static uint32_t
-det_near(const struct ocu_detect *d, uint32_t j, uint32_t r, uint32_t *count)
-{
-	uint32_t n = d->nfft;
 
-	if (2 * r + 1 >= n) {
-		*count = n;
-		return 0;
-	}
+/* The bands within group / DET_DRIFT bins of band j (fewer than nfft,
+ * as group <= nfft): the first (returned) and their count. */
+static uint32_t
+det_near(const struct ocu_detect *d, uint32_t j, uint32_t *count)
+{
+	uint32_t r = d->group / DET_DRIFT;
+
 	*count = 2 * r + 1;
-	return (j + n - r) % n;
+	return (j + d->nfft - r) % d->nfft;
 }
+
 /* Whitened power of one window's spectrum p in band j, mean per bin. */
 static float
 det_band(const struct ocu_detect *d, const float *p, uint32_t j)
@@ -421,6 +393,18 @@ det_band(const struct ocu_detect *d, const float *p, uint32_t j)
 	}
 	return s / (float)d->group;
 }
+
+/* The bins where an event in band j keeps the floor from learning: the
+ * first (returned) and their count. */
+static uint32_t
+det_shadow(const struct ocu_detect *d, uint32_t j, uint32_t *count)
+{
+	uint32_t n = d->nfft, sh = d->group / DET_SHADOW;
+
+	*count = d->group + 2 * sh < n ? d->group + 2 * sh : n;
+	return (j + n - sh) % n;
+}
+
 /* The first windows: their mean power per bin is the first floor. */
 static void
 det_learn(struct ocu_detect *d, const float *p)
@@ -435,6 +419,7 @@ det_learn(struct ocu_detect *d, const float *p)
 	}
 	d->warm++;
 }
+
 /* white = the last DET_MA windows' power over the floor per bin,
  * clamped to DET_CLAMP. */
 static void
@@ -457,52 +442,51 @@ det_whiten(struct ocu_detect *d, uint64_t w)
 	}
 }
 
-/* Window w's bins free of events: all but those in or near an event's
- * band; none if it was loud. */
+/* Window w's bins free of events: all but those in an event's shadow;
+ * none if it was loud. */
 static void
 det_mark(struct ocu_detect *d, uint64_t w, int loud)
 {
 	unsigned char *q = d->quiet + det_row(d, w);
-	uint32_t n = d->nfft, sh = d->group / DET_SHADOW;
-	uint32_t span = d->group + 2 * sh < n ? d->group + 2 * sh : n;
+	uint32_t n = d->nfft;
 
 	memset(q, !loud, n);
 	for (unsigned e = 0; e < DET_EVENTS; e++) {
-		uint32_t k = (d->ev[e].band + n - sh) % n;
+		uint32_t span, k = det_shadow(d, d->ev[e].band, &span);
 
-		if (!d->ev[e].on)
-			continue;
-		for (uint32_t t = 0; t < span; t++, k = k + 1 == n ? 0 : k + 1)
+		for (uint32_t t = 0; t < span && d->ev[e].on;
+		    t++, k = k + 1 == n ? 0 : k + 1)
 			q[k] = 0;
 	}
 }
 
 /* After decision w: the floor learns window w - DET_MA in the bins free
- * of events in it and every window since (so neither a burst's first
- * faint windows nor its leakage). */
+ * of events in it and in every window since. */
 static void
 det_fold(struct ocu_detect *d, uint64_t w)
 {
 	uint64_t o = w - DET_MA;
-	const float *p = d->spec + det_row(d, o);
+	const float *restrict p = d->spec + det_row(d, o);
+	float *restrict fl = d->floor, *restrict cnt = d->cnt;
+	unsigned char *restrict keep = d->keep;
 	uint32_t n = d->nfft;
 
-	memcpy(d->keep, d->quiet + det_row(d, o), n);
+	memcpy(keep, d->quiet + det_row(d, o), n);
 	for (uint64_t i = o + 1; i <= w; i++) {
-		const unsigned char *q = d->quiet + det_row(d, i);
+		const unsigned char *restrict q = d->quiet + det_row(d, i);
 
 		for (uint32_t k = 0; k < n; k++)
-			d->keep[k] &= q[k];
+			keep[k] &= q[k];
 	}
 	for (uint32_t k = 0; k < n; k++) {
-		float c = d->cnt[k] + 1, r = 1 / c > DET_FLOOR_RATE ? 1 / c :
+		float c = cnt[k] + 1, r = 1 / c > DET_FLOOR_RATE ? 1 / c :
 		    DET_FLOOR_RATE;
-		float f = d->floor[k] + (p[k] - d->floor[k]) * r;
+		float f = fl[k] + (p[k] - fl[k]) * r;
 
 		f = f > DET_MIN_FLOOR ? f : DET_MIN_FLOOR;
 		c = c < DET_FLOOR_N ? c : DET_FLOOR_N;
-		d->floor[k] = d->keep[k] ? f : d->floor[k];
-		d->cnt[k] = d->keep[k] ? c : d->cnt[k];
+		fl[k] = keep[k] ? f : fl[k];
+		cnt[k] = keep[k] ? c : cnt[k];
 	}
 }
 
@@ -588,8 +572,7 @@ det_start(struct ocu_detect *d, struct det_event *ev, uint64_t w,
 	ev->first_win = s;
 	ev->on_start = end - (w - s + 1) * d->win;
 	memcpy(ev->trk, d->white, d->nfft * sizeof *ev->trk);
-	for (uint32_t k = 0; k < d->nfft; k++)
-		ev->acc[k] = 0;
+	memset(ev->acc, 0, d->nfft * sizeof *ev->acc);
 	for (uint64_t i = s; i <= w; i++) {
 		const float *p = d->spec + det_row(d, i);
 
@@ -608,8 +591,7 @@ det_finish(struct ocu_detect *d, struct det_event *ev, uint64_t w,
     uint64_t end)
 {
 	uint64_t lo = w + 1 - DET_HOLD - DET_MA, e = w, len;
-	uint32_t count, from = det_near(d, ev->band, d->group / DET_DRIFT,
-	    &count), j;
+	uint32_t count, from = det_near(d, ev->band, &count), j;
 
 	ev->on = 0;
 	det_excess(d, ev, w - ev->first_win + 1);
@@ -636,13 +618,11 @@ det_finish(struct ocu_detect *d, struct det_event *ev, uint64_t w,
 }
 
 /* Event ev, nw windows long, is no burst but a new signal that stays:
- * the floor in and near its band becomes its power. */
+ * the floor in its shadow becomes its power. */
 static void
 det_settle(struct ocu_detect *d, struct det_event *ev, uint64_t nw)
 {
-	uint32_t n = d->nfft, sh = d->group / DET_SHADOW;
-	uint32_t span = d->group + 2 * sh < n ? d->group + 2 * sh : n;
-	uint32_t k = (ev->band + n - sh) % n;
+	uint32_t n = d->nfft, span, k = det_shadow(d, ev->band, &span);
 
 	ev->on = 0;
 	for (uint32_t t = 0; t < span; t++, k = k + 1 == n ? 0 : k + 1) {
@@ -661,26 +641,27 @@ det_follow(struct ocu_detect *d, struct det_event *ev, uint64_t w,
     uint64_t end, const float *p)
 {
 	uint32_t count, from;
-	double own;
 
 	for (uint32_t k = 0; k < d->nfft; k++) {
 		ev->acc[k] += (double)p[k];
 		ev->trk[k] += d->white[k];
 	}
 	ev->nd++;
-	from = det_near(d, ev->band, d->group / DET_DRIFT, &count);
+	from = det_near(d, ev->band, &count);
 	ev->band = det_near_best(d, ev->trk, from, count);
-	from = det_near(d, ev->band, d->group / DET_DRIFT, &count);
-	det_best(d, from, count, &own);
-	ev->below = own < OCU_DET_OFF ? ev->below + 1 : 0;
+	from = det_near(d, ev->band, &count);
+	if (det_best(d, from, count) < OCU_DET_OFF)
+		ev->below++;
+	else
+		ev->below = 0;
 	if (ev->below >= DET_HOLD)
 		det_finish(d, ev, w, end);
 	else if (end - ev->on_start > d->stuck)
 		det_settle(d, ev, w - ev->first_win + 1);
 }
 
-/* Whether band j overlaps the band of no event but skip (NULL: any) by
- * half or more. */
+/* Whether band j overlaps by half or more the band of no event but skip
+ * (NULL: none skipped). */
 static int
 det_apart(const struct ocu_detect *d, uint32_t j, const struct det_event *skip)
 {
@@ -696,16 +677,30 @@ det_apart(const struct ocu_detect *d, uint32_t j, const struct det_event *skip)
 	return 1;
 }
 
+/* The best band (first bin) in grp apart from those of events in
+ * progress; its sum into *top. */
+static uint32_t
+det_candidate(const struct ocu_detect *d, float *top)
+{
+	uint32_t arg = 0;
+
+	*top = -FLT_MAX;
+	for (uint32_t j = 0; j < d->nfft; j++)
+		if (d->grp[j] > *top && det_apart(d, j, NULL))
+			*top = d->grp[arg = j];
+	return arg;
+}
+
 /* A new event at window w (ending at stream index end) where the best
- * band apart from those of events in progress exceeds OCU_DET_ON once
- * the bins they occupy (over OCU_DET_OFF on average) are taken as noise:
- * a new signal, not the skirt or a part of one already followed. */
+ * band apart from those of events in progress exceeds OCU_DET_ON, also
+ * once the bins they occupy (over OCU_DET_OFF on average) are taken as
+ * noise: a new signal, not the skirt or a part of one followed. */
 static void
 det_trigger(struct ocu_detect *d, uint64_t w, uint64_t end)
 {
 	struct det_event *slot = NULL;
-	uint32_t arg = 0, n = d->nfft;
-	float top = -FLT_MAX;
+	uint32_t arg, n = d->nfft;
+	float top, on = OCU_DET_ON * (float)d->group;
 	int busy = 0;
 
 	for (unsigned e = 0; e < DET_EVENTS; e++)
@@ -715,23 +710,20 @@ det_trigger(struct ocu_detect *d, uint64_t w, uint64_t end)
 			busy = 1;
 	if (slot == NULL)
 		return;
-	if (busy) {
-		memcpy(d->exc, d->white, d->nfft * sizeof *d->exc);
+	arg = det_candidate(d, &top);
+	if (busy && top > on) {
+		memcpy(d->exc, d->white, n * sizeof *d->exc);
 		for (unsigned e = 0; e < DET_EVENTS; e++) {
 			const struct det_event *ev = &d->ev[e];
 			float occ = OCU_DET_OFF * (float)ev->nd;
 
-			for (uint32_t k = 0; k < d->nfft && ev->on; k++)
+			for (uint32_t k = 0; k < n && ev->on; k++)
 				d->exc[k] = ev->trk[k] > occ ? 1 : d->exc[k];
 		}
 		det_groups(d, d->exc);
+		arg = det_candidate(d, &top);
 	}
-	for (uint32_t j = 0; j < n; j++)
-		if (d->grp[j] > top && (!busy || det_apart(d, j, NULL))) {
-			top = d->grp[j];
-			arg = j;
-		}
-	if (top > OCU_DET_ON * (float)d->group)
+	if (top > on)
 		det_start(d, slot, w, end, arg);
 }
 
@@ -754,7 +746,7 @@ det_window(struct ocu_detect *d, uint64_t end)
 		if (d->ev[e].on)
 			det_follow(d, &d->ev[e], w, end, p);
 	/* Two events whose bands came together follow one signal: the
-	 * younger goes. */
+	 * younger goes, without a span. */
 	for (unsigned e = 0; e < DET_EVENTS; e++) {
 		struct det_event *ev = &d->ev[e];
 
@@ -769,30 +761,18 @@ det_window(struct ocu_detect *d, uint64_t end)
 		det_fold(d, w);
 }
 
-/* Report the queued spans that end by stream index pos. */
-static void
-det_report(struct ocu_detect *d, uint64_t pos,
-    void (*found)(void *ctx, struct ocu_span s), void *ctx)
-{
-	unsigned k = 0;
-
-	while (k < d->nq && d->q[k].start + d->q[k].len <= pos)
-		found(ctx, d->q[k++]);
-	memmove(d->q, d->q + k, (d->nq - k) * sizeof *d->q);
-	d->nq -= k;
-}
-
 void
 ocu_detect_feed(struct ocu_detect *d, const float complex *x, size_t n,
     uint64_t first, void (*found)(void *ctx, struct ocu_span s), void *ctx)
 {
 	size_t i = 0;
+	unsigned k = 0;
 
 	if (!d->started || first != d->next)
 		det_restart(d);
 	d->started = 1;
-	/* Frame by frame (or what is left of one), tapered on the way
-	 * (as floats: this loop sees every sample). */
+	/* Frame by frame (or what is left of one), tapered on the way, as
+	 * floats: this loop sees every sample. */
 	while (i < n) {
 		uint32_t at = d->fill % d->nfft;
 		size_t take = d->nfft - at;
@@ -812,5 +792,9 @@ ocu_detect_feed(struct ocu_detect *d, const float complex *x, size_t n,
 		}
 	}
 	d->next = first + n;
-	det_report(d, d->next, found, ctx);
+	/* Report the queued spans that end by now. */
+	while (k < d->nq && d->q[k].start + d->q[k].len <= d->next)
+		found(ctx, d->q[k++]);
+	memmove(d->q, d->q + k, (d->nq - k) * sizeof *d->q);
+	d->nq -= k;
 }
