@@ -191,14 +191,22 @@ struct ocu_span {
 	uint64_t len;
 };
 
-/* Detector tunables. Power is averaged over windows of OCU_DET_WIN_US;
- * a burst starts on a window OCU_DET_ON times the noise floor and ends
- * on one under OCU_DET_OFF times it; it is reported if it lasted
- * OCU_DET_MIN_US..OCU_DET_MAX_US and is not narrow-band (see burst.c),
- * with OCU_DET_MARGIN_US either side. */
+/* Detector tunables. The input is split into bins of about
+ * OCU_DET_BIN_HZ (short FFTs) and its power summed per window of
+ * OCU_DET_WIN_US; each bin's power is taken over its own noise floor.
+ * A burst starts when the mean of that, over the last four windows and
+ * over the bins of some band OCU_DET_BAND_HZ wide (every position
+ * tried), exceeds OCU_DET_ON, and ends when the best band stays under
+ * OCU_DET_OFF (see burst.c); it is reported if it lasted
+ * OCU_DET_MIN_US..OCU_DET_MAX_US and its excess power is spread over at
+ * least OCU_DET_MIN_BW_HZ (not a narrow-band burst), with
+ * OCU_DET_MARGIN_US either side. */
 #define OCU_DET_WIN_US 8.0
-#define OCU_DET_ON 2.5f       /* 4 dB */
-#define OCU_DET_OFF 1.6f      /* 2 dB */
+#define OCU_DET_BIN_HZ 625e3
+#define OCU_DET_BAND_HZ 9e6   /* a little under the 9.015 MHz used */
+#define OCU_DET_ON 1.3f       /* 1.1 dB over the noise in the band */
+#define OCU_DET_OFF 1.25f     /* 1 dB */
+#define OCU_DET_MIN_BW_HZ 4.5e6
 #define OCU_DET_MIN_US 400.0
 #define OCU_DET_MAX_US 900.0
 #define OCU_DET_MARGIN_US 100.0
