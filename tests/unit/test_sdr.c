@@ -265,7 +265,7 @@ test_noise(void **state)
 	}
 	print_message("the receiver decodes every burst down to %+.0f dB\n",
 	    all_rx);
-	assert_true(all_rx <= 10);
+	assert_true(all_rx <= 1); /* -2 dB measured, as turbo alone */
 }
 
 int
