@@ -12,11 +12,10 @@
 #include "../core/engine.h"
 #include "iq.h"
 
-/* The DroneID channels the published receivers listen on (MHz):
+/* Channels --channels takes at most. The default hop list (live.c) is
+ * the DroneID channels the published receivers listen on:
  * RUB-SysSec/DroneSecurity and proto17/dji_droneid use 2399.5 to
- * 2459.5 in 15 MHz steps, and 5756.5 to 5816.5 in 20 MHz steps. */
-#define SDR_HOP_24 { 2399.5, 2414.5, 2429.5, 2444.5, 2459.5 }
-#define SDR_HOP_58 { 5756.5, 5776.5, 5796.5, 5816.5 }
+ * 2459.5 MHz in 15 MHz steps, and 5756.5 to 5816.5 in 20 MHz steps. */
 #define SDR_HOP_MAX 16
 #define SDR_DEFAULT_DWELL_S 2.0  /* DroneID repeats a few times a second */
 #define SDR_LIVE_RATE 15360000.0 /* the burst's own rate: least to do */
