@@ -392,9 +392,8 @@ test_detect_synth(void **state)
 
 /* ---- the detector on synthetic streams (unit-power noise) ---- */
 
-/* Add to x[0..n) noise flat over bw around f0 (band-limited by one
- * FFT) at snr_db over the noise (of unit power per sample) in its band:
- * an OcuSync control burst (1.4 MHz) or a wider signal. */
+/* Add to x[0..n) noise flat over bw around f0 (one FFT) at snr_db over
+ * the unit noise in its band: a control burst (1.4 MHz), a wider one. */
 static void
 add_band(float complex *x, size_t n, double rate, double f0, double bw,
     double snr_db)
@@ -549,9 +548,8 @@ test_detect_together(void **state)
 	free(x);
 }
 
-/* Noise alone, then noise with a steady tone (10 dB over the noise per
- * sample, 29 dB in its bin) and a DC offset, 0.1 s at each rate fed in
- * blocks: no span. */
+/* Noise alone, then with a steady tone (10 dB over the noise per sample)
+ * and a DC offset, 0.1 s at each rate fed in blocks: no span. */
 static void
 test_detect_noise(void **state)
 {
