@@ -30,10 +30,9 @@
  *             theirs, their bins counting as noise): a narrow-band burst
  *             in one band does not hide a DroneID starting in another.
  *   edges     the first of the DET_MA windows that decided (the last of
- *             those the last decisions saw) whose own whitened power in
- *             the band exceeds DET_EDGE: a loud burst is placed to a
- *             window, where the old wide-band detector put it; a faint
- *             one falls back to the bounds of those windows.
+ *             those the last decisions saw) loud in the band on its own
+ *             (DET_EDGE): a loud burst is placed to a window (where the
+ *             wide-band detector put it), a faint one within those.
  *   verdict   an event of OCU_DET_MIN_US..OCU_DET_MAX_US is a span (with
  *             OCU_DET_MARGIN_US either side, reported once the stream is
  *             past it) if its excess power over the floor in its band is
@@ -43,14 +42,13 @@
  *             DET_SIGNIF deviations of its estimate: some 13 bins for
  *             DroneID's flat 9 MHz, 2 to 4 for the 1.4 MHz OcuSync
  *             control bursts sharing its channels and durations, or a
- *             tone; and confined: 2 and 3 bins out of the band, on either
- *             side, under DET_GUARD of the excess inside (not the 12 MHz
- *             bursts of the recording, nor Wi-Fi).
+ *             tone; and confined: 2 to 4 bins out of the band, on either
+ *             side, under DET_GUARD of the excess inside or within noise
+ *             (not the 12 MHz bursts of the recording, nor Wi-Fi).
  *
  * An event that lasts DET_STUCK times OCU_DET_MAX_US is a new floor in
- * its band. Cost: an nfft-point FFT per nfft samples (FFTW, estimated
- * plans: deterministic) and a pass over its output; per window a few
- * passes over the bins, per event a few more. */
+ * its band. Cost: an nfft-point FFT (FFTW, estimated plans, so results
+ * do not vary) per nfft samples; per window, passes over the bins. */
 #include <float.h>
 #include <math.h>
 #include <stdlib.h>
@@ -81,7 +79,7 @@
  * beyond which a bin's excess counts toward the width: a floor learnt
  * from a few windows must not make a narrow burst look wide. */
 #define DET_SIGNIF 2.0
-#define DET_GUARD 0.3        /* excess outside the band over inside */
+#define DET_GUARD 0.3        /* excess out of the band over inside */
 #define DET_STUCK 3          /* times OCU_DET_MAX_US: a new floor */
 #define DET_QUEUE 8          /* spans waiting for their trailing margin */
 #define DET_LOUD 1e30f       /* power per bin given to a non-finite window */
@@ -90,9 +88,8 @@
 /* One signal being followed. */
 struct det_event {
 	int on;
-	uint32_t below;               /* decisions under OFF in a row */
-	uint32_t band;                /* first bin of its group */
-	uint32_t nd;                  /* decisions it has seen */
+	uint32_t below, band, nd;     /* decisions under OFF in a row; first
+	                               * bin of its band; decisions seen */
 	uint64_t first_win, on_start; /* its first window; in the stream */
 	double *acc;                  /* power per bin over its windows */
 	float *trk;                   /* whitened power of its decisions */
@@ -129,8 +126,7 @@ struct ocu_detect {
 	/* Spans found, not yet reported, by end. */
 	struct ocu_span q[DET_QUEUE];
 	unsigned nq;
-	/* The allocations all of the above point into. */
-	float *fpool;
+	float *fpool;                 /* what the arrays above point into */
 	double *dpool;
 	unsigned char *upool;
 };
@@ -145,12 +141,8 @@ det_size(struct ocu_detect *d, double rate)
 	uint32_t n = (uint32_t)lround(rate / OCU_DET_BIN_HZ), m;
 
 	for (;; n++) { /* n >= 24: rate >= OCU_RATE */
-		for (m = n; m % 2 == 0; m /= 2)
-			;
-		for (; m % 3 == 0; m /= 3)
-			;
-		for (; m % 5 == 0; m /= 5)
-			;
+		for (m = n; m % 2 == 0 || m % 3 == 0 || m % 5 == 0;)
+			m /= m % 2 == 0 ? 2 : m % 3 == 0 ? 3 : 5;
 		if (m == 1)
 			break;
 	}
@@ -189,7 +181,7 @@ det_taper(struct ocu_detect *d)
 	d->eff = s2 * s2 / (s4 * d->nfft) * d->frames;
 }
 
-/* The arrays, in three allocations; -1 when out of memory. */
+/* The arrays, in three pools; -1 when out of memory. */
 static int
 det_alloc(struct ocu_detect *d)
 {
@@ -265,8 +257,7 @@ ocu_detect_free(struct ocu_detect *d)
 	free(d);
 }
 
-/* Forget the stream so far but the spans already found: a new stream
- * position. */
+/* Forget the stream but the spans found: a new stream position. */
 static void
 det_restart(struct ocu_detect *d)
 {
@@ -502,22 +493,28 @@ det_excess(struct ocu_detect *d, const struct det_event *ev, uint64_t nw)
 	}
 }
 
+/* The deviation of bin k's excess in exc (an event of nw windows) with
+ * no signal there, from the floor's estimate and the event's own (times
+ * 1 + the excess where there is one). */
+static double
+det_sd(const struct ocu_detect *d, uint32_t k, uint64_t nw)
+{
+	return sqrt(1 / (d->eff * d->cnt[k]) + 1 / (d->eff * (double)nw));
+}
+
 /* Whether the excess in exc over band j, of an event of nw windows,
  * looks like DroneID's (see the top of the file). */
 static int
 det_droneid(const struct ocu_detect *d, uint32_t j, uint64_t nw)
 {
-	uint32_t n = d->nfft, g = d->group;
-	double s = 0, s2 = 0, sum = 0, lo, hi;
-	double burst = 1 / (d->eff * (double)nw);
+	uint32_t n = d->nfft, g = d->group, k = j;
+	double s = 0, s2 = 0, sum = 0, lo, hi, sd;
 
-	for (uint32_t i = 0, k = j; i < g; i++, k = k + 1 == n ? 0 : k + 1) {
-		double e = (double)d->exc[k], sd;
+	for (uint32_t i = 0; i < g; i++, k = k + 1 == n ? 0 : k + 1) {
+		double e = (double)d->exc[k];
 
 		sum += e;
-		sd = (e > 0 ? 1 + e : 1) *
-		    sqrt(1 / (d->eff * d->cnt[k]) + burst);
-		e -= DET_SIGNIF * sd;
+		e -= DET_SIGNIF * (e > 0 ? 1 + e : 1) * det_sd(d, k, nw);
 		if (e > 0) {
 			s += e;
 			s2 += e * e;
@@ -526,15 +523,22 @@ det_droneid(const struct ocu_detect *d, uint32_t j, uint64_t nw)
 	if (!(sum >= (OCU_DET_ON - 1.0) * g) || !(s2 > 0) ||
 	    s * s / s2 * d->bin_hz < OCU_DET_MIN_BW_HZ)
 		return 0;
-	if (g + 6 > n)
+	if (g + 8 > n)
 		return 1;
-	lo = (double)d->exc[(j + n - 2) % n] + (double)d->exc[(j + n - 3) % n];
-	hi = (double)d->exc[(j + g + 1) % n] + (double)d->exc[(j + g + 2) % n];
-	return (lo > hi ? lo : hi) / 2 <= DET_GUARD * sum / g;
+	/* The guards, 2 to 4 bins out: their mean excess must be small
+	 * against that inside, or not beyond what noise gives. */
+	lo = hi = 0;
+	for (uint32_t i = 2; i <= 4; i++) {
+		lo += (double)d->exc[(j + n - i) % n];
+		hi += (double)d->exc[(j + g - 1 + i) % n];
+	}
+	sd = det_sd(d, (lo > hi ? j + n - 3 : j + g + 2) % n, nw);
+	return (lo > hi ? lo : hi) / 3 <= fmax(DET_GUARD * sum / g,
+	    DET_SIGNIF * sd / sqrt(3));
 }
 
-/* Queue the span of a burst start..start + len (margins added), in
- * order of end; dropped when the queue is full. */
+/* Queue the span of a burst start..start + len (margins added) by end;
+ * dropped when the queue is full. */
 static void
 det_queue(struct ocu_detect *d, uint64_t start, uint64_t len)
 {
@@ -650,31 +654,20 @@ det_follow(struct ocu_detect *d, struct det_event *ev, uint64_t w,
 	from = det_near(d, ev->band, &count);
 	ev->band = det_near_best(d, ev->trk, from, count);
 	from = det_near(d, ev->band, &count);
-	if (det_best(d, from, count) < OCU_DET_OFF)
-		ev->below++;
-	else
-		ev->below = 0;
+	ev->below = det_best(d, from, count) < OCU_DET_OFF ? ev->below + 1 : 0;
 	if (ev->below >= DET_HOLD)
 		det_finish(d, ev, w, end);
 	else if (end - ev->on_start > d->stuck)
 		det_settle(d, ev, w - ev->first_win + 1);
 }
 
-/* Whether band j overlaps by half or more the band of no event but skip
- * (NULL: none skipped). */
+/* Whether bands j and k (first bins) overlap by half or more. */
 static int
-det_apart(const struct ocu_detect *d, uint32_t j, const struct det_event *skip)
+det_overlap(const struct ocu_detect *d, uint32_t j, uint32_t k)
 {
-	uint32_t n = d->nfft;
+	uint32_t a = (j + d->nfft - k) % d->nfft;
 
-	for (unsigned e = 0; e < DET_EVENTS; e++) {
-		uint32_t a = (j + n - d->ev[e].band) % n, b = n - a;
-
-		if (d->ev[e].on && &d->ev[e] != skip &&
-		    (a < b ? a : b) <= d->group / 2)
-			return 0;
-	}
-	return 1;
+	return (a < d->nfft - a ? a : d->nfft - a) <= d->group / 2;
 }
 
 /* The best band (first bin) in grp apart from those of events in
@@ -685,9 +678,14 @@ det_candidate(const struct ocu_detect *d, float *top)
 	uint32_t arg = 0;
 
 	*top = -FLT_MAX;
-	for (uint32_t j = 0; j < d->nfft; j++)
-		if (d->grp[j] > *top && det_apart(d, j, NULL))
+	for (uint32_t j = 0; j < d->nfft; j++) {
+		int ok = d->grp[j] > *top;
+
+		for (unsigned e = 0; e < DET_EVENTS && ok; e++)
+			ok = !d->ev[e].on || !det_overlap(d, j, d->ev[e].band);
+		if (ok)
 			*top = d->grp[arg = j];
+	}
 	return arg;
 }
 
@@ -752,7 +750,7 @@ det_window(struct ocu_detect *d, uint64_t end)
 
 		for (unsigned f = 0; f < DET_EVENTS && ev->on; f++)
 			if (d->ev[f].on && d->ev[f].first_win < ev->first_win &&
-			    !det_apart(d, ev->band, ev))
+			    det_overlap(d, ev->band, d->ev[f].band))
 				ev->on = 0;
 	}
 	det_trigger(d, w, end);

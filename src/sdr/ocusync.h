@@ -16,7 +16,8 @@
  * 3GPP TS 36.211 7.2, TS 36.212 5.1.3-5.1.4.
  *
  * Stages, one per file:
- *   burst.c      energy burst detection on the input stream (any rate)
+ *   burst.c      burst detection on the input stream (any rate): energy
+ *                in a band of the burst's width, by short FFTs
  *   chan.c       coarse band centre, mix to DC, resample to 15.36 MS/s
  *   sync.c       symbol timing (cyclic prefix, Zadoff-Chu) and CFO
  *   ofdm.c       FFT, channel estimate, equalisation, QPSK soft demap
@@ -191,16 +192,16 @@ struct ocu_span {
 	uint64_t len;
 };
 
-/* Detector tunables. The input is split into bins of about
- * OCU_DET_BIN_HZ (short FFTs) and its power summed per window of
- * OCU_DET_WIN_US; each bin's power is taken over its own noise floor.
- * A burst starts when the mean of that, over the last four windows and
- * over the bins of some band OCU_DET_BAND_HZ wide (every position
- * tried), exceeds OCU_DET_ON, and ends when the best band stays under
- * OCU_DET_OFF (see burst.c); it is reported if it lasted
- * OCU_DET_MIN_US..OCU_DET_MAX_US and its excess power is spread over at
- * least OCU_DET_MIN_BW_HZ (not a narrow-band burst), with
- * OCU_DET_MARGIN_US either side. */
+/* Detector tunables. The input's power is measured in bins of about
+ * OCU_DET_BIN_HZ (short FFTs) over windows of about OCU_DET_WIN_US, over
+ * each bin's own noise floor. A burst starts when that, averaged over
+ * the last four windows and a band of OCU_DET_BAND_HZ (at every position
+ * in the input), exceeds OCU_DET_ON, and ends when its band stays under
+ * OCU_DET_OFF. It is reported, with OCU_DET_MARGIN_US either side, if it
+ * lasted OCU_DET_MIN_US..OCU_DET_MAX_US and its power over the floor is
+ * spread over at least OCU_DET_MIN_BW_HZ (not a narrow-band burst) but
+ * not much beyond the band (see burst.c). In its band, a DroneID burst
+ * stands out down to about -3 dB SNR, under the demodulator's -2 dB. */
 #define OCU_DET_WIN_US 8.0
 #define OCU_DET_BIN_HZ 625e3
 #define OCU_DET_BAND_HZ 9e6   /* a little under the 9.015 MHz used */
@@ -211,10 +212,13 @@ struct ocu_span {
 #define OCU_DET_MAX_US 900.0
 #define OCU_DET_MARGIN_US 100.0
 
-/* ocu_detect_new: an energy detector for input at rate samples/s that
- * reports spans of roughly burst length (400..900 us of energy well
- * above the running noise floor), with a margin either side. NULL when
- * out of memory or the rate is outside OCU_RATE .. 1e9. */
+/* ocu_detect_new: a detector for input at rate samples/s that reports
+ * spans of roughly burst length (400..900 us of energy over the running
+ * noise floor in a band of DroneID's width, anywhere in the input), with
+ * a margin either side. It learns the floor from its first 64 us and
+ * follows up to three signals at once in separate bands. NULL when out
+ * of memory or the rate is outside OCU_RATE .. 1e9. It makes an FFTW
+ * plan: create (and free) from one thread at a time. */
 struct ocu_detect *ocu_detect_new(double rate);
 void ocu_detect_free(struct ocu_detect *d);
 
@@ -222,10 +226,11 @@ void ocu_detect_free(struct ocu_detect *d);
  * has stream index first). Calls found(ctx, span) for each span that
  * ends in this block, so the caller must keep at least the last
  * (OCU_DET_MAX_US + 2 * OCU_DET_MARGIN_US + 2 * OCU_DET_WIN_US) us of
- * samples plus one block. Keeps no pointer to x. A block that does not
- * follow on from the last (first not where it ended) drops any burst in
- * progress. Non-finite samples count as loud: they may be reported
- * within a span, for ocu_demod_burst to reject. */
+ * samples plus one block. Keeps no pointer to x and allocates nothing.
+ * A block that does not follow on from the last (first not where it
+ * ended) drops any burst in progress and learns the floor again.
+ * Non-finite samples count as loud: they may be reported within a span,
+ * for ocu_demod_burst to reject. Spans come in order of their end. */
 void ocu_detect_feed(struct ocu_detect *d, const float complex *x, size_t n,
     uint64_t first, void (*found)(void *ctx, struct ocu_span s), void *ctx);
 

@@ -390,6 +390,200 @@ test_detect_synth(void **state)
 	free(x);
 }
 
+/* ---- the detector on synthetic streams (unit-power noise) ---- */
+
+/* Add to x[0..n) noise flat over bw around f0 (one FFT) at snr_db over
+ * the unit noise in its band: a control burst (1.4 MHz), a wider one. */
+static void
+add_band(float complex *x, size_t n, double rate, double f0, double bw,
+    double snr_db)
+{
+	fftwf_complex *b = fftwf_malloc(n * sizeof *b);
+	fftwf_plan p = fftwf_plan_dft_1d((int)n, b, b, FFTW_BACKWARD,
+	    FFTW_ESTIMATE);
+	double pw = 0, amp;
+
+	assert_non_null(b);
+	for (size_t k = 0; k < n; k++) {
+		double f = (k < n / 2 ? (double)k : (double)k - (double)n) *
+		    rate / (double)n;
+
+		b[k] = fabs(f - f0) < bw / 2 ? gauss() : 0;
+	}
+	fftwf_execute(p);
+	for (size_t i = 0; i < n; i++)
+		pw += (double)crealf(b[i] * conjf(b[i]));
+	amp = sqrt(pow(10, snr_db / 10) * bw / rate / (pw / (double)n));
+	for (size_t i = 0; i < n; i++)
+		x[i] += (float)amp * b[i];
+	fftwf_destroy_plan(p);
+	fftwf_free(b);
+}
+
+/* Add a synthetic DroneID burst at band_hz to x from index at on, snr_db
+ * over the noise in its 9.015 MHz; returns where it starts. */
+static size_t
+add_burst(float complex *x, size_t at, double rate, double band_hz,
+    double snr_db)
+{
+	struct synth s = { 0 };
+	size_t len = (size_t)(OCU_BURST_LEN * rate / OCU_RATE), from;
+	double p = 0;
+	float amp;
+
+	synth_make(&s, rate, band_hz, 0.0, 60.0);
+	from = (size_t)s.start;
+	for (size_t i = from; i < from + len; i++)
+		p += (double)crealf(s.x[i] * conjf(s.x[i]));
+	amp = (float)sqrt(pow(10, snr_db / 10) * 9.015e6 / rate /
+	    (p / (double)len));
+	for (size_t i = 0; i < s.n; i++)
+		x[at + i] += amp * s.x[i];
+	free(s.x);
+	return at + from;
+}
+
+/* Exactly the nb bursts starting at at[], each whole in a span. */
+static void
+spans_hold(const struct spans *sp, const size_t *at, int nb, double rate)
+{
+	size_t len = (size_t)(OCU_BURST_LEN * rate / OCU_RATE);
+
+	assert_int_equal(sp->n, nb);
+	for (int b = 0; b < nb; b++) {
+		printf("  burst at %zu: span %llu + %llu\n", at[b],
+		    (unsigned long long)sp->s[b].start,
+		    (unsigned long long)sp->s[b].len);
+		assert_true(sp->s[b].start <= at[b]);
+		assert_true(sp->s[b].start + sp->s[b].len >= at[b] + len);
+	}
+}
+
+static float complex *
+noise_stream(size_t n)
+{
+	float complex *x = malloc(n * sizeof *x);
+
+	assert_non_null(x);
+	for (size_t i = 0; i < n; i++)
+		x[i] = gauss();
+	return x;
+}
+
+/* At each rate the front end takes, two bursts 1 dB under the noise in
+ * their band (which at 50 MS/s is 8.4 dB under the input's noise), far
+ * apart in frequency: both found, whole. */
+static void
+test_detect_faint(void **state)
+{
+	static const double rate[] = { 15.36e6, 20e6, 30.72e6, 50e6 };
+	static const double band[][2] = { { 0, 0 }, { -3e6, 4e6 },
+	    { -8e6, 9e6 }, { -17e6, 12.5e6 } };
+
+	(void)state;
+	for (int r = 0; r < 4; r++) {
+		size_t gap = (size_t)(2e-3 * rate[r]), n = 3 * gap, at[2];
+		float complex *x = noise_stream(n);
+		struct spans sp;
+
+		for (int b = 0; b < 2; b++)
+			at[b] = add_burst(x, (size_t)b * gap + gap / 2, rate[r],
+			    band[r][b], -1.0);
+		detect_all(rate[r], x, n, 65537, &sp);
+		printf("%.2f MS/s, bursts at -1 dB:\n", rate[r] / 1e6);
+		spans_hold(&sp, at, 2, rate[r]);
+		free(x);
+	}
+}
+
+/* Bursts of DroneID's length but not its width, at 20 and 50 MS/s:
+ * 1.4 MHz (the OcuSync control bursts) at 3, 10 and 30 dB over the
+ * noise in their band, 12 MHz at 10 and 30 dB: no span. A DroneID burst
+ * after them is found. */
+static void
+test_detect_shapes(void **state)
+{
+	static const double bw[] = { 1.4e6, 1.4e6, 1.4e6, 12e6, 12e6 };
+	static const double snr[] = { 3, 10, 30, 10, 30 };
+
+	(void)state;
+	for (double rate = 20e6; rate < 60e6; rate += 30e6) {
+		size_t gap = (size_t)(1.2e-3 * rate), n = 7 * gap, at;
+		size_t len = (size_t)(600e-6 * rate);
+		float complex *x = noise_stream(n);
+		struct spans sp;
+
+		for (int b = 0; b < 5; b++)
+			add_band(x + (size_t)b * gap + gap / 4, len, rate,
+			    (b - 2) * 0.1 * rate, bw[b], snr[b]);
+		at = add_burst(x, 5 * gap + gap / 4, rate, 1e6, 10.0);
+		detect_all(rate, x, n, 65537, &sp);
+		printf("%.0f MS/s, 1.4 and 12 MHz bursts, then DroneID:\n",
+		    rate / 1e6);
+		spans_hold(&sp, &at, 1, rate);
+		free(x);
+	}
+}
+
+/* At 50 MS/s, a control burst (1.4 MHz, 10 dB) at +20 MHz and, starting
+ * 200 us later while it goes on, a DroneID burst 1 dB under the noise
+ * at -10 MHz; then the other way round: both DroneID bursts found. */
+static void
+test_detect_together(void **state)
+{
+	const double rate = 50e6;
+	size_t gap = (size_t)(2e-3 * rate), n = 3 * gap, at[2];
+	size_t len = (size_t)(550e-6 * rate), lead = (size_t)(200e-6 * rate);
+	float complex *x = noise_stream(n);
+	struct spans sp;
+
+	(void)state;
+	add_band(x + gap / 2, len, rate, 20e6, 1.4e6, 10.0);
+	at[0] = add_burst(x, gap / 2 + lead, rate, -10e6, -1.0);
+	at[1] = add_burst(x, 3 * gap / 2, rate, -10e6, -1.0);
+	add_band(x + at[1] + lead, len, rate, -20e6, 1.4e6, 10.0);
+	detect_all(rate, x, n, 65537, &sp);
+	printf("DroneID bursts with control bursts going on:\n");
+	spans_hold(&sp, at, 2, rate);
+	free(x);
+}
+
+/* Noise alone, then with a steady tone (10 dB over the noise per sample)
+ * and a DC offset, 0.1 s at each rate fed in blocks: no span. */
+static void
+test_detect_noise(void **state)
+{
+	static const double rate[] = { 15.36e6, 20e6, 30.72e6, 50e6 };
+	float complex *x = malloc(65536 * sizeof *x);
+
+	(void)state;
+	assert_non_null(x);
+	for (int r = 0; r < 8; r++) {
+		struct ocu_detect *d = ocu_detect_new(rate[r % 4]);
+		struct spans sp = { 0 };
+		size_t n = (size_t)(0.1 * rate[r % 4]);
+
+		assert_non_null(d);
+		for (size_t at = 0; at < n; at += 65536) {
+			for (size_t i = 0; i < 65536; i++) {
+				double ph = 2 * M_PI * 3.1e6 *
+				    (double)(at + i) / rate[r % 4];
+
+				x[i] = gauss();
+				if (r >= 4)
+					x[i] += 1.0f + 3.16f *
+					    CMPLXF((float)cos(ph), (float)sin(ph));
+			}
+			ocu_detect_feed(d, x, 65536, at, on_span, &sp);
+		}
+		printf("%.2f MS/s, noise%s: %d spans\n", rate[r % 4] / 1e6,
+		    r >= 4 ? ", tone and DC" : "", sp.n);
+		assert_int_equal(sp.n, 0);
+		ocu_detect_free(d);
+	}
+	free(x);
+}
+
 /* ---- the real recording ---- */
 
 static float complex *
@@ -593,6 +787,10 @@ main(void)
 		cmocka_unit_test(test_synth_rates),
 		cmocka_unit_test(test_synth_legacy),
 		cmocka_unit_test(test_detect_synth),
+		cmocka_unit_test(test_detect_faint),
+		cmocka_unit_test(test_detect_shapes),
+		cmocka_unit_test(test_detect_together),
+		cmocka_unit_test(test_detect_noise),
 		cmocka_unit_test(test_recording),
 		cmocka_unit_test(test_hostile_demod),
 		cmocka_unit_test(test_hostile_detect),

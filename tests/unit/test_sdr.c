@@ -251,7 +251,10 @@ test_noise(void **state)
 	assert_true(all_turbo < all_hard);
 	assert_true(all_turbo <= 0);
 	/* The whole receiver, the burst detector included: where it still
-	 * hears every burst. */
+	 * hears every burst. The detector works in the burst's band (not
+	 * the whole 50 MHz), so it is not what limits the receiver: all
+	 * three bursts decode down to the demodulator's own limit (-2 dB
+	 * when written; +9 dB with the former wide-band detector). */
 	double all_rx = 99;
 	for (double snr = 20; snr >= all_turbo; snr -= 1) {
 		add_noise(snr);
@@ -259,13 +262,17 @@ test_noise(void **state)
 		print_message("receiver at %+5.1f dB: bursts %llu, decoded "
 		    "%llu\n", snr, (unsigned long long)st.n[STAT_SDR_BURSTS],
 		    (unsigned long long)st.n[STAT_SDR_DECODED]);
+		/* No span for the recording's control bursts (1.4 MHz) or
+		 * its 12 MHz bursts, whatever the noise. */
+		assert_true(st.n[STAT_SDR_BURSTS] <= R.nb);
 		if (st.n[STAT_SDR_DECODED] != R.nb)
 			break;
 		all_rx = snr;
 	}
 	print_message("the receiver decodes every burst down to %+.0f dB\n",
 	    all_rx);
-	assert_true(all_rx <= 1); /* -2 dB measured, as turbo alone */
+	assert_true(all_rx <= -1);
+	assert_true(all_rx <= all_turbo + 1);
 }
 
 int
