@@ -284,6 +284,35 @@ dest_evid(const struct dest *d, const char *pn, char *ev, int *n)
 	return *n >= 0;
 }
 
+/* Whether a destination alert takes the remote's name. */
+enum dest_name { DN_NONE, DN_IF_EMPTY, DN_ALWAYS };
+
+/* Raise rule id (if it exists) for destination d of device dv: the
+ * evidence made on first use (dest_evid), the country cc set, the
+ * remote's name as nm says; count and bytes as alerts_hit() takes them.
+ * The alert, or NULL (no such rule, no evidence, or the table full). */
+static struct alert *
+dest_hit(struct engine *e, const char *id, const struct dest *d,
+    const struct devinfo *dv, const char *pn, char *ev, int *n,
+    const char *cc, uint64_t count, uint64_t bytes, enum dest_name nm)
+{
+	const struct alert_rule *r = alert_rule_find(id);
+	struct alert *a;
+
+	if (r == NULL || !dest_evid(d, pn, ev, n))
+		return NULL;
+	a = alerts_hit(e->al, r, dv->key, &d->remote, NULL, ev, (size_t)*n,
+	    d->first_us, d->last_us, count, bytes);
+	if (a == NULL)
+		return NULL;
+	memcpy(a->country, cc, 3);
+	if (nm == DN_ALWAYS || (nm == DN_IF_EMPTY && !a->name[0] &&
+	    d->name_len))
+		snprintf(a->name, sizeof a->name, "%.*s", (int)d->name_len,
+		    d->name);
+	return a;
+}
+
 /* Raise the destination rules for d of device dv. cc is the remote
  * country ("" unknown), public whether the remote is a public address. */
 static void
@@ -294,64 +323,27 @@ dest_alerts(struct engine *e, const struct dest *d, const struct devinfo *dv,
 	const struct policy *pol = e->cfg.policy;
 	char ev[ALERT_EVID_MAX], rule[48], rb[48];
 	const char *pn = proto_name(d->proto, rb, sizeof rb);
-	const struct alert_rule *r;
 	struct alert *a;
 	int n = -1;
 
 	if (pol == NULL || !public)
 		return;
 	if (cc[0] && policy_flagged(pol, cc) && !allowed && d->bytes_up > 0 &&
-	    (r = alert_rule_find("upload.flagged-country")) != NULL) {
-		if (!dest_evid(d, pn, ev, &n))
-			return;
-		if ((a = alerts_hit(e->al, r, dv->key, &d->remote, NULL, ev,
-		    (size_t)n, d->first_us, d->last_us, d->flows,
-		    d->bytes_up)) != NULL) {
-			memcpy(a->country, cc, 3);
-			if (!a->name[0] && d->name_len)
-				snprintf(a->name, sizeof a->name, "%.*s",
-				    (int)d->name_len, d->name);
-			if (!dv->covered)
-				a->severity = "medium";
-		}
-	}
+	    (a = dest_hit(e, "upload.flagged-country", d, dv, pn, ev, &n, cc,
+	    d->flows, d->bytes_up, DN_IF_EMPTY)) != NULL && !dv->covered)
+		a->severity = "medium";
 	if (cloud != NULL && !allowed) {
 		snprintf(rule, sizeof rule, "cloud.%s", cloud->category);
-		if ((r = alert_rule_find(rule)) != NULL) {
-			if (!dest_evid(d, pn, ev, &n))
-				return;
-			if ((a = alerts_hit(e->al, r, dv->key, &d->remote,
-			    NULL, ev, (size_t)n, d->first_us, d->last_us,
-			    d->flows, d->bytes_up)) != NULL) {
-				memcpy(a->country, cc, 3);
-				snprintf(a->name, sizeof a->name, "%.*s",
-				    (int)d->name_len, d->name);
-			}
-		}
+		(void)dest_hit(e, rule, d, dv, pn, ev, &n, cc, d->flows,
+		    d->bytes_up, DN_ALWAYS);
 	}
 	if ((d->dir & DEST_IN) && d->in_answered > 0 &&
-	    kind_is_recorder(dv->kind) &&
-	    (r = alert_rule_find("exposure.inbound")) != NULL) {
-		if (!dest_evid(d, pn, ev, &n))
-			return;
-		if ((a = alerts_hit(e->al, r, dv->key, &d->remote, NULL, ev,
-		    (size_t)n, d->first_us, d->last_us, d->in_answered,
-		    0)) != NULL)
-			memcpy(a->country, cc, 3);
-	}
-	if (dv->kind != NULL && policy_isolated(pol, dv->kind) && !allowed &&
-	    (r = alert_rule_find("policy.isolation")) != NULL) {
-		if (!dest_evid(d, pn, ev, &n))
-			return;
-		if ((a = alerts_hit(e->al, r, dv->key, &d->remote, NULL, ev,
-		    (size_t)n, d->first_us, d->last_us, d->flows,
-		    d->bytes_up)) != NULL) {
-			memcpy(a->country, cc, 3);
-			if (!a->name[0] && d->name_len)
-				snprintf(a->name, sizeof a->name, "%.*s",
-				    (int)d->name_len, d->name);
-		}
-	}
+	    kind_is_recorder(dv->kind))
+		(void)dest_hit(e, "exposure.inbound", d, dv, pn, ev, &n, cc,
+		    d->in_answered, 0, DN_NONE);
+	if (dv->kind != NULL && policy_isolated(pol, dv->kind) && !allowed)
+		(void)dest_hit(e, "policy.isolation", d, dv, pn, ev, &n, cc,
+		    d->flows, d->bytes_up, DN_IF_EMPTY);
 }
 
 /* geo_lookup() of remote address a into *gi, through a memo (two-way
