@@ -733,7 +733,7 @@ queue_packet(struct engine *e)
 }
 
 /* The run's first and last frame times, with ts the newest frame. */
-static void
+static inline void
 note_time(struct engine *e, uint64_t ts)
 {
 	if (e->tot.packets == 1 || ts < e->tot.first_us)
@@ -781,14 +781,7 @@ engine_packet(struct engine *e, int dlt, uint64_t ts, const uint8_t *data,
 	e->tot.bytes += wirelen;
 	e->fp = (e->fp ^ ts ^ ((uint64_t)caplen << 32 | wirelen)) *
 	    0x100000001b3ull;
-	if (e->tot.packets == 1 || ts < e->tot.first_us)
-		e->tot.first_us = ts;
-	if (ts >= e->now) {
-		e->now = ts;
-		e->tot.last_us = ts;
-	} else {
-		STAT_INC(&e->st, TIME_BACKWARDS);
-	}
+	note_time(e, ts);
 	if (caplen == 0) {
 		STAT_INC(&e->st, PCAP_ZERO_LEN);
 		return;

@@ -18,22 +18,26 @@ struct hear_ctx {
 	double rate;
 };
 
-/* The radio context of a decoded burst: no transmitter address on this
- * link; the frequency is where the burst was heard. */
-static void
-on_heard(void *ctx, const struct ocu_heard *h)
+void
+sdr_heard(struct engine *e, uint64_t t0_us, double rate,
+    const struct ocu_heard *h)
 {
-	struct hear_ctx *hc = ctx;
 	struct radio r;
 	double mhz = h->freq_hz / 1e6;
 
 	memset(&r, 0, sizeof r);
-	r.ts_us = hc->start_us + (uint64_t)((double)h->sample * 1e6 /
-	    hc->rate);
+	r.ts_us = t0_us + (uint64_t)((double)h->sample * 1e6 / rate);
 	r.carrier = AIR_OCUSYNC;
 	if (mhz > 0 && mhz < 65535)
 		r.freq_mhz = (uint16_t)lround(mhz);
-	engine_dji(hc->e, r.ts_us, OCU_TB, &r, h->m);
+	engine_dji(e, r.ts_us, OCU_TB, &r, h->m);
+}
+
+static void
+on_heard(void *ctx, const struct ocu_heard *h)
+{
+	struct hear_ctx *hc = ctx;
+	sdr_heard(hc->e, hc->start_us, hc->rate, h);
 }
 
 /* Feed q through rx to its end; the counters into st. */

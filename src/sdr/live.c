@@ -11,7 +11,6 @@
 #include <SoapySDR/Device.h>
 #include <SoapySDR/Formats.h>
 
-#include "../decode/radio.h"
 #include "rx.h"
 #include "sdr.h"
 
@@ -41,15 +40,7 @@ static void
 on_heard(void *ctx, const struct ocu_heard *h)
 {
 	struct live *lv = ctx;
-	struct radio r;
-	double mhz = h->freq_hz / 1e6;
-
-	memset(&r, 0, sizeof r);
-	r.ts_us = lv->t0_us + (uint64_t)((double)h->sample * 1e6 / lv->rate);
-	r.carrier = AIR_OCUSYNC;
-	if (mhz > 0 && mhz < 65535)
-		r.freq_mhz = (uint16_t)lround(mhz);
-	engine_dji(lv->e, r.ts_us, OCU_TB, &r, h->m);
+	sdr_heard(lv->e, lv->t0_us, lv->rate, h);
 }
 
 /* Tune to mhz; -1 with err. */

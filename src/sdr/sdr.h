@@ -39,6 +39,14 @@ struct sdr_cfg {
 	void *progress_ctx;
 };
 
+struct ocu_heard;
+
+/* sdr_heard: file decoded frame h with e's airspace: its time t0_us
+ * (sample 0) plus its sample offset at rate, no transmitter address
+ * (OcuSync gives none), the frequency it was heard on. */
+void sdr_heard(struct engine *e, uint64_t t0_us, double rate,
+    const struct ocu_heard *h);
+
 /* sdr_file: read the IQ recording at path (iq.h: SigMF or raw) through
  * the receiver into e. 0 when read to its end; -1 with one line in err
  * when it could not be opened or a read failed (what was read before
