@@ -269,3 +269,16 @@ esc_utf8(char *out, size_t cap, const char *in, size_t n)
 {
 	return esc_run(out, cap, in, n, rule_utf8);
 }
+
+bool
+esc_label_ok(const char *s)
+{
+	size_t n = strlen(s);
+
+	if (n == 0 || n > 64)
+		return false;
+	for (size_t i = 0; i < n; i++)
+		if ((unsigned char)s[i] < 0x20 || s[i] == 0x7f)
+			return false;
+	return true;
+}

@@ -8,6 +8,7 @@
 #ifndef VIGIE_ESC_H
 #define VIGIE_ESC_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 /* esc_json: body of a JSON string (no quotes): ", \ and control bytes
@@ -42,5 +43,10 @@ size_t esc_utf8(char *out, size_t cap, const char *in, size_t n);
  * 0 if the bytes there are not one (overlong, surrogate, > U+10FFFF). *cp
  * receives the code point. */
 size_t utf8_len(const unsigned char *in, size_t n, unsigned *cp);
+
+/* esc_label_ok: s (NUL-terminated) is an acceptable site or organisation
+ * label: 1-64 bytes, none of them a control character (0x00-0x1f, 0x7f).
+ * Labels are still escaped wherever they are written. */
+bool esc_label_ok(const char *s);
 
 #endif

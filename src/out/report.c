@@ -154,19 +154,6 @@ parse_time(const char *s, bool end, char out[32])
 	return true;
 }
 
-static bool
-name_ok(const char *s)
-{
-	size_t n = strlen(s);
-
-	if (n == 0 || n > 64)
-		return false;
-	for (size_t i = 0; i < n; i++)
-		if ((unsigned char)s[i] < 0x20 || s[i] == 0x7f)
-			return false;
-	return true;
-}
-
 /* Options into r and o; -1 to go on, or an exit status. */
 static int
 parse(int argc, char **argv, struct rep *r, struct rep_opts *o)
@@ -181,7 +168,7 @@ parse(int argc, char **argv, struct rep *r, struct rep_opts *o)
 			r->path = optarg;
 			break;
 		case O_SITE:
-			if (!name_ok(optarg))
+			if (!esc_label_ok(optarg))
 				return bad_usage("--site: '%s' must be 1-64 "
 				    "printable characters", optarg);
 			if (r->nsites == REPORT_MAX_SITES)
