@@ -44,12 +44,13 @@ struct word {
 	uint8_t len;
 };
 
-/* A put waiting in the queue (see names_put). */
+/* A put waiting in the queue (see names_put). The text of a name
+ * without a number waits beside it, in qtext: the entries themselves
+ * stay small, a few to a line. */
 struct pend {
 	uint64_t tag, ts;
-	uint32_t word;          /* as in struct ent; 0: the text is here */
+	uint32_t word;          /* as in struct ent; 0: the text is in qtext */
 	uint8_t src, len;
-	char name[NAMES_LEN_MAX];
 };
 
 struct names {
@@ -69,6 +70,7 @@ struct names {
 	                         * index: a filter for names_get() */
 	bool any_filed;         /* a name was put with no client */
 	struct pend q[NAMES_QUEUE];
+	char qtext[NAMES_QUEUE][NAMES_LEN_MAX];
 };
 
 static const struct addr anyone; /* all zero: "any client" */
@@ -237,7 +239,7 @@ slot_for(const struct names *t, uint64_t tag)
 }
 
 static void
-put(struct names *t, const struct pend *q)
+put(struct names *t, const struct pend *q, const char *text)
 {
 	uint32_t i = slot_for(t, q->tag);
 	struct ent *e = &t->t[i];
@@ -249,7 +251,7 @@ put(struct names *t, const struct pend *q)
 	e->seen_us = q->ts;
 	if (held && e->src == q->src && e->len == q->len &&
 	    (e->word != 0 || q->word != 0 ? e->word == q->word :
-	    memcmp(t->s[i].name, q->name, q->len) == 0))
+	    memcmp(t->s[i].name, text, q->len) == 0))
 		return; /* the same name again: nothing to write */
 	e->src = q->src;
 	e->len = q->len;
@@ -258,7 +260,7 @@ put(struct names *t, const struct pend *q)
 	 * touch of a page is then one fault, not a read fault and a write
 	 * fault. */
 	if (q->word == 0)
-		memcpy(t->s[i].name, q->name, q->len);
+		memcpy(t->s[i].name, text, q->len);
 }
 
 /* Apply the queued puts in order. Their entries' lines were prefetched
@@ -280,7 +282,7 @@ flush(struct names *t)
 			__builtin_prefetch(sl + o, 1);
 	}
 	for (unsigned k = 0; k < t->nq; k++)
-		put(t, &t->q[k]);
+		put(t, &t->q[k], t->qtext[k]);
 	t->nq = 0;
 	memset(t->qsets, 0, sizeof t->qsets);
 }
@@ -314,7 +316,7 @@ names_put(struct names *t, const struct addr *client,
 	q->src = (uint8_t)src;
 	q->len = (uint8_t)len;
 	if ((q->word = word_of(t, name, len)) == 0)
-		memcpy(q->name, name, len);
+		memcpy(t->qtext[q - t->q], name, len);
 	__builtin_prefetch(&t->t[(uint32_t)q->tag & t->mask]);
 	if (t->nq == NAMES_QUEUE)
 		flush(t);
