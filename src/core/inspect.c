@@ -3,6 +3,7 @@
  * device evidence. */
 #include "inspect.h"
 
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -46,15 +47,17 @@ struct inspector {
 		uint64_t win_used;      /* window << 8 | units used in it */
 	} budget[INSPECT_SLOTS],        /* announcements */
 	  tcp[INSPECT_SLOTS];           /* TCP connection directions */
-	struct dmemo {                  /* recent names -> kb_domain() */
+	_Alignas(64) struct dmemo {     /* recent names -> kb_domain() */
 		uint64_t h;             /* hash_str() of the name; 0: none */
 		const struct kb_domain *d;
 		uint8_t len;
 		char name[DMEMO_NAME];
-	} _Alignas(64) dm[INSPECT_DOMAINS];
+	} dm[INSPECT_DOMAINS];
 };
 
 _Static_assert(sizeof(struct dmemo) == 64, "a domain memo entry is a line");
+_Static_assert(_Alignof(struct inspector) == 64 &&
+    offsetof(struct inspector, dm) % 64 == 0, "memo entries start on a line");
 
 struct inspector *
 inspect_new(const struct kb *kb, struct host_table *ht,
