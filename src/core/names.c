@@ -44,12 +44,13 @@ struct word {
 	uint8_t len;
 };
 
-/* A put waiting in the queue (see names_put). */
+/* A put waiting in the queue (see names_put). The text of a name
+ * without a number waits beside it, in qtext: the entries themselves
+ * stay small, a few to a line. */
 struct pend {
 	uint64_t tag, ts;
-	uint32_t word;          /* as in struct ent; 0: the text is here */
+	uint32_t word;          /* as in struct ent; 0: the text is in qtext */
 	uint8_t src, len;
-	char name[NAMES_LEN_MAX];
 };
 
 struct names {
@@ -60,6 +61,8 @@ struct names {
 	uint64_t seed;
 	struct word *w;         /* NAMES_WORDS, open addressing */
 	uint32_t nw;            /* distinct names held */
+	uint32_t last;          /* number of the last name put (0: none):
+	                         * a response's answers share their name */
 	char *arena;            /* their texts, NAMES_ARENA bytes */
 	uint32_t used;
 	unsigned nq;            /* puts queued */
@@ -67,6 +70,7 @@ struct names {
 	                         * index: a filter for names_get() */
 	bool any_filed;         /* a name was put with no client */
 	struct pend q[NAMES_QUEUE];
+	char qtext[NAMES_QUEUE][NAMES_LEN_MAX];
 };
 
 static const struct addr anyone; /* all zero: "any client" */
@@ -114,6 +118,39 @@ names_free(struct names *t)
 	free(t);
 }
 
+/* Are the n > 0 bytes at a and b the same? Compared 8 bytes at a time,
+ * the last word overlapping the one before (4-byte halves or single
+ * bytes below 8): names are short, and a call to memcmp() cost more
+ * than the comparison. */
+static inline bool
+same_text(const char *a, const char *b, size_t n)
+{
+	uint64_t x, y, d = 0;
+	uint32_t u, v;
+
+	if (n >= 8) {
+		for (size_t i = 0; i + 8 < n; i += 8) {
+			memcpy(&x, a + i, 8);
+			memcpy(&y, b + i, 8);
+			d |= x ^ y;
+		}
+		memcpy(&x, a + n - 8, 8);
+		memcpy(&y, b + n - 8, 8);
+		return (d | (x ^ y)) == 0;
+	}
+	if (n >= 4) {
+		memcpy(&u, a, 4);
+		memcpy(&v, b, 4);
+		d = u ^ v;
+		memcpy(&u, a + n - 4, 4);
+		memcpy(&v, b + n - 4, 4);
+		return (d | (u ^ v)) == 0;
+	}
+	for (size_t i = 0; i < n; i++)
+		d |= (uint8_t)(a[i] ^ b[i]);
+	return d == 0;
+}
+
 /* The number (1-based) of the text name (len > 0 bytes) among the
  * distinct names, added if it is new and there is room; 0 if it is not
  * there and cannot be added. Texts are never removed, and a text is
@@ -124,9 +161,16 @@ names_free(struct names *t)
 static uint32_t
 word_of(struct names *t, const char *name, size_t len)
 {
-	uint64_t h = hash_str(name, len, t->seed);
-	uint32_t j = (uint32_t)(h >> 1) & (NAMES_WORDS - 1);
+	uint64_t h;
+	uint32_t j;
 
+	/* A text has one number (see above): the last one's, if it is the
+	 * same text, spares the hash and the probes. */
+	if (t->last != 0 && t->w[t->last - 1].len == len &&
+	    same_text(t->arena + t->w[t->last - 1].off, name, len))
+		return t->last;
+	h = hash_str(name, len, t->seed);
+	j = (uint32_t)(h >> 1) & (NAMES_WORDS - 1);
 	for (unsigned k = 0; k < NAMES_PROBES; k++) {
 		struct word *w = &t->w[j];
 
@@ -140,11 +184,11 @@ word_of(struct names *t, const char *name, size_t len)
 			w->len = (uint8_t)len;
 			t->used += (uint32_t)len;
 			t->nw++;
-			return j + 1;
+			return t->last = j + 1;
 		}
 		if (w->h == h && w->len == len &&
-		    memcmp(t->arena + w->off, name, len) == 0)
-			return j + 1;
+		    same_text(t->arena + w->off, name, len))
+			return t->last = j + 1;
 		j = (j + 1) & (NAMES_WORDS - 1);
 	}
 	return 0;
@@ -195,7 +239,7 @@ slot_for(const struct names *t, uint64_t tag)
 }
 
 static void
-put(struct names *t, const struct pend *q)
+put(struct names *t, const struct pend *q, const char *text)
 {
 	uint32_t i = slot_for(t, q->tag);
 	struct ent *e = &t->t[i];
@@ -207,7 +251,7 @@ put(struct names *t, const struct pend *q)
 	e->seen_us = q->ts;
 	if (held && e->src == q->src && e->len == q->len &&
 	    (e->word != 0 || q->word != 0 ? e->word == q->word :
-	    memcmp(t->s[i].name, q->name, q->len) == 0))
+	    memcmp(t->s[i].name, text, q->len) == 0))
 		return; /* the same name again: nothing to write */
 	e->src = q->src;
 	e->len = q->len;
@@ -216,7 +260,7 @@ put(struct names *t, const struct pend *q)
 	 * touch of a page is then one fault, not a read fault and a write
 	 * fault. */
 	if (q->word == 0)
-		memcpy(t->s[i].name, q->name, q->len);
+		memcpy(t->s[i].name, text, q->len);
 }
 
 /* Apply the queued puts in order. Their entries' lines were prefetched
@@ -238,7 +282,7 @@ flush(struct names *t)
 			__builtin_prefetch(sl + o, 1);
 	}
 	for (unsigned k = 0; k < t->nq; k++)
-		put(t, &t->q[k]);
+		put(t, &t->q[k], t->qtext[k]);
 	t->nq = 0;
 	memset(t->qsets, 0, sizeof t->qsets);
 }
@@ -272,7 +316,7 @@ names_put(struct names *t, const struct addr *client,
 	q->src = (uint8_t)src;
 	q->len = (uint8_t)len;
 	if ((q->word = word_of(t, name, len)) == 0)
-		memcpy(q->name, name, len);
+		memcpy(t->qtext[q - t->q], name, len);
 	__builtin_prefetch(&t->t[(uint32_t)q->tag & t->mask]);
 	if (t->nq == NAMES_QUEUE)
 		flush(t);

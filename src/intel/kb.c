@@ -144,7 +144,7 @@ line_brand(struct kb *kb, char **f, unsigned nf, char *why, size_t n)
  * overlap the one before), a shorter name is read as two overlapping 4
  * or three single bytes: no byte-at-a-time tail. Equal names (any case)
  * hash alike; entries are then compared whole. */
-static uint32_t
+static inline uint32_t
 name_hash(const char *s, size_t n)
 {
 	uint64_t h = n * 0x9e3779b97f4a7c15ull, w;
@@ -172,7 +172,7 @@ name_hash(const char *s, size_t n)
 }
 
 /* The domain entry exactly equal to s (n bytes, any case), or NULL. */
-static const struct kb_domain *
+static inline const struct kb_domain *
 domain_exact(const struct kb *kb, const char *s, size_t n)
 {
 	uint32_t h;
@@ -358,6 +358,28 @@ kb_brand(const struct kb *kb, const char *s, size_t n)
 	return NULL;
 }
 
+/* Where the label that ends at i of name starts: just past the last dot
+ * before i, or 0. Eight bytes at a time (each dot becomes a zero byte,
+ * found exactly, without borrows), then byte by byte. */
+static size_t
+label_start(const char *name, size_t i)
+{
+	const uint64_t ones = 0x0101010101010101ull, low = 0x7f * ones;
+
+	for (; i >= 8; i -= 8) {
+		uint64_t w, z;
+
+		memcpy(&w, name + i - 8, 8);
+		w ^= '.' * ones;
+		z = ~(((w & low) + low) | w | low);
+		if (z != 0)
+			return i - 8 + (size_t)(63 - __builtin_clzll(z)) / 8 + 1;
+	}
+	while (i > 0 && name[i - 1] != '.')
+		i--;
+	return i;
+}
+
 const struct kb_domain *
 kb_domain(const struct kb *kb, const char *name, size_t n)
 {
@@ -373,18 +395,13 @@ kb_domain(const struct kb *kb, const char *name, size_t n)
 	 * hold at least two and at most dlabels labels, and fit in
 	 * kb_domain.suffix: only those are looked up, and the walk stops
 	 * past them. */
-	i = n;
-	for (unsigned labels = 1; labels <= kb->dlabels; labels++) {
-		const char *dot = i ? memrchr(name, '.', i) : NULL;
-
-		i = dot ? (size_t)(dot - name) + 1 : 0;
+	i = label_start(name, n);
+	for (unsigned labels = 2; i > 0 && labels <= kb->dlabels; labels++) {
+		i = label_start(name, i - 1); /* before the dot */
 		if (n - i >= sizeof kb->domain[0].suffix)
 			break;
-		if (labels >= 2 && (d = domain_exact(kb, name + i, n - i)))
+		if ((d = domain_exact(kb, name + i, n - i)) != NULL)
 			found = d;
-		if (i == 0)
-			break;
-		i--; /* the dot */
 	}
 	return found;
 }
