@@ -475,7 +475,9 @@ tcp_within_budget(struct inspector *in)
 #define UDP_BIT(port, fn, id) | 1ull << PORT_SLOT(port)
 #define TCP_BIT(port) | 1ull << PORT_SLOT(port)
 #define UDP_ONE(port, fn, id) + 1
-#define UDP_SLOT(port, fn, id) [PORT_SLOT(port)] = { fn, port, id },
+#define UDP_SLOT(port, fn, id) [PORT_SLOT(port)] = { port, UDP_##port, id },
+#define UDP_ENUM(port, fn, id) UDP_##port,
+#define UDP_FN(port, fn, id) fn,
 #define BITS2(x) ((x) - ((x) >> 1 & 0x5555555555555555ull))
 #define BITS4(x) ((BITS2(x) & 0x3333333333333333ull) + \
 	(BITS2(x) >> 2 & 0x3333333333333333ull))
@@ -489,11 +491,15 @@ static const uint64_t tcp_mask = 0 TCP_PORTS(TCP_BIT);
 _Static_assert(POPCOUNT64(0 UDP_PORTS(UDP_BIT)) == 0 UDP_PORTS(UDP_ONE),
     "two UDP ports share a slot: change PORT_SLOT's multiplier");
 
-static const struct udp_dec {
-	proto_fn fn;
+/* The slots are 4 bytes, 4 cache lines in all: a table looked up for
+ * most datagrams, small enough to stay in the cache between them. */
+enum { UDP_NONE, UDP_PORTS(UDP_ENUM) UDP_N };
+static const proto_fn udp_fns[UDP_N] = { NULL, UDP_PORTS(UDP_FN) };
+static const struct udp_slot {
 	uint16_t port;
+	uint8_t dec;    /* index in udp_fns, UDP_NONE: an empty slot */
 	uint8_t id;     /* announcement number, 0: not budgeted */
-} udp_decs[64] = { UDP_PORTS(UDP_SLOT) };
+} udp_slots[64] = { UDP_PORTS(UDP_SLOT) };
 
 /* Could port be in the set of mask? False only if it is not. */
 static inline bool
@@ -502,13 +508,13 @@ port_maybe(uint64_t mask, uint16_t port)
 	return mask >> PORT_SLOT(port) & 1;
 }
 
-/* The decoder of UDP port port, or NULL. */
-static const struct udp_dec *
+/* The slot of UDP port port's decoder, or NULL. */
+static const struct udp_slot *
 udp_port(uint16_t port)
 {
-	const struct udp_dec *d = &udp_decs[PORT_SLOT(port)];
+	const struct udp_slot *d = &udp_slots[PORT_SLOT(port)];
 
-	return d->fn != NULL && d->port == port ? d : NULL;
+	return d->dec != UDP_NONE && d->port == port ? d : NULL;
 }
 
 /* Vendor P2P on any port, known by its first bytes (at least 4). */
@@ -547,7 +553,7 @@ udp_wanted(const struct pkt *p)
 static INSPECT_NOINLINE void
 inspect_udp(struct inspector *in, const struct pkt *p)
 {
-	const struct udp_dec *d = udp_port(p->dport);
+	const struct udp_slot *d = udp_port(p->dport);
 	proto_fn fn;
 
 	in->p = p;
@@ -555,7 +561,7 @@ inspect_udp(struct inspector *in, const struct pkt *p)
 		d = udp_port(p->sport);
 	if (d != NULL) {
 		if (d->id == 0 || within_budget(in, d->id))
-			run(in, d->fn, p->payload);
+			run(in, udp_fns[d->dec], p->payload);
 	} else if ((fn = udp_p2p(p->payload)) != NULL) {
 		run(in, fn, p->payload);
 	}
