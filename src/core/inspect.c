@@ -468,38 +468,14 @@ tcp_within_budget(struct inspector *in)
 /* The TCP ports tcp_wanted() names. */
 #define TCP_PORTS(X) X(21) X(23) X(53) X(8000) X(37777)
 
-/* A port's slot of 64 (Fibonacci hashing). The UDP ports have a slot
- * each, so one load and compare finds a port's decoder; a set's mask (a
- * bit per slot) turns most other ports away without a load. */
+/* A port's slot of 64 (Fibonacci hashing): a set's mask (a bit per
+ * slot, a constant) turns most other ports away without a load. */
 #define PORT_SLOT(port) ((uint32_t)(port) * 0x9e3779b1u >> 26)
 #define UDP_BIT(port, fn, id) | 1ull << PORT_SLOT(port)
 #define TCP_BIT(port) | 1ull << PORT_SLOT(port)
-#define UDP_ONE(port, fn, id) + 1
-#define UDP_SLOT(port, fn, id) [PORT_SLOT(port)] = { port, UDP_##port, id },
-#define UDP_ENUM(port, fn, id) UDP_##port,
-#define UDP_FN(port, fn, id) fn,
-#define BITS2(x) ((x) - ((x) >> 1 & 0x5555555555555555ull))
-#define BITS4(x) ((BITS2(x) & 0x3333333333333333ull) + \
-	(BITS2(x) >> 2 & 0x3333333333333333ull))
-#define POPCOUNT64(x) \
-	(((BITS4(x) + (BITS4(x) >> 4)) & 0x0f0f0f0f0f0f0f0full) * \
-	0x0101010101010101ull >> 56)
 
 static const uint64_t udp_mask = 0 UDP_PORTS(UDP_BIT);
 static const uint64_t tcp_mask = 0 TCP_PORTS(TCP_BIT);
-
-_Static_assert(POPCOUNT64(0 UDP_PORTS(UDP_BIT)) == 0 UDP_PORTS(UDP_ONE),
-    "two UDP ports share a slot: change PORT_SLOT's multiplier");
-
-/* The slots are 4 bytes, 4 cache lines in all: a table looked up for
- * most datagrams, small enough to stay in the cache between them. */
-enum { UDP_NONE, UDP_PORTS(UDP_ENUM) UDP_N };
-static const proto_fn udp_fns[UDP_N] = { NULL, UDP_PORTS(UDP_FN) };
-static const struct udp_slot {
-	uint16_t port;
-	uint8_t dec;    /* index in udp_fns, UDP_NONE: an empty slot */
-	uint8_t id;     /* announcement number, 0: not budgeted */
-} udp_slots[64] = { UDP_PORTS(UDP_SLOT) };
 
 /* Could port be in the set of mask? False only if it is not. */
 static inline bool
@@ -508,13 +484,23 @@ port_maybe(uint64_t mask, uint16_t port)
 	return mask >> PORT_SLOT(port) & 1;
 }
 
-/* The slot of UDP port port's decoder, or NULL. */
-static const struct udp_slot *
+struct udp_dec {
+	proto_fn fn;    /* NULL: none */
+	unsigned id;    /* announcement number, 0: not budgeted */
+};
+
+/* The decoder of UDP port port. A switch rather than a table: no load
+ * that the data streaming through between datagrams could evict. */
+static struct udp_dec
 udp_port(uint16_t port)
 {
-	const struct udp_slot *d = &udp_slots[PORT_SLOT(port)];
-
-	return d->dec != UDP_NONE && d->port == port ? d : NULL;
+#define UDP_CASE(port, fn, id) case port: return (struct udp_dec){ fn, id };
+	switch (port) {
+	UDP_PORTS(UDP_CASE)
+	default:
+		return (struct udp_dec){ NULL, 0 };
+	}
+#undef UDP_CASE
 }
 
 /* Vendor P2P on any port, known by its first bytes (at least 4). */
@@ -553,18 +539,15 @@ udp_wanted(const struct pkt *p)
 static INSPECT_NOINLINE void
 inspect_udp(struct inspector *in, const struct pkt *p)
 {
-	const struct udp_slot *d = udp_port(p->dport);
-	proto_fn fn;
+	struct udp_dec d = udp_port(p->dport);
 
 	in->p = p;
-	if (d == NULL)
+	if (d.fn == NULL)
 		d = udp_port(p->sport);
-	if (d != NULL) {
-		if (d->id == 0 || within_budget(in, d->id))
-			run(in, udp_fns[d->dec], p->payload);
-	} else if ((fn = udp_p2p(p->payload)) != NULL) {
-		run(in, fn, p->payload);
-	}
+	if (d.fn == NULL)
+		d.fn = udp_p2p(p->payload);
+	if (d.fn != NULL && (d.id == 0 || within_budget(in, d.id)))
+		run(in, d.fn, p->payload);
 }
 
 static bool
