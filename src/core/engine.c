@@ -819,8 +819,7 @@ engine_packet(struct engine *e, int dlt, uint64_t ts, const uint8_t *data,
 	}
 	if (p->evasion)
 		self_alert_hit(&e->evasion, ts, p->mac_src);
-	if (e->in != NULL && (p->l3 ? cur_left(&p->payload) > 0 :
-	    p->ethertype != 0))
+	if (e->in != NULL)
 		inspect_packet(e->in, p);
 	if (p->l3 == 0)
 		return;

@@ -418,18 +418,6 @@ run(struct inspector *in, proto_fn fn, struct cur payload)
 		apply(in);
 }
 
-/* Announcement decoders: their messages repeat, so they are budgeted.
- * The number (0: not budgeted) seeds the decoder's budget keys; the
- * function's address would make the slots, and so which messages are
- * decoded, depend on where the program was loaded. */
-static unsigned
-announces(proto_fn fn)
-{
-	return fn == ssdp_decode ? 1 : fn == mdns_decode ? 2 :
-	    fn == wsd_decode ? 3 : fn == sadp_decode ? 4 :
-	    fn == dhip_decode ? 5 : fn == dahua5050_decode ? 6 : 0;
-}
-
 /* Spend one unit of the budget in key's slot of table (INSPECT_SLOTS),
  * which allows max per window; false if none is left. A collision only
  * resets a budget. A slot is 16 bytes, the tables 64 KiB each: a window
@@ -495,57 +483,109 @@ tcp_within_budget(struct inspector *in)
 	return false;
 }
 
-static proto_fn
-udp_port(uint16_t port)
+/* The UDP decoders by port, tried on the destination port, then the
+ * source port: X(port, decoder, announcement number). Announcement
+ * decoders' messages repeat, so they are budgeted: the number (0: not
+ * budgeted) seeds the decoder's budget keys; the function's address would
+ * make the slots, and so which messages are decoded, depend on where the
+ * program was loaded. */
+#define UDP_PORTS(X) \
+	X(37020, sadp_decode, 4) \
+	X(37810, dhip_decode, 5) \
+	X(5050, dahua5050_decode, 6) \
+	X(3702, wsd_decode, 3) \
+	X(1900, ssdp_decode, 1) \
+	X(5353, mdns_decode, 2) \
+	X(53, dns_decode, 0) \
+	X(67, dhcp_decode, 0) \
+	X(68, dhcp_decode, 0) \
+	X(8800, dhp2p_decode, 0) \
+	X(32100, cs2_decode, 0) \
+	X(32108, cs2_decode, 0)
+
+/* The TCP ports tcp_wanted() names. */
+#define TCP_PORTS(X) X(21) X(23) X(53) X(8000) X(37777)
+
+/* A port's slot of 64 (Fibonacci hashing): a set's mask (a bit per
+ * slot, a constant) turns most other ports away without a load. */
+#define PORT_SLOT(port) ((uint32_t)(port) * 0x9e3779b1u >> 26)
+#define UDP_BIT(port, fn, id) | 1ull << PORT_SLOT(port)
+#define TCP_BIT(port) | 1ull << PORT_SLOT(port)
+
+static const uint64_t udp_mask = 0 UDP_PORTS(UDP_BIT);
+static const uint64_t tcp_mask = 0 TCP_PORTS(TCP_BIT);
+
+/* Could port be in the set of mask? False only if it is not. */
+static inline bool
+port_maybe(uint64_t mask, uint16_t port)
 {
-	switch (port) {
-	case 37020:
-		return sadp_decode;
-	case 37810:
-		return dhip_decode;
-	case 5050:
-		return dahua5050_decode;
-	case 3702:
-		return wsd_decode;
-	case 1900:
-		return ssdp_decode;
-	case 5353:
-		return mdns_decode;
-	case 53:
-		return dns_decode;
-	case 67:
-	case 68:
-		return dhcp_decode;
-	case 8800:
-		return dhp2p_decode;
-	case 32100:
-	case 32108:
-		return cs2_decode;
-	default:
-		return NULL;
-	}
+	return mask >> PORT_SLOT(port) & 1;
 }
 
-static void
-inspect_udp(struct inspector *in, struct cur pl)
-{
-	proto_fn fn = udp_port(in->p->dport);
-	const uint8_t *b = pl.p;
-	unsigned id;
+struct udp_dec {
+	proto_fn fn;    /* NULL: none */
+	unsigned id;    /* announcement number, 0: not budgeted */
+};
 
-	if (fn == NULL)
-		fn = udp_port(in->p->sport);
-	if (fn == NULL && cur_left(&pl) >= 4) {
-		/* Vendor P2P on any port, known by its first bytes. */
-		if (b[0] == 0xf1)
-			fn = cs2_decode;
-		else if ((b[0] == 'D' && b[1] == 'H') ||
-		    memcmp(b, "PTCP", 4) == 0 ||
-		    ((b[0] == 0xff || b[0] == 0xfe) && b[1] == 0xfe))
-			fn = dhp2p_decode;
+/* The decoder of UDP port port. A switch rather than a table: no load
+ * that the data streaming through between datagrams could evict. */
+static struct udp_dec
+udp_port(uint16_t port)
+{
+#define UDP_CASE(port, fn, id) case port: return (struct udp_dec){ fn, id };
+	switch (port) {
+	UDP_PORTS(UDP_CASE)
+	default:
+		return (struct udp_dec){ NULL, 0 };
 	}
-	if (fn != NULL && ((id = announces(fn)) == 0 || within_budget(in, id)))
-		run(in, fn, pl);
+#undef UDP_CASE
+}
+
+/* Vendor P2P on any port, known by its first bytes (at least 4). */
+static inline proto_fn
+udp_p2p(struct cur pl)
+{
+	const uint8_t *b = pl.p;
+
+	if (cur_left(&pl) < 4)
+		return NULL;
+	if (b[0] == 0xf1)
+		return cs2_decode;
+	if ((b[0] == 'D' && b[1] == 'H') || memcmp(b, "PTCP", 4) == 0 ||
+	    ((b[0] == 0xff || b[0] == 0xfe) && b[1] == 0xfe))
+		return dhp2p_decode;
+	return NULL;
+}
+
+/* Could a decoder want UDP packet p? The test of inspect_udp() below
+ * through the port mask: most datagrams of other ports stop here. */
+static inline bool
+udp_wanted(const struct pkt *p)
+{
+	return port_maybe(udp_mask, p->dport) ||
+	    port_maybe(udp_mask, p->sport) || udp_p2p(p->payload) != NULL;
+}
+
+/* Out of line: inspect_packet() runs for every packet and is inlined
+ * into the packet loop, which needs only its tests, not what follows. */
+#if defined(__GNUC__)
+#define INSPECT_NOINLINE __attribute__((noinline))
+#else
+#define INSPECT_NOINLINE
+#endif
+
+static INSPECT_NOINLINE void
+inspect_udp(struct inspector *in, const struct pkt *p)
+{
+	struct udp_dec d = udp_port(p->dport);
+
+	in->p = p;
+	if (d.fn == NULL)
+		d = udp_port(p->sport);
+	if (d.fn == NULL)
+		d.fn = udp_p2p(p->payload);
+	if (d.fn != NULL && (d.id == 0 || within_budget(in, d.id)))
+		run(in, d.fn, p->payload);
 }
 
 static bool
@@ -558,12 +598,14 @@ port_is(const struct pkt *p, uint16_t port)
  * text or a TLS handshake by its first byte, or a port watched? The
  * test of inspect_tcp() below without its locality checks: most
  * segments (encrypted records, file data, video) stop here. */
-static bool
+static inline bool
 tcp_wanted(const struct pkt *p, uint8_t b0)
 {
 	return (b0 >= 'A' && b0 <= 'Z') || b0 == 0x16 ||
-	    p->dport == 23 || p->dport == 21 || port_is(p, 53) ||
-	    port_is(p, 8000) || port_is(p, 37777);
+	    ((port_maybe(tcp_mask, p->dport) ||
+	    port_maybe(tcp_mask, p->sport)) &&
+	    (p->dport == 23 || p->dport == 21 || port_is(p, 53) ||
+	    port_is(p, 8000) || port_is(p, 37777)));
 }
 
 static void
@@ -619,22 +661,33 @@ inspect_tcp(struct inspector *in, struct cur pl)
 	}
 }
 
+static INSPECT_NOINLINE void
+inspect_l4_tcp(struct inspector *in, const struct pkt *p)
+{
+	in->p = p;
+	inspect_tcp(in, p->payload);
+}
+
 void
 inspect_packet(struct inspector *in, const struct pkt *p)
 {
-	in->p = p;
 	if (p->l3 == 0) {
-		if (p->ethertype == 0x8033)
+		if (p->ethertype == 0x8033) {
+			in->p = p;
 			run(in, sadp_l2_decode, p->payload);
+		}
 		return;
 	}
-	if (!p->l4_ok || p->frag == FRAG_LATER)
+	/* No payload, a later fragment or a cut transport: nothing to read. */
+	if (cur_left(&p->payload) == 0 || !p->l4_ok ||
+	    p->frag == FRAG_LATER)
 		return;
-	if (p->proto == 17)
-		inspect_udp(in, p->payload);
-	else if (p->proto == 6 && cur_left(&p->payload) > 0 &&
-	    tcp_wanted(p, p->payload.p[0]))
-		inspect_tcp(in, p->payload);
+	if (p->proto == 17) {
+		if (udp_wanted(p))
+			inspect_udp(in, p);
+	} else if (p->proto == 6 && tcp_wanted(p, p->payload.p[0])) {
+		inspect_l4_tcp(in, p);
+	}
 }
 
 const struct ident *

@@ -35,21 +35,41 @@ ssdp_decode(struct cur payload, struct proto_ctx *ctx)
 {
 	struct ts_msg m;
 	struct ts_str target;
-	const struct ts_hdr *h;
-	unsigned at = 0;
+	const struct ts_hdr *srv = NULL, *loc = NULL, *ua = NULL;
 	bool search = ts_starts(payload, "M-SEARCH ");
 
 	if (ts_head(payload, &ssdp_dialect, &m, &target) == TS_NOT)
 		return DEC_UNSUPPORTED;
 	STAT_INC(ctx->st, SSDP_MSGS);
-	if ((h = ts_hdr_find(&m, "SERVER", &at)) != NULL)
-		ts_fact(ctx, SUBJ_SENDER, FACT_SERVER, 60, SRC, h->val);
-	at = 0;
-	if ((h = ts_hdr_find(&m, "LOCATION", &at)) != NULL)
-		ts_fact(ctx, SUBJ_SENDER, FACT_URL, 40, SRC, h->val);
-	at = 0;
-	if (search && (h = ts_hdr_find(&m, "USER-AGENT", &at)) != NULL)
-		ts_fact(ctx, SUBJ_SENDER, FACT_USER_AGENT, 40, SRC, h->val);
+	/* The first of each field used, in one pass: the length of its name
+	 * picks the one field it can be. */
+	for (unsigned i = 0; i < m.nhdr; i++) {
+		const struct ts_hdr *h = &m.hdr[i];
+
+		switch (h->name.len) {
+		case 6:
+			if (srv == NULL && ts_ieq(h->name, "SERVER"))
+				srv = h;
+			break;
+		case 8:
+			if (loc == NULL && ts_ieq(h->name, "LOCATION"))
+				loc = h;
+			break;
+		case 10:
+			if (search && ua == NULL &&
+			    ts_ieq(h->name, "USER-AGENT"))
+				ua = h;
+			break;
+		default:
+			break;
+		}
+	}
+	if (srv != NULL)
+		ts_fact(ctx, SUBJ_SENDER, FACT_SERVER, 60, SRC, srv->val);
+	if (loc != NULL)
+		ts_fact(ctx, SUBJ_SENDER, FACT_URL, 40, SRC, loc->val);
+	if (ua != NULL)
+		ts_fact(ctx, SUBJ_SENDER, FACT_USER_AGENT, 40, SRC, ua->val);
 	if (m.bad) {
 		STAT_INC(ctx->st, SSDP_MALFORMED);
 		return DEC_MALFORMED;

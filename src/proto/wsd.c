@@ -59,10 +59,23 @@ static const char *const wsd_generic[] = {
 	"Device", "IP-Camera", "IPDome", "Dome", "Encoder",
 };
 
+/* is_space: c is XML white space; any byte above ' ' is turned away by
+ * the first test. */
 static bool
 is_space(char c)
 {
-	return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+	return (unsigned char)c <= ' ' &&
+	    (c == ' ' || c == '\t' || c == '\r' || c == '\n');
+}
+
+/* named: el's local name is lit, ignoring case; the length, known where
+ * lit is a literal, turns most names away before a byte is compared. */
+static inline bool
+named(const struct xml_el *el, const char *lit)
+{
+	size_t n = strlen(lit);
+
+	return el->name_len == n && xml_ieq(el->name, n, lit);
 }
 
 static bool
@@ -128,16 +141,60 @@ scope(const struct span *rest, const char *cat, struct span *val)
 	return val->n > 0;
 }
 
-/* scope_find: the value of the first scope of category cat. */
-static bool
-scope_find(struct span list, const char *cat, struct span *val)
-{
-	struct span tok, rest;
+/* The scope categories read (other scopes are skipped). */
+enum { SC_MAC = 1, SC_NAME, SC_HARDWARE, SC_LOCATION, SC_TYPE };
 
-	for (unsigned i = 0; i < WSD_MAX_TOKENS && next_token(&list, &tok); i++)
-		if (onvif(&tok, &rest) && scope(&rest, cat, val))
-			return true;
-	return false;
+/* The scopes of interest in a Scopes list, in list order, read in one
+ * pass over its first WSD_MAX_TOKENS tokens. */
+struct scope_set {
+	struct span v[WSD_MAX_TOKENS];  /* values */
+	unsigned char cat[WSD_MAX_TOKENS];
+	unsigned n;
+	int mac, hw;                    /* first MAC, hardware scope, or -1 */
+};
+
+/* category: the category of rest (a scope past the onvif:// prefix, not
+ * empty) and its value in *val; 0 if it is none of those read or its
+ * value is empty. The first letter picks the one category to test. */
+static unsigned
+category(const struct span *rest, struct span *val)
+{
+	switch (rest->p[0] | 0x20) {
+	case 'm':
+		return scope(rest, "MAC", val) ? SC_MAC : 0;
+	case 'n':
+		return scope(rest, "name", val) ? SC_NAME : 0;
+	case 'h':
+		return scope(rest, "hardware", val) ? SC_HARDWARE : 0;
+	case 'l':
+		return scope(rest, "location", val) ? SC_LOCATION : 0;
+	case 't':
+		return scope(rest, "type", val) ? SC_TYPE : 0;
+	default:
+		return 0;
+	}
+}
+
+/* scope_set: the scopes of interest in list. */
+static void
+scope_set(struct span list, struct scope_set *ss)
+{
+	struct span tok, rest, v;
+	unsigned cat;
+
+	ss->n = 0;
+	ss->mac = ss->hw = -1;
+	for (unsigned i = 0; i < WSD_MAX_TOKENS && next_token(&list, &tok);
+	    i++) {
+		if (!onvif(&tok, &rest) || (cat = category(&rest, &v)) == 0)
+			continue;
+		if (cat == SC_MAC && ss->mac < 0)
+			ss->mac = (int)ss->n;
+		if (cat == SC_HARDWARE && ss->hw < 0)
+			ss->hw = (int)ss->n;
+		ss->v[ss->n] = v;
+		ss->cat[ss->n++] = (unsigned char)cat;
+	}
 }
 
 /* xaddr_ip: the host of the first http(s) address whose host is a
@@ -235,30 +292,39 @@ brand(struct span name, struct span hw, struct span *b)
 	    sizeof wsd_generic / sizeof wsd_generic[0]);
 }
 
-/* scopes: the facts of every scope of interest in the list. */
+/* scopes: the facts of every scope of interest, in list order. */
 static void
-scopes(struct proto_ctx *ctx, unsigned subj, struct span list)
+scopes(struct proto_ctx *ctx, unsigned subj, const struct scope_set *ss)
 {
-	struct span tok, rest, v, hw = { NULL, 0 }, b;
+	struct span hw = { NULL, 0 }, b;
 
-	(void)scope_find(list, "hardware", &hw);
-	for (unsigned i = 0; i < WSD_MAX_TOKENS && next_token(&list, &tok);
-	    i++) {
-		if (!onvif(&tok, &rest))
-			continue;
-		if (scope(&rest, "name", &v)) {
+	if (ss->hw >= 0)
+		hw = ss->v[ss->hw];
+	for (unsigned i = 0; i < ss->n; i++) {
+		struct span v = ss->v[i];
+
+		switch (ss->cat[i]) {
+		case SC_NAME:
 			xml_fact(ctx, subj, FACT_NAME, 70, WSD_SRC, v.p, v.n);
 			if (brand(v, hw, &b))
 				xml_fact(ctx, subj, FACT_BRAND, 60, WSD_SRC,
 				    b.p, b.n);
-		} else if (scope(&rest, "hardware", &v)) {
+			break;
+		case SC_HARDWARE:
 			xml_fact(ctx, subj, FACT_MODEL, 80, WSD_SRC, v.p, v.n);
-		} else if (scope(&rest, "location", &v)) {
+			break;
+		case SC_LOCATION:
 			xml_fact(ctx, subj, FACT_LOCATION, 70, WSD_SRC, v.p,
 			    v.n);
-		} else if (scope(&rest, "type", &v) && in_list(v.p, v.n,
-		    wsd_kinds, sizeof wsd_kinds / sizeof wsd_kinds[0])) {
-			xml_fact(ctx, subj, FACT_KIND, 60, WSD_SRC, v.p, v.n);
+			break;
+		case SC_TYPE:
+			if (in_list(v.p, v.n, wsd_kinds,
+			    sizeof wsd_kinds / sizeof wsd_kinds[0]))
+				xml_fact(ctx, subj, FACT_KIND, 60, WSD_SRC,
+				    v.p, v.n);
+			break;
+		default:
+			break;
 		}
 	}
 }
@@ -268,10 +334,13 @@ static unsigned
 device(struct proto_ctx *ctx, const struct wsd_dev *d, unsigned stated)
 {
 	struct span mac = { NULL, 0 }, ip = { NULL, 0 };
+	struct scope_set ss;
 	unsigned mac_conf = 90, subj;
 
-	if (!scope_find(d->scopes, "MAC", &mac) ||
-	    xml_zero_addr(mac.p, mac.n)) {
+	scope_set(d->scopes, &ss);
+	if (ss.mac >= 0)
+		mac = ss.v[ss.mac];
+	if (ss.mac < 0 || xml_zero_addr(mac.p, mac.n)) {
 		mac.n = 0;
 		mac_conf = 40;
 		if (!uuid_mac(d->addr, &mac))
@@ -284,15 +353,15 @@ device(struct proto_ctx *ctx, const struct wsd_dev *d, unsigned stated)
 		xml_fact(ctx, subj, FACT_MAC, mac_conf, WSD_SRC, mac.p, mac.n);
 	if (ip.n)
 		xml_fact(ctx, subj, FACT_IP, 90, WSD_SRC, ip.p, ip.n);
-	scopes(ctx, subj, d->scopes);
+	scopes(ctx, subj, &ss);
 	return subj;
 }
 
 static bool
 is_match(const struct xml_el *el)
 {
-	return xml_name_is(el, "ProbeMatch") || xml_name_is(el, "Hello") ||
-	    xml_name_is(el, "ResolveMatch");
+	return named(el, "ProbeMatch") || named(el, "Hello") ||
+	    named(el, "ResolveMatch");
 }
 
 /* record: keep el's text in d if it is the first of a field we use. */
@@ -301,11 +370,11 @@ record(struct wsd_dev *d, const struct xml_el *el)
 {
 	struct span *f = NULL;
 
-	if (xml_name_is(el, "Scopes"))
+	if (named(el, "Scopes"))
 		f = &d->scopes;
-	else if (xml_name_is(el, "XAddrs"))
+	else if (named(el, "XAddrs"))
 		f = &d->xaddrs;
-	else if (xml_name_is(el, "Address"))
+	else if (named(el, "Address"))
 		f = &d->addr;
 	if (f != NULL && f->p == NULL) {
 		f->p = el->text;
@@ -336,15 +405,15 @@ wsd_decode(struct cur payload, struct proto_ctx *ctx)
 	if (!xml_starts_lt(payload))
 		return DEC_UNSUPPORTED;
 	xml_init(&s, payload);
-	if (!xml_next(&s, &el) || el.end || !xml_name_is(&el, "Envelope"))
+	if (!xml_next(&s, &el) || el.end || !named(&el, "Envelope"))
 		return DEC_UNSUPPORTED;
 	STAT_INC(ctx->st, WSD_MSGS);
 	for (n = 0; n < WSD_MAX_TAGS && xml_next(&s, &el); n++) {
-		if (el.end && xml_name_is(&el, "Envelope")) {
+		if (el.end && named(&el, "Envelope")) {
 			closed = true;
 			break;
 		}
-		if (!el.end && !probe && xml_name_is(&el, "Probe")) {
+		if (!el.end && !probe && named(&el, "Probe")) {
 			probe = true;
 			proto_fact(ctx, SUBJ_SENDER, FACT_PROTOCOL, 40, WSD_SRC,
 			    "wsd-probe", 9);
