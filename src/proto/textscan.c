@@ -142,6 +142,24 @@ ts_starts(struct cur c, const char *lit)
 	return q != NULL && memcmp(q, lit, n) == 0;
 }
 
+/* The start-line prefix of dialect d at the start of payload: a response
+ * (TS_RESPONSE), a request method (TS_REQUEST, *mlen its length with the
+ * space), or neither. Only the first bytes are read. */
+static enum ts_kind
+ts_kind_of(struct cur payload, const struct ts_dialect *d, size_t *mlen)
+{
+	for (const char *const *r = d->resp; *r != NULL; r++)
+		if (ts_starts(payload, *r))
+			return TS_RESPONSE;
+	for (const char *const *k = d->methods; *k != NULL; k++) {
+		if (ts_starts(payload, *k)) {
+			*mlen = strlen(*k);
+			return TS_REQUEST;
+		}
+	}
+	return TS_NOT;
+}
+
 enum ts_kind
 ts_head(struct cur payload, const struct ts_dialect *d, struct ts_msg *m,
     struct ts_str *target)
@@ -149,27 +167,58 @@ ts_head(struct cur payload, const struct ts_dialect *d, struct ts_msg *m,
 	struct cur c0 = payload;
 	struct ts_str line;
 	size_t mlen = 0;
+	enum ts_kind k = ts_kind_of(payload, d, &mlen);
 
 	target->p = EMPTY;
 	target->len = 0;
-	for (const char *const *r = d->resp; *r != NULL; r++) {
-		if (ts_starts(payload, *r)) {
-			ts_parse(payload, m);
-			if (!ts_status_ok(ts_from(m->start, 9)))
-				m->bad = true;
-			return TS_RESPONSE;
-		}
+	if (k == TS_RESPONSE) {
+		ts_parse(payload, m);
+		if (!ts_status_ok(ts_from(m->start, 9)))
+			m->bad = true;
+		return TS_RESPONSE;
 	}
-	for (const char *const *k = d->methods; *k != NULL && !mlen; k++)
-		if (ts_starts(payload, *k))
-			mlen = strlen(*k);
-	if (mlen == 0)
+	if (k == TS_NOT)
 		return TS_NOT;
 	(void)ts_line(&c0, &line);
 	if (!ts_ipfx(ts_version(line, mlen, target), d->version) ||
 	    target->len == 0)
 		return TS_NOT;
 	ts_parse(payload, m);
+	return TS_REQUEST;
+}
+
+const struct ts_msg *
+ts_text_msg(struct ts_text *t)
+{
+	if (!t->parsed) {
+		ts_parse(t->payload, &t->m);
+		t->parsed = true;
+	}
+	return &t->m;
+}
+
+enum ts_kind
+ts_text_head(struct ts_text *t, const struct ts_dialect *d,
+    const struct ts_msg **m, struct ts_str *target, bool *bad)
+{
+	size_t mlen = 0;
+	enum ts_kind k = ts_kind_of(t->payload, d, &mlen);
+
+	target->p = EMPTY;
+	target->len = 0;
+	if (k == TS_NOT)
+		return TS_NOT;
+	*m = ts_text_msg(t);
+	*bad = (*m)->bad;
+	if (k == TS_RESPONSE) {
+		if (!ts_status_ok(ts_from((*m)->start, 9)))
+			*bad = true;
+		return TS_RESPONSE;
+	}
+	/* The start line is the request line ts_head() cuts. */
+	if (!ts_ipfx(ts_version((*m)->start, mlen, target), d->version) ||
+	    target->len == 0)
+		return TS_NOT;
 	return TS_REQUEST;
 }
 

@@ -133,6 +133,37 @@ enum ts_kind { TS_NOT = 0, TS_REQUEST, TS_RESPONSE };
 enum ts_kind ts_head(struct cur payload, const struct ts_dialect *d,
     struct ts_msg *m, struct ts_str *target);
 
+/* A text payload whose head is split at most once, however many decoders
+ * read it: the HTTP, RTSP and exploit decoders see the same segment. */
+struct ts_text {
+	struct cur payload;
+	bool parsed;                   /* m holds ts_parse(payload) */
+	struct ts_msg m;
+};
+
+/* ts_text_init: t reads payload; nothing is split yet. */
+static inline void
+ts_text_init(struct ts_text *t, struct cur payload)
+{
+	t->payload = payload;
+	t->parsed = false;
+}
+
+/* ts_text_msg: ts_parse() of t's payload, done by the first call. */
+const struct ts_msg *ts_text_msg(struct ts_text *t);
+
+/* ts_text_head: ts_head() on a shared text: the message is t's, *m points
+ * to it and is never changed; *bad receives m->bad or a damaged status
+ * code. The request line is cut by the shared parse. */
+enum ts_kind ts_text_head(struct ts_text *t, const struct ts_dialect *d,
+    const struct ts_msg **m, struct ts_str *target, bool *bad);
+
+/* The text decoders of proto.h (http_decode, rtsp_decode,
+ * exploit_http_decode) on a shared text: the same contracts. */
+enum dec http_decode_text(struct ts_text *t, struct proto_ctx *ctx);
+enum dec rtsp_decode_text(struct ts_text *t, struct proto_ctx *ctx);
+enum dec exploit_http_decode_text(struct ts_text *t, struct proto_ctx *ctx);
+
 /* ts_path: the path of a request target: an absolute URI
  * ("scheme://authority/path") loses scheme and authority (and with them
  * any user:password), and the query ('?') and fragment ('#') are cut. */
