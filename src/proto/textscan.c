@@ -17,11 +17,11 @@ lower(int ch)
 	return ch >= 'A' && ch <= 'Z' ? ch + ('a' - 'A') : ch;
 }
 
+/* SP, or HT LF VT FF CR (9 to 13). */
 static bool
 blank(int ch)
 {
-	return ch == ' ' || ch == '\t' || ch == '\r' || ch == '\n' ||
-	    ch == '\v' || ch == '\f';
+	return ch == ' ' || (unsigned)(ch - '\t') <= '\r' - '\t';
 }
 
 /* ts_trim(), inlined where a message is split. */
@@ -230,20 +230,29 @@ ts_eq(struct ts_str s, const char *lit)
 	return s.len == n && (n == 0 || memcmp(s.p, lit, n) == 0);
 }
 
+/* a and b are the same letter in either case (or the same byte). */
+static inline bool
+same_icase(unsigned a, unsigned b)
+{
+	return a == b || ((a ^ b) == 0x20 && (a | 0x20) - 'a' < 26);
+}
+
+/* The first n bytes of p and q are equal ignoring ASCII case. */
+static bool
+ipfx_n(const char *p, const char *q, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!same_icase((unsigned char)p[i], (unsigned char)q[i]))
+			return false;
+	return true;
+}
+
 bool
 ts_ipfx(struct ts_str s, const char *lit)
 {
 	size_t n = strlen(lit);
 
-	if (s.len < n)
-		return false;
-	for (size_t i = 0; i < n; i++) {
-		int a = lower((unsigned char)s.p[i]);
-
-		if (a != lower((unsigned char)lit[i]))
-			return false;
-	}
-	return true;
+	return s.len >= n && ipfx_n(s.p, lit, n);
 }
 
 bool
@@ -284,18 +293,24 @@ ts_from(struct ts_str s, size_t n)
 	return s;
 }
 
+/* One copy for all callers (no copy per field name): each caller looks
+ * up a few fields per message, so the code is cold more often than not. */
+#if defined(__GNUC__) && !defined(__clang__)
+__attribute__((noclone))
+#endif
 const struct ts_hdr *
-ts_hdr_find(const struct ts_msg *m, const char *name, unsigned *at)
+ts_hdr_findn(const struct ts_msg *m, const char *name, size_t n,
+    unsigned *at)
 {
-	size_t n = strlen(name);
-	int c0 = lower((unsigned char)name[0]);
+	int c0 = n ? lower((unsigned char)name[0]) : 0;
 
 	/* Length and first byte turn nearly every other field away. */
 	for (unsigned i = *at; i < m->nhdr; i++) {
 		const struct ts_str *h = &m->hdr[i].name;
 
 		if (h->len == n && (n == 0 ||
-		    lower((unsigned char)h->p[0]) == c0) && ts_ipfx(*h, name)) {
+		    (lower((unsigned char)h->p[0]) == c0 &&
+		    ipfx_n(h->p, name, n)))) {
 			*at = i + 1;
 			return &m->hdr[i];
 		}

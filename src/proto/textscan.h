@@ -19,6 +19,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <string.h>
 
 #include "proto.h"
 
@@ -97,10 +98,19 @@ struct ts_str ts_unquote(struct ts_str s);
 /* ts_from: s without its first n bytes (empty if n >= s.len). */
 struct ts_str ts_from(struct ts_str s, size_t n);
 
-/* ts_hdr_find: the first header named name (any case) at index >= *at,
- * or NULL; *at is moved past it so a loop can walk repeated fields. */
-const struct ts_hdr *ts_hdr_find(const struct ts_msg *m, const char *name,
-    unsigned *at);
+/* ts_hdr_findn: the first header named name (n bytes, any case) at
+ * index >= *at, or NULL; *at is moved past it so a loop can walk
+ * repeated fields. */
+const struct ts_hdr *ts_hdr_findn(const struct ts_msg *m, const char *name,
+    size_t n, unsigned *at);
+
+/* ts_hdr_find: ts_hdr_findn() of a NUL-terminated name (a literal's
+ * length is then known where it is called). */
+static inline const struct ts_hdr *
+ts_hdr_find(const struct ts_msg *m, const char *name, unsigned *at)
+{
+	return ts_hdr_findn(m, name, strlen(name), at);
+}
 
 /* ts_version: the part of a request line after its last space, where
  * the protocol version stands ("HTTP/1.1"); empty if there is none. The
