@@ -69,11 +69,12 @@ ts_line(struct cur *c, struct ts_str *line)
 	return TS_END;
 }
 
-/* One header line into m; false if it is not a field line. */
+/* One header line into m (its first byte is no blank); false if it is not
+ * a field line. */
 static bool
 add_hdr(struct ts_msg *m, struct ts_str line)
 {
-	const char *colon = line.len ? memchr(line.p, ':', line.len) : NULL;
+	const char *colon = memchr(line.p, ':', line.len);
 	struct ts_hdr *h;
 	size_t nl;
 
@@ -83,17 +84,19 @@ add_hdr(struct ts_msg *m, struct ts_str line)
 		return false;
 	nl = (size_t)(colon - line.p);
 	h = &m->hdr[m->nhdr++];
+	/* The name starts with no blank: only its end is trimmed. */
+	while (nl > 0 && blank((unsigned char)line.p[nl - 1]))
+		nl--;
 	h->name.p = line.p;
 	h->name.len = nl;
-	h->name = trim(h->name);
-	h->val = trim(ts_from(line, nl + 1));
+	h->val = trim(ts_from(line, (size_t)(colon - line.p) + 1));
 	return true;
 }
 
 void
 ts_parse(struct cur c, struct ts_msg *m)
 {
-	struct ts_str line;
+	const char *p, *end;
 	enum ts_eol k;
 
 	m->nhdr = 0;
@@ -105,23 +108,42 @@ ts_parse(struct cur c, struct ts_msg *m)
 		m->bad = true;
 	if (k != TS_EOL)
 		return;
+	/* The lines ts_line() would cut, cut here without a cursor per
+	 * line: a bad cursor has p == end, so nothing is left. */
+	p = (const char *)c.p;
+	end = (const char *)c.end;
 	for (unsigned i = 0; i < TS_MAX_LINES; i++) {
-		k = ts_line(&c, &line);
-		if (k == TS_NONE)
+		size_t left = (size_t)(end - p);
+		size_t n = left < TS_LINE_MAX ? left : TS_LINE_MAX;
+		const char *lf;
+		struct ts_str line;
+
+		if (left == 0)
 			return;
-		if (k == TS_LONG) {
-			m->bad = true;
+		line.p = p;
+		lf = memchr(p, '\n', n);
+		if (lf != NULL) {
+			line.len = (size_t)(lf - p);
+			p = lf + 1;
+		} else if (n < left) {
+			m->bad = true; /* a line longer than TS_LINE_MAX */
 			return;
+		} else {
+			line.len = n;
+			p = end;
 		}
-		if (k == TS_EOL && line.len == 0) {
+		if (line.len > 0 && line.p[line.len - 1] == '\r')
+			line.len--;
+		if (lf != NULL && line.len == 0) {
 			m->ended = true;
-			m->body = c;
+			m->body = cur_make((const uint8_t *)p,
+			    (size_t)(end - p));
 			return;
 		}
 		/* A folded continuation (RFC 9112 obs-fold) is dropped. */
 		if (!blank((unsigned char)line.p[0]) && !add_hdr(m, line))
 			m->bad = true;
-		if (k == TS_END)
+		if (lf == NULL)
 			return;
 	}
 	m->bad = true;
