@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "../proto/proto.h"
+#include "../proto/textscan.h"
 #include "alerts.h"
 #include "hash.h"
 #include "limits.h"
@@ -418,6 +419,22 @@ run(struct inspector *in, proto_fn fn, struct cur payload)
 		apply(in);
 }
 
+/* run() for a decoder of text heads: the decoders of one segment share
+ * its split head. */
+static void
+run_text(struct inspector *in, enum dec (*fn)(struct ts_text *,
+    struct proto_ctx *), struct ts_text *t)
+{
+	struct proto_ctx c = { in->p, in->st, on_fact, in, on_finding,
+		on_answer };
+
+	in->nf = 0;
+	in->used = 0;
+	(void)fn(t, &c);
+	if (in->nf)
+		apply(in);
+}
+
 /* Spend one unit of the budget in key's slot of table (INSPECT_SLOTS),
  * which allows max per window; false if none is left. A collision only
  * resets a budget. A slot is 16 bytes, the tables 64 KiB each: a window
@@ -612,12 +629,14 @@ static void
 inspect_tcp(struct inspector *in, struct cur pl)
 {
 	const struct pkt *p = in->p;
+	struct ts_text t;
 	bool text;
 	uint8_t b0;
 
 	if (cur_left(&pl) == 0)
 		return;
 	b0 = pl.p[0];
+	ts_text_init(&t, pl);
 	/* Attacks on our devices and logins to them in clear: every
 	 * segment sent to a local device (cheap first-byte tests first),
 	 * outside the inspection bound, which an attacker could use up. */
@@ -631,7 +650,7 @@ inspect_tcp(struct inspector *in, struct cur pl)
 		else if (p->dport == 37777)
 			run(in, exploit_dahua_decode, pl);
 		else
-			run(in, exploit_http_decode, pl);
+			run_text(in, exploit_http_decode_text, &t);
 	}
 	/* What a remote sender says of itself (its certificate, its HTTP or
 	 * RTSP responses) would be dropped as facts.remote: not parsed. */
@@ -656,8 +675,8 @@ inspect_tcp(struct inspector *in, struct cur pl)
 		run(in, tls_decode, pl);
 	else {
 		/* Text: HTTP or RTSP, each decoder checks its own grammar. */
-		run(in, http_decode, pl);
-		run(in, rtsp_decode, pl);
+		run_text(in, http_decode_text, &t);
+		run_text(in, rtsp_decode_text, &t);
 	}
 }
 

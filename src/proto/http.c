@@ -170,18 +170,28 @@ http_response(const struct ts_msg *m, struct proto_ctx *ctx)
 enum dec
 http_decode(struct cur payload, struct proto_ctx *ctx)
 {
-	struct ts_msg m;
+	struct ts_text t;
+
+	ts_text_init(&t, payload);
+	return http_decode_text(&t, ctx);
+}
+
+enum dec
+http_decode_text(struct ts_text *t, struct proto_ctx *ctx)
+{
+	const struct ts_msg *m;
 	struct ts_str target;
-	enum ts_kind k = ts_head(payload, &http_dialect, &m, &target);
+	bool bad;
+	enum ts_kind k = ts_text_head(t, &http_dialect, &m, &target, &bad);
 
 	if (k == TS_NOT)
 		return DEC_UNSUPPORTED;
 	STAT_INC(ctx->st, HTTP_MSGS);
 	if (k == TS_RESPONSE)
-		http_response(&m, ctx);
+		http_response(m, ctx);
 	else
-		http_request(&m, target, ctx);
-	if (m.bad) {
+		http_request(m, target, ctx);
+	if (bad) {
 		STAT_INC(ctx->st, HTTP_MALFORMED);
 		return DEC_MALFORMED;
 	}

@@ -116,18 +116,28 @@ rtsp_response(const struct ts_msg *m, struct proto_ctx *ctx)
 enum dec
 rtsp_decode(struct cur payload, struct proto_ctx *ctx)
 {
-	struct ts_msg m;
+	struct ts_text t;
+
+	ts_text_init(&t, payload);
+	return rtsp_decode_text(&t, ctx);
+}
+
+enum dec
+rtsp_decode_text(struct ts_text *t, struct proto_ctx *ctx)
+{
+	const struct ts_msg *m;
 	struct ts_str target;
-	enum ts_kind k = ts_head(payload, &rtsp_dialect, &m, &target);
+	bool bad;
+	enum ts_kind k = ts_text_head(t, &rtsp_dialect, &m, &target, &bad);
 
 	if (k == TS_NOT)
 		return DEC_UNSUPPORTED;
 	STAT_INC(ctx->st, RTSP_MSGS);
 	if (k == TS_RESPONSE)
-		rtsp_response(&m, ctx);
+		rtsp_response(m, ctx);
 	else
-		rtsp_request(&m, target, ctx);
-	if (m.bad) {
+		rtsp_request(m, target, ctx);
+	if (bad) {
 		STAT_INC(ctx->st, RTSP_MALFORMED);
 		return DEC_MALFORMED;
 	}

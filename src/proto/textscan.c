@@ -17,11 +17,11 @@ lower(int ch)
 	return ch >= 'A' && ch <= 'Z' ? ch + ('a' - 'A') : ch;
 }
 
+/* SP, or HT LF VT FF CR (9 to 13). */
 static bool
 blank(int ch)
 {
-	return ch == ' ' || ch == '\t' || ch == '\r' || ch == '\n' ||
-	    ch == '\v' || ch == '\f';
+	return ch == ' ' || (unsigned)(ch - '\t') <= '\r' - '\t';
 }
 
 /* ts_trim(), inlined where a message is split. */
@@ -69,11 +69,12 @@ ts_line(struct cur *c, struct ts_str *line)
 	return TS_END;
 }
 
-/* One header line into m; false if it is not a field line. */
+/* One header line into m (its first byte is no blank); false if it is not
+ * a field line. */
 static bool
 add_hdr(struct ts_msg *m, struct ts_str line)
 {
-	const char *colon = line.len ? memchr(line.p, ':', line.len) : NULL;
+	const char *colon = memchr(line.p, ':', line.len);
 	struct ts_hdr *h;
 	size_t nl;
 
@@ -83,17 +84,19 @@ add_hdr(struct ts_msg *m, struct ts_str line)
 		return false;
 	nl = (size_t)(colon - line.p);
 	h = &m->hdr[m->nhdr++];
+	/* The name starts with no blank: only its end is trimmed. */
+	while (nl > 0 && blank((unsigned char)line.p[nl - 1]))
+		nl--;
 	h->name.p = line.p;
 	h->name.len = nl;
-	h->name = trim(h->name);
-	h->val = trim(ts_from(line, nl + 1));
+	h->val = trim(ts_from(line, (size_t)(colon - line.p) + 1));
 	return true;
 }
 
 void
 ts_parse(struct cur c, struct ts_msg *m)
 {
-	struct ts_str line;
+	const char *p, *end;
 	enum ts_eol k;
 
 	m->nhdr = 0;
@@ -105,23 +108,42 @@ ts_parse(struct cur c, struct ts_msg *m)
 		m->bad = true;
 	if (k != TS_EOL)
 		return;
+	/* The lines ts_line() would cut, cut here without a cursor per
+	 * line: a bad cursor has p == end, so nothing is left. */
+	p = (const char *)c.p;
+	end = (const char *)c.end;
 	for (unsigned i = 0; i < TS_MAX_LINES; i++) {
-		k = ts_line(&c, &line);
-		if (k == TS_NONE)
+		size_t left = (size_t)(end - p);
+		size_t n = left < TS_LINE_MAX ? left : TS_LINE_MAX;
+		const char *lf;
+		struct ts_str line;
+
+		if (left == 0)
 			return;
-		if (k == TS_LONG) {
-			m->bad = true;
+		line.p = p;
+		lf = memchr(p, '\n', n);
+		if (lf != NULL) {
+			line.len = (size_t)(lf - p);
+			p = lf + 1;
+		} else if (n < left) {
+			m->bad = true; /* a line longer than TS_LINE_MAX */
 			return;
+		} else {
+			line.len = n;
+			p = end;
 		}
-		if (k == TS_EOL && line.len == 0) {
+		if (line.len > 0 && line.p[line.len - 1] == '\r')
+			line.len--;
+		if (lf != NULL && line.len == 0) {
 			m->ended = true;
-			m->body = c;
+			m->body = cur_make((const uint8_t *)p,
+			    (size_t)(end - p));
 			return;
 		}
 		/* A folded continuation (RFC 9112 obs-fold) is dropped. */
 		if (!blank((unsigned char)line.p[0]) && !add_hdr(m, line))
 			m->bad = true;
-		if (k == TS_END)
+		if (lf == NULL)
 			return;
 	}
 	m->bad = true;
@@ -142,6 +164,24 @@ ts_starts(struct cur c, const char *lit)
 	return q != NULL && memcmp(q, lit, n) == 0;
 }
 
+/* The start-line prefix of dialect d at the start of payload: a response
+ * (TS_RESPONSE), a request method (TS_REQUEST, *mlen its length with the
+ * space), or neither. Only the first bytes are read. */
+static enum ts_kind
+ts_kind_of(struct cur payload, const struct ts_dialect *d, size_t *mlen)
+{
+	for (const char *const *r = d->resp; *r != NULL; r++)
+		if (ts_starts(payload, *r))
+			return TS_RESPONSE;
+	for (const char *const *k = d->methods; *k != NULL; k++) {
+		if (ts_starts(payload, *k)) {
+			*mlen = strlen(*k);
+			return TS_REQUEST;
+		}
+	}
+	return TS_NOT;
+}
+
 enum ts_kind
 ts_head(struct cur payload, const struct ts_dialect *d, struct ts_msg *m,
     struct ts_str *target)
@@ -149,27 +189,58 @@ ts_head(struct cur payload, const struct ts_dialect *d, struct ts_msg *m,
 	struct cur c0 = payload;
 	struct ts_str line;
 	size_t mlen = 0;
+	enum ts_kind k = ts_kind_of(payload, d, &mlen);
 
 	target->p = EMPTY;
 	target->len = 0;
-	for (const char *const *r = d->resp; *r != NULL; r++) {
-		if (ts_starts(payload, *r)) {
-			ts_parse(payload, m);
-			if (!ts_status_ok(ts_from(m->start, 9)))
-				m->bad = true;
-			return TS_RESPONSE;
-		}
+	if (k == TS_RESPONSE) {
+		ts_parse(payload, m);
+		if (!ts_status_ok(ts_from(m->start, 9)))
+			m->bad = true;
+		return TS_RESPONSE;
 	}
-	for (const char *const *k = d->methods; *k != NULL && !mlen; k++)
-		if (ts_starts(payload, *k))
-			mlen = strlen(*k);
-	if (mlen == 0)
+	if (k == TS_NOT)
 		return TS_NOT;
 	(void)ts_line(&c0, &line);
 	if (!ts_ipfx(ts_version(line, mlen, target), d->version) ||
 	    target->len == 0)
 		return TS_NOT;
 	ts_parse(payload, m);
+	return TS_REQUEST;
+}
+
+const struct ts_msg *
+ts_text_msg(struct ts_text *t)
+{
+	if (!t->parsed) {
+		ts_parse(t->payload, &t->m);
+		t->parsed = true;
+	}
+	return &t->m;
+}
+
+enum ts_kind
+ts_text_head(struct ts_text *t, const struct ts_dialect *d,
+    const struct ts_msg **m, struct ts_str *target, bool *bad)
+{
+	size_t mlen = 0;
+	enum ts_kind k = ts_kind_of(t->payload, d, &mlen);
+
+	target->p = EMPTY;
+	target->len = 0;
+	if (k == TS_NOT)
+		return TS_NOT;
+	*m = ts_text_msg(t);
+	*bad = (*m)->bad;
+	if (k == TS_RESPONSE) {
+		if (!ts_status_ok(ts_from((*m)->start, 9)))
+			*bad = true;
+		return TS_RESPONSE;
+	}
+	/* The start line is the request line ts_head() cuts. */
+	if (!ts_ipfx(ts_version((*m)->start, mlen, target), d->version) ||
+	    target->len == 0)
+		return TS_NOT;
 	return TS_REQUEST;
 }
 
@@ -181,20 +252,29 @@ ts_eq(struct ts_str s, const char *lit)
 	return s.len == n && (n == 0 || memcmp(s.p, lit, n) == 0);
 }
 
+/* a and b are the same letter in either case (or the same byte). */
+static inline bool
+same_icase(unsigned a, unsigned b)
+{
+	return a == b || ((a ^ b) == 0x20 && (a | 0x20) - 'a' < 26);
+}
+
+/* The first n bytes of p and q are equal ignoring ASCII case. */
+static bool
+ipfx_n(const char *p, const char *q, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!same_icase((unsigned char)p[i], (unsigned char)q[i]))
+			return false;
+	return true;
+}
+
 bool
 ts_ipfx(struct ts_str s, const char *lit)
 {
 	size_t n = strlen(lit);
 
-	if (s.len < n)
-		return false;
-	for (size_t i = 0; i < n; i++) {
-		int a = lower((unsigned char)s.p[i]);
-
-		if (a != lower((unsigned char)lit[i]))
-			return false;
-	}
-	return true;
+	return s.len >= n && ipfx_n(s.p, lit, n);
 }
 
 bool
@@ -235,18 +315,24 @@ ts_from(struct ts_str s, size_t n)
 	return s;
 }
 
+/* One copy for all callers (no copy per field name): each caller looks
+ * up a few fields per message, so the code is cold more often than not. */
+#if defined(__GNUC__) && !defined(__clang__)
+__attribute__((noclone))
+#endif
 const struct ts_hdr *
-ts_hdr_find(const struct ts_msg *m, const char *name, unsigned *at)
+ts_hdr_findn(const struct ts_msg *m, const char *name, size_t n,
+    unsigned *at)
 {
-	size_t n = strlen(name);
-	int c0 = lower((unsigned char)name[0]);
+	int c0 = n ? lower((unsigned char)name[0]) : 0;
 
 	/* Length and first byte turn nearly every other field away. */
 	for (unsigned i = *at; i < m->nhdr; i++) {
 		const struct ts_str *h = &m->hdr[i].name;
 
 		if (h->len == n && (n == 0 ||
-		    lower((unsigned char)h->p[0]) == c0) && ts_ipfx(*h, name)) {
+		    (lower((unsigned char)h->p[0]) == c0 &&
+		    ipfx_n(h->p, name, n)))) {
 			*at = i + 1;
 			return &m->hdr[i];
 		}

@@ -19,6 +19,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <string.h>
 
 #include "proto.h"
 
@@ -97,10 +98,19 @@ struct ts_str ts_unquote(struct ts_str s);
 /* ts_from: s without its first n bytes (empty if n >= s.len). */
 struct ts_str ts_from(struct ts_str s, size_t n);
 
-/* ts_hdr_find: the first header named name (any case) at index >= *at,
- * or NULL; *at is moved past it so a loop can walk repeated fields. */
-const struct ts_hdr *ts_hdr_find(const struct ts_msg *m, const char *name,
-    unsigned *at);
+/* ts_hdr_findn: the first header named name (n bytes, any case) at
+ * index >= *at, or NULL; *at is moved past it so a loop can walk
+ * repeated fields. */
+const struct ts_hdr *ts_hdr_findn(const struct ts_msg *m, const char *name,
+    size_t n, unsigned *at);
+
+/* ts_hdr_find: ts_hdr_findn() of a NUL-terminated name (a literal's
+ * length is then known where it is called). */
+static inline const struct ts_hdr *
+ts_hdr_find(const struct ts_msg *m, const char *name, unsigned *at)
+{
+	return ts_hdr_findn(m, name, strlen(name), at);
+}
 
 /* ts_version: the part of a request line after its last space, where
  * the protocol version stands ("HTTP/1.1"); empty if there is none. The
@@ -132,6 +142,37 @@ enum ts_kind { TS_NOT = 0, TS_REQUEST, TS_RESPONSE };
  * three digits after the 9-byte "PROTO/x.y " sets m->bad. */
 enum ts_kind ts_head(struct cur payload, const struct ts_dialect *d,
     struct ts_msg *m, struct ts_str *target);
+
+/* A text payload whose head is split at most once, however many decoders
+ * read it: the HTTP, RTSP and exploit decoders see the same segment. */
+struct ts_text {
+	struct cur payload;
+	bool parsed;                   /* m holds ts_parse(payload) */
+	struct ts_msg m;
+};
+
+/* ts_text_init: t reads payload; nothing is split yet. */
+static inline void
+ts_text_init(struct ts_text *t, struct cur payload)
+{
+	t->payload = payload;
+	t->parsed = false;
+}
+
+/* ts_text_msg: ts_parse() of t's payload, done by the first call. */
+const struct ts_msg *ts_text_msg(struct ts_text *t);
+
+/* ts_text_head: ts_head() on a shared text: the message is t's, *m points
+ * to it and is never changed; *bad receives m->bad or a damaged status
+ * code. The request line is cut by the shared parse. */
+enum ts_kind ts_text_head(struct ts_text *t, const struct ts_dialect *d,
+    const struct ts_msg **m, struct ts_str *target, bool *bad);
+
+/* The text decoders of proto.h (http_decode, rtsp_decode,
+ * exploit_http_decode) on a shared text: the same contracts. */
+enum dec http_decode_text(struct ts_text *t, struct proto_ctx *ctx);
+enum dec rtsp_decode_text(struct ts_text *t, struct proto_ctx *ctx);
+enum dec exploit_http_decode_text(struct ts_text *t, struct proto_ctx *ctx);
 
 /* ts_path: the path of a request target: an absolute URI
  * ("scheme://authority/path") loses scheme and authority (and with them
