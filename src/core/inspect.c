@@ -100,10 +100,19 @@ static struct host *host_of(struct inspector *in, const uint8_t *mac,
 static bool is_local(struct inspector *in, const struct addr *ip,
     const uint8_t *mac);
 
+/* Out of line: inspect_packet() runs for every packet and is inlined
+ * into the packet loop, which needs only its tests, not what follows;
+ * on_finding(), rare, would give on_fact() its stack frame and canary. */
+#if defined(__GNUC__)
+#define INSPECT_NOINLINE __attribute__((noinline))
+#else
+#define INSPECT_NOINLINE
+#endif
+
 /* Decoders call this for each finding: it becomes an alert about the
  * local device it concerns (the subject), with the other end as the
  * remote one. Findings about devices outside --local are only counted. */
-static void
+static INSPECT_NOINLINE void
 on_finding(void *ud, const struct finding *f)
 {
 	struct inspector *in = ud;
@@ -284,7 +293,7 @@ host_of(struct inspector *in, const uint8_t *mac, const struct addr *ip)
 	if (mac)
 		tag = hash_bytes(mac, 6, tag);
 	tag |= 1;
-	c = &in->hc[tag & (INSPECT_HOSTS - 1)];
+	c = &in->hc[tag >> 1 & (INSPECT_HOSTS - 1)]; /* bit 0 is always set */
 	if (c->tag == tag && memcmp(&c->h->k, &c->key, sizeof c->key) == 0 &&
 	    !(c->key.kind == HOST_BY_MAC && c->h->router)) {
 		if (o.ts_us > c->h->last_us)
@@ -582,14 +591,6 @@ udp_wanted(const struct pkt *p)
 	return port_maybe(udp_mask, p->dport) ||
 	    port_maybe(udp_mask, p->sport) || udp_p2p(p->payload) != NULL;
 }
-
-/* Out of line: inspect_packet() runs for every packet and is inlined
- * into the packet loop, which needs only its tests, not what follows. */
-#if defined(__GNUC__)
-#define INSPECT_NOINLINE __attribute__((noinline))
-#else
-#define INSPECT_NOINLINE
-#endif
 
 static INSPECT_NOINLINE void
 inspect_udp(struct inspector *in, const struct pkt *p)

@@ -89,7 +89,7 @@ _Static_assert(HOST_MAX_IPS > HOST_ROUTER_V4 + HOST_ROUTER_V6 + 1,
 #define INSPECT_TCP_SEGMENTS 8
 
 /* Slots of the inspector's cache of recently resolved hosts. */
-#define INSPECT_HOSTS 64
+#define INSPECT_HOSTS 256
 
 /* Names (DNS questions, SNI, Host) whose knowledge-base domain the
  * inspector remembers: a direct-mapped memo of 64-byte entries, 16 KiB;
