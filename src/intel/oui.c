@@ -212,74 +212,154 @@ hex24(const char *hex, size_t hl)
 	return v;
 }
 
+/* The registry is read in chunks of OUI_CHUNK bytes through one buffer,
+ * so that its megabytes need no buffer of their own (a fresh one costs a
+ * page fault per 4 KiB): a record is parsed once at least OUI_RECORD_MAX
+ * bytes follow it in the buffer (or the file has ended), and what is
+ * left is moved to the front before the next read. A longer record (none
+ * is) would be cut where the chunk ends and read as two bad ones. */
+#define OUI_CHUNK (256u << 10)
+#define OUI_RECORD_MAX (16u << 10)
+
+/* The filter of wanted prefixes: one bit of 4096 for each, at a hash of
+ * its six hex digits as text with case folded (| 0x20 leaves digits
+ * alone and folds A-F). A record's digits are tested before they are
+ * parsed; the filter has no false negatives. */
+static unsigned
+hex6_bit(const char *hex6)
+{
+	uint64_t w = 0;
+
+	memcpy(&w, hex6, 6);
+	return (unsigned)((w | 0x202020202020ull) * 0x9e3779b97f4a7c15ull >>
+	    52);
+}
+
+static void
+want_bit(uint64_t *bits, uint32_t k)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	char d[6];
+	unsigned b;
+
+	for (int i = 5; i >= 0; i--, k >>= 4)
+		d[i] = hex[k & 15];
+	b = hex6_bit(d);
+	bits[b >> 6] |= 1ull << (b & 63);
+}
+
+static bool
+maybe_wanted(const uint64_t *bits, const char *hex6)
+{
+	unsigned b = hex6_bit(hex6);
+
+	return bits[b >> 6] >> (b & 63) & 1;
+}
+
+/* What load_csv() needs while it walks a file. */
+struct csvread {
+	struct kb *kb;
+	const char *path;
+	const uint32_t *want;   /* wanted 24-bit prefixes + 1, or NULL: all */
+	size_t wcap;
+	uint64_t bits[4096 / 64]; /* their filter (maybe_wanted) */
+	unsigned rec;           /* records seen, the header included */
+};
+
+/* Take the records from *pp on while one has at least OUI_RECORD_MAX
+ * bytes after it before end (any, at the file's end: last), moving *pp
+ * past them. 0, or -1 with the bad record named in err. */
+static int
+take_records(struct csvread *r, char **pp, char *end, bool last, char *err,
+    size_t errn)
+{
+	char *p = *pp;
+	int rc = 0;
+
+	while (p < end && (last || (size_t)(end - p) >= OUI_RECORD_MAX)) {
+		char *fv[4];
+		size_t fl[4];
+		unsigned n;
+
+		/* Filtered read: a record line starts "MA-X,HHHHHH"; skip
+		 * the lines whose prefix nobody asked for unparsed. */
+		if (r->want != NULL && r->rec > 0) {
+			char *nl = memchr(p, '\n', (size_t)(end - p));
+			long k = end - p > 11 && p[0] == 'M' && p[1] == 'A' &&
+			    p[2] == '-' && p[4] == ',' &&
+			    maybe_wanted(r->bits, p + 5) ? hex24(p + 5, 6) : -1;
+
+			if (k < 0 || !set_has(r->want, r->wcap, (uint32_t)k)) {
+				p = nl ? nl + 1 : end;
+				continue;
+			}
+		}
+		if ((n = csv_record(&p, end, fv, fl, 4)) == 0)
+			break;
+		/* The first record is the header; blank lines have 1 field. */
+		if (r->rec++ == 0 || n < 3 || fl[0] == 0)
+			continue;
+		if (r->want != NULL && !set_has(r->want, r->wcap,
+		    (uint32_t)hex24(fv[1], fl[1])))
+			continue;
+		if (add_oui(r->kb, fv[1], fl[1], fv[2], fl[2]) < 0) {
+			snprintf(err, errn, "%s: record %u: bad assignment "
+			    "'%.*s'", r->path, r->rec,
+			    (int)(fl[1] > 16 ? 16 : fl[1]), fv[1]);
+			rc = -1;
+			break;
+		}
+	}
+	*pp = p;
+	return rc;
+}
+
 /* Load the registry file at path, keeping the assignments whose 24-bit
  * prefix is in want (all if want is NULL). */
 static int
 load_csv(struct kb *kb, const char *path, const uint32_t *want,
     size_t wcap, char *err, size_t errn)
 {
+	struct csvread r = { kb, path, want, wcap, { 0 }, 0 };
 	FILE *f = fopen(path, "rb");
-	unsigned rec = 0;
-	char *buf, *p;
-	long len;
+	size_t have = 0, total = 0;
+	bool eof = false;
+	char *buf;
+	int rc = 0;
 
 	if (f == NULL)
 		return 1;
-	if (fseek(f, 0, SEEK_END) != 0 || (len = ftell(f)) < 0 ||
-	    (unsigned long)len > OUI_FILE_MAX || fseek(f, 0, SEEK_SET) != 0 ||
-	    (buf = malloc((size_t)len + 1)) == NULL) {
+	if ((buf = malloc(OUI_CHUNK + 1)) == NULL) {
 		fclose(f);
-		snprintf(err, errn, "%s: unreadable", path);
+		snprintf(err, errn, "%s: out of memory", path);
 		return -1;
 	}
-	if (fread(buf, 1, (size_t)len, f) != (size_t)len) {
-		fclose(f);
-		free(buf);
-		snprintf(err, errn, "%s: cannot read", path);
-		return -1;
+	for (size_t i = 0; want != NULL && i < wcap; i++)
+		if (want[i] != 0)
+			want_bit(r.bits, want[i] - 1);
+	while (!eof && rc == 0) {
+		size_t got = fread(buf + have, 1, OUI_CHUNK - have, f);
+		char *p = buf;
+
+		eof = got < OUI_CHUNK - have;
+		have += got;
+		if (eof && ferror(f)) {
+			snprintf(err, errn, "%s: cannot read", path);
+			rc = -1;
+		} else if ((total += got) > OUI_FILE_MAX) {
+			snprintf(err, errn, "%s: larger than %u MiB", path,
+			    OUI_FILE_MAX >> 20);
+			rc = -1;
+		} else {
+			buf[have] = '\0';
+			rc = take_records(&r, &p, buf + have, eof, err, errn);
+			have = (size_t)(buf + have - p);
+			memmove(buf, p, have);
+		}
 	}
 	fclose(f);
-	buf[len] = '\0';
-	for (p = buf;;) {
-		char *fv[4];
-		size_t fl[4];
-		unsigned n;
-
-		/* Filtered read: a record line starts "MA-X,HHHHHH"; skip the
-		 * lines whose prefix nobody asked for without parsing them. */
-		if (want != NULL && rec > 0) {
-			char *nl = memchr(p, '\n', (size_t)(buf + len - p));
-			long k = buf + len - p > 11 && p[0] == 'M' &&
-			    p[1] == 'A' && p[2] == '-' && p[4] == ',' ?
-			    hex24(p + 5, 6) : -1;
-
-			if (k < 0 || !set_has(want, wcap, (uint32_t)k)) {
-				if (nl == NULL)
-					break;
-				p = nl + 1;
-				continue;
-			}
-		}
-		n = csv_record(&p, buf + len, fv, fl, 4);
-
-		if (n == 0)
-			break;
-		/* The first record is the header; blank lines have 1 field. */
-		if (rec++ == 0 || n < 3 || fl[0] == 0)
-			continue;
-		if (want != NULL && !set_has(want, wcap,
-		    (uint32_t)hex24(fv[1], fl[1])))
-			continue;
-		if (add_oui(kb, fv[1], fl[1], fv[2], fl[2]) < 0) {
-			snprintf(err, errn, "%s: record %u: bad assignment "
-			    "'%.*s'", path, rec, (int)(fl[1] > 16 ? 16 : fl[1]),
-			    fv[1]);
-			free(buf);
-			return -1;
-		}
-	}
 	free(buf);
-	return 0;
+	return rc;
 }
 
 static int

@@ -114,6 +114,92 @@ mac_registry(void **state)
 	    -1);
 }
 
+/* Lines of path that start a registry record ("MA-"). */
+static size_t
+count_records(const char *path)
+{
+	FILE *f = fopen(path, "r");
+	char *line = NULL;
+	size_t cap = 0, n = 0;
+
+	if (f == NULL)
+		return 0;
+	while (getline(&line, &cap, f) > 0)
+		n += strncmp(line, "MA-", 3) == 0;
+	free(line);
+	fclose(f);
+	return n;
+}
+
+/* The registry is read in chunks of 256 KiB: a record cut by a chunk's
+ * end, a prefix in lower case and a quoted name with a comma and a
+ * doubled quote are all read as written; an unfiltered read keeps every
+ * record. */
+static void
+registry_in_chunks(void **state)
+{
+	static const uint8_t want[6] = { 0xa4, 0xb2, 0xc3, 1, 2, 3 };
+	static const uint8_t quoted[6] = { 0x0c, 0x0f, 0x10, 1, 2, 3 };
+	char dir[] = "/tmp/vigie-oui-XXXXXX", path[64], err[512];
+	const char *org;
+	struct kb k;
+	size_t at = 0, filler = 0, before;
+	FILE *f;
+
+	(void)state;
+	assert_non_null(mkdtemp(dir));
+	snprintf(path, sizeof path, "%s/oui.csv", dir);
+	assert_non_null(f = fopen(path, "w"));
+	at += (size_t)fprintf(f, "Registry,Assignment,Organization Name,"
+	    "Organization Address\r\n");
+	/* Filler records up to 7 bytes before the first chunk's end, so
+	 * that the wanted record straddles it. */
+	while (at + 60 < (256u << 10) - 7) {
+		at += (size_t)fprintf(f, "MA-L,%06zX,Filler %06zu,Street 1\r\n",
+		    0x100000 + filler, filler);
+		filler++;
+	}
+	while (at < (256u << 10) - 7) {
+		fputc('#', f);
+		at++;
+	}
+	fprintf(f, "\r\nMA-L,a4b2c3,Straddling Maker,Somewhere\r\n");
+	fprintf(f, "MA-L,0C0F10,\"Quoted, \"\"Maker\"\" Ltd\",\"Line 1\"\r\n");
+	for (unsigned i = 0; i < 5000; i++)
+		fprintf(f, "MA-L,%06X,After %u,Street 2\r\n", 0x200000 + i, i);
+	fclose(f);
+
+	memset(&k, 0, sizeof k);
+	assert_true(kb_load_oui(&k, dir, "data", err, sizeof err) >= 0);
+	assert_int_equal(kb_oui_want(&k, want, 1), 0);
+	assert_non_null(org = kb_oui(&k, want));
+	assert_string_equal(org, "Straddling Maker");
+	assert_int_equal(kb_oui_want(&k, quoted, 1), 0);
+	assert_non_null(org = kb_oui(&k, quoted));
+	assert_string_equal(org, "Quoted, \"Maker\" Ltd");
+	before = k.noui;
+	assert_int_equal(kb_oui_want(&k, NULL, 0), 0);
+	assert_int_equal(k.noui - before, filler + 2 + 5000);
+	kb_free(&k);
+	unlink(path);
+	rmdir(dir);
+
+	/* Debian's own files, if there: every record kept. */
+	if (access("/usr/share/ieee-data/oui.csv", R_OK) == 0) {
+		size_t all = count_records("/usr/share/ieee-data/oui.csv") +
+		    count_records("/usr/share/ieee-data/mam.csv") +
+		    count_records("/usr/share/ieee-data/oui36.csv");
+
+		memset(&k, 0, sizeof k);
+		assert_true(kb_load_oui(&k, "/usr/share/ieee-data", "data",
+		    err, sizeof err) >= 0);
+		before = k.noui;
+		assert_int_equal(kb_oui_want(&k, NULL, 0), 0);
+		assert_int_equal(k.noui - before, all);
+		kb_free(&k);
+	}
+}
+
 static void
 macs_in_text(void **state)
 {
@@ -267,6 +353,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(brands_models_domains),
 		cmocka_unit_test(mac_registry),
+		cmocka_unit_test(registry_in_chunks),
 		cmocka_unit_test(macs_in_text),
 		cmocka_unit_test(oem_unit_is_its_maker),
 		cmocka_unit_test(weak_evidence_stays_weak),
