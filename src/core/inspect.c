@@ -191,15 +191,19 @@ same_bytes(const char *a, const char *b, size_t n)
 	return d == 0;
 }
 
-/* kb_domain() of name (n > 0 bytes), through a memo of recent names:
- * hosts look the same few hundred names up again and again, and the
- * knowledge base does not change while packets are read. */
+/* kb_domain() of name (n > 0 bytes). Most names are no vendor's: the
+ * knowledge base's filter of name tails turns them away first. The rest
+ * go through a memo of recent names: hosts look the same few hundred
+ * names up again and again, and the knowledge base does not change while
+ * packets are read. */
 static const struct kb_domain *
 domain_of(struct inspector *in, const char *name, size_t n)
 {
 	struct dmemo *m;
 	uint64_t h;
 
+	if (!kb_domain_may_match(in->kb, name, n))
+		return NULL;
 	if (n > DMEMO_NAME)
 		return kb_domain(in->kb, name, n);
 	h = hash_str(name, n, 0x646f6d61696e73ull);

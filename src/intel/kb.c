@@ -227,6 +227,12 @@ line_domain(struct kb *kb, char **f, unsigned nf, char *why, size_t n)
 	d->len = (uint8_t)strlen(d->suffix);
 	if (domain_exact(kb, d->suffix, d->len) != NULL)
 		return snprintf(why, n, "suffix listed twice"), -1;
+	{
+		unsigned bit = kb_domain_bit(kb_domain_tail(d->suffix,
+		    d->len));
+
+		kb->dfilter[bit / 64] |= 1ull << (bit % 64);
+	}
 	h = name_hash(d->suffix, d->len);
 	for (unsigned k = 0; k < KB_DOMAIN_SLOTS; k++) {
 		uint16_t *s = &kb->dslot[(h + k) & (KB_DOMAIN_SLOTS - 1)];
@@ -388,7 +394,7 @@ kb_domain(const struct kb *kb, const char *name, size_t n)
 
 	if (n > 0 && name[n - 1] == '.')
 		n--;
-	if (n > 255)
+	if (n > 255 || !kb_domain_filter_has(kb, kb_domain_tail(name, n)))
 		return NULL;
 	/* Right to left, a label at a time: at each label start the suffix
 	 * from there is looked up; the last (longest) match wins. Suffixes

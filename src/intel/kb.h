@@ -11,6 +11,9 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
+
+#include "../core/ascii.h"
 
 #define KB_MAX_MAKERS 32
 #define KB_MAX_BRANDS 256
@@ -18,6 +21,7 @@
 #define KB_MAX_MODELS 256
 #define KB_MAX_KINDS 64
 #define KB_DOMAIN_SLOTS 1024 /* hash slots for domain suffixes */
+#define KB_DOMAIN_FILTER 2048 /* bits of the filter of suffixes' tails */
 
 /* Device kinds vigie reports. */
 enum kind {
@@ -76,6 +80,8 @@ struct kb {
 	unsigned ndomain;
 	uint16_t dslot[KB_DOMAIN_SLOTS]; /* index + 1 into domain[] */
 	unsigned dlabels;                /* most labels in a suffix */
+	uint64_t dfilter[KB_DOMAIN_FILTER / 64]; /* kb_domain_tail() of
+	                                 * each suffix, a bit each */
 	struct kb_model model[KB_MAX_MODELS];
 	unsigned nmodel;
 	struct kb_kind kindl[KB_MAX_KINDS];
@@ -136,6 +142,77 @@ const struct kb_brand *kb_brand(const struct kb *kb, const char *s, size_t n);
  * trailing dot ignored) on a label boundary, longest first, or NULL. */
 const struct kb_domain *kb_domain(const struct kb *kb, const char *name,
     size_t n);
+
+/* kb_domain_tail: the key of name (n bytes, any case, as compared:
+ * a trailing dot already removed) in the filter of suffixes: its last
+ * two labels (the bytes after its last dot but one, or all of it), or
+ * their last 8 bytes, folded to lower case, as a word of which the bytes
+ * before them are zero. A name that ends with a suffix on a label
+ * boundary (every suffix holds a dot) has the suffix's key. (x86-64
+ * byte order: a name's last byte is the word's highest.) */
+static inline uint64_t
+kb_domain_tail(const char *name, size_t n)
+{
+	const uint64_t ones = 0x0101010101010101ull, low = 0x7f * ones;
+	uint64_t w, z;
+	uint32_t a, b;
+	unsigned last;
+
+	if (n >= 8) {
+		memcpy(&w, name + n - 8, 8);
+	} else if (n >= 4) {
+		/* Two overlapping halves, placed as the last n bytes. */
+		memcpy(&a, name, 4);
+		memcpy(&b, name + n - 4, 4);
+		w = (uint64_t)b << 32 | (uint64_t)a << (8 * (8 - n));
+	} else {
+		w = 0;
+		for (size_t i = 0; i < n; i++)
+			w |= (uint64_t)(uint8_t)name[i] << (8 * (8 - n + i));
+	}
+	w = ascii_lower8(w);
+	/* Its dots as the top bit of their bytes, found exactly (no
+	 * borrows); the bytes up to the last dot but one are dropped. */
+	z = w ^ '.' * ones;
+	z = ~(((z & low) + low) | z | low);
+	if (z == 0)
+		return w;
+	last = 63 - (unsigned)__builtin_clzll(z);
+	z ^= 1ull << last;
+	if (z == 0)
+		return w;
+	/* The dot but one is below the last, in byte 6 at most. */
+	return w & ~0ull << (64 - __builtin_clzll(z));
+}
+
+/* The filter bit of key k (kb_domain_tail()). */
+static inline unsigned
+kb_domain_bit(uint64_t k)
+{
+	return (unsigned)((k * 0x9e3779b97f4a7c15ull) >> 53) &
+	    (KB_DOMAIN_FILTER - 1);
+}
+
+/* Is key k (kb_domain_tail()) a suffix's? False only if it is not. */
+static inline bool
+kb_domain_filter_has(const struct kb *kb, uint64_t k)
+{
+	unsigned bit = kb_domain_bit(k);
+
+	return (kb->dfilter[bit / 64] >> (bit % 64) & 1) != 0;
+}
+
+/* kb_domain_may_match: false only if kb_domain(kb, name, n) is NULL,
+ * from one word of the name and one bit of a filter: most names looked
+ * up (a workstation's) are no vendor's, and are turned away here
+ * without a hash of the whole name. */
+static inline bool
+kb_domain_may_match(const struct kb *kb, const char *name, size_t n)
+{
+	if (n > 0 && name[n - 1] == '.')
+		n--;
+	return kb_domain_filter_has(kb, kb_domain_tail(name, n));
+}
 
 /* kb_model: the entry with the longest prefix of model s (n bytes), or
  * NULL. */

@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 #include <cmocka.h>
 
@@ -347,6 +348,112 @@ bad_data_files_named(void **state)
 	free(k);
 }
 
+/* The longest suffix of sfx[] that name (n bytes) ends with on a label
+ * boundary, compared without case, a trailing dot ignored: kb_domain()'s
+ * meaning, the slow way. */
+static const char *
+naive_domain(const char *const *sfx, unsigned ns, const char *name,
+    size_t n)
+{
+	const char *best = NULL;
+
+	if (n > 0 && name[n - 1] == '.')
+		n--;
+	for (unsigned i = 0; i < ns; i++) {
+		size_t l = strlen(sfx[i]);
+
+		if (l <= n && strncasecmp(name + n - l, sfx[i], l) == 0 &&
+		    (l == n || name[n - l - 1] == '.') &&
+		    (best == NULL || l > strlen(best)))
+			best = sfx[i];
+	}
+	return best;
+}
+
+/* The filter in front of kb_domain() never turns a match away: names of
+ * every length around 8 bytes, with their suffix's dots inside and
+ * outside the last word, any case, against suffixes of 3 to 20 bytes and
+ * 2 or 3 labels; and a sweep of made-up names over a small alphabet. */
+static void
+domain_filter_keeps_matches(void **state)
+{
+	char dir[] = "/tmp/vigie-kb-XXXXXX", path[256], err[512];
+	static const char *const files[] = { "manufacturers.tsv",
+		"brands.tsv", "domains.tsv", "models.tsv", "kinds.tsv" };
+	static const char *const extra[] = { "a.b", "ab.c", "x.y.zz",
+		"q.r.stuvwxyz", "cam.vendor-cloud.example", "b.ab.c" };
+	static const char *const pre[] = { "", "a.", "A.b.", "wwwwwwwww.",
+		"x.Y.z.", "0." };
+	const char *sfx[64];
+	unsigned ns = 0;
+	struct kb *k = calloc(1, sizeof *k);
+	FILE *f;
+
+	(void)state;
+	assert_non_null(mkdtemp(dir));
+	for (unsigned i = 0; i < 5; i++) {
+		char cmd[600];
+		snprintf(cmd, sizeof cmd, "cp data/%s %s/", files[i], dir);
+		assert_int_equal(system(cmd), 0);
+	}
+	snprintf(path, sizeof path, "%s/domains.tsv", dir);
+	f = fopen(path, "a");
+	assert_non_null(f);
+	for (unsigned i = 0; i < sizeof extra / sizeof extra[0]; i++)
+		fprintf(f, "%s\thikvision\tcloud\ttest %u\n", extra[i], i);
+	fclose(f);
+	assert_int_equal(kb_load(k, dir, err, sizeof err), 0);
+	for (unsigned i = 0; i < k->ndomain && ns < 64; i++)
+		sfx[ns++] = k->domain[i].suffix;
+	for (unsigned i = 0; i < ns; i++) {
+		for (unsigned j = 0; j < sizeof pre / sizeof pre[0]; j++) {
+			char name[128];
+			size_t n;
+
+			n = (size_t)snprintf(name, sizeof name, "%s%s%s",
+			    pre[j], sfx[i], j % 2 ? "." : "");
+			if (j >= 2)
+				for (size_t c = 0; c < n; c += 2)
+					if (name[c] >= 'a' && name[c] <= 'z')
+						name[c] = (char)(name[c] - 32);
+			assert_true(kb_domain_may_match(k, name, n));
+			assert_non_null(kb_domain(k, name, n));
+			assert_string_equal(kb_domain(k, name, n)->suffix,
+			    naive_domain(sfx, ns, name, n));
+		}
+	}
+	/* Every name of up to 7 symbols over "abcz.": kb_domain() as the
+	 * slow way says. */
+	{
+		static const char sym[] = "abcz.";
+		char name[8];
+
+		for (unsigned len = 1; len <= 7; len++) {
+			unsigned total = 1;
+
+			for (unsigned c = 0; c < len; c++)
+				total *= 5;
+			for (unsigned v = 0; v < total; v++) {
+				const struct kb_domain *d;
+				const char *want;
+				unsigned x = v;
+
+				for (unsigned c = 0; c < len; c++, x /= 5)
+					name[c] = sym[x % 5];
+				d = kb_domain(k, name, len);
+				want = naive_domain(sfx, ns, name, len);
+				if (want == NULL)
+					assert_null(d);
+				else
+					assert_string_equal(d->suffix, want);
+			}
+		}
+	}
+	snprintf(path, sizeof path, "rm -rf %s", dir);
+	assert_int_equal(system(path), 0);
+	free(k);
+}
+
 int
 main(void)
 {
@@ -359,6 +466,7 @@ main(void)
 		cmocka_unit_test(weak_evidence_stays_weak),
 		cmocka_unit_test(conflicts_and_folding),
 		cmocka_unit_test(bad_data_files_named),
+		cmocka_unit_test(domain_filter_keeps_matches),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
