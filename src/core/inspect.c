@@ -191,19 +191,16 @@ same_bytes(const char *a, const char *b, size_t n)
 	return d == 0;
 }
 
-/* kb_domain() of name (n > 0 bytes). Most names are no vendor's: the
- * knowledge base's filter of name tails turns them away first. The rest
- * go through a memo of recent names: hosts look the same few hundred
- * names up again and again, and the knowledge base does not change while
- * packets are read. */
-static const struct kb_domain *
-domain_of(struct inspector *in, const char *name, size_t n)
+/* kb_domain() of name (n > 0 bytes) through a memo of recent names:
+ * hosts look the same few hundred names up again and again, and the
+ * knowledge base does not change while packets are read. Out of line:
+ * most names never get here (see domain_fact). */
+static INSPECT_NOINLINE const struct kb_domain *
+domain_memo(struct inspector *in, const char *name, size_t n)
 {
 	struct dmemo *m;
 	uint64_t h;
 
-	if (!kb_domain_may_match(in->kb, name, n))
-		return NULL;
 	if (n > DMEMO_NAME)
 		return kb_domain(in->kb, name, n);
 	h = hash_str(name, n, 0x646f6d61696e73ull);
@@ -217,37 +214,15 @@ domain_of(struct inspector *in, const char *name, size_t n)
 	return m->d;
 }
 
-/* Decoders call this for each fact: keep a copy for the end of the call.
- * Names looked up are evidence only when they belong to a vendor cloud,
- * P2P service or app: a workstation's thousand lookups are not. */
-static void
-on_fact(void *ud, const struct fact *f)
+/* Keep a copy of fact f (len > 0 bytes) for the end of the decoder call.
+ * Out of line, as the other steps of on_fact() after its first tests:
+ * these then need no stack frame, which most facts (names looked up that
+ * are no vendor's) are spared. */
+static INSPECT_NOINLINE void
+keep_fact(struct inspector *in, const struct fact *f, size_t len)
 {
-	struct inspector *in = ud;
 	struct cfact *c;
-	size_t len = f->len;
 
-	if (f->field >= FACT_COUNT || f->subject >= SUBJ_MAX || len == 0 ||
-	    f->val == NULL || f->source == NULL)
-		return;
-	if (f->field == FACT_DOMAIN) {
-		/* The name a client sent in its own TLS or HTTP connection
-		 * names the server it reached. */
-		if (in->names && f->subject == SUBJ_SENDER && in->p->l3) {
-			/* The first byte settles most sources ("dns"). */
-			enum name_src src = f->source[0] == 't' &&
-			    strcmp(f->source, "tls") == 0 ? NAME_TLS :
-			    f->source[0] == 'h' &&
-			    strcmp(f->source, "http") == 0 ? NAME_HTTP :
-			    NAME_NONE;
-
-			if (src != NAME_NONE)
-				names_put(in->names, &in->p->src, &in->p->dst,
-				    f->val, len, src, in->p->ts_us);
-		}
-		if (domain_of(in, f->val, len) == NULL)
-			return;
-	}
 	if (f->field == FACT_PROTOCOL && f->subject == SUBJ_SENDER &&
 	    ((len == 7 && memcmp(f->val, "cs2-p2p", 7) == 0) ||
 	    (len == 9 && memcmp(f->val, "dahua-p2p", 9) == 0))) {
@@ -270,6 +245,61 @@ on_fact(void *ud, const struct fact *f)
 	c->len = (uint8_t)len;
 	memcpy(in->arena + in->used, f->val, len);
 	in->used += (uint32_t)len;
+}
+
+/* A domain fact f (len bytes) whose name the knowledge base's filter
+ * lets through: kept if kb_domain() knows it. */
+static INSPECT_NOINLINE void
+keep_domain(struct inspector *in, const struct fact *f, size_t len)
+{
+	if (domain_memo(in, f->val, len) != NULL)
+		keep_fact(in, f, len);
+}
+
+/* Names looked up are evidence only when they belong to a vendor cloud,
+ * P2P service or app (a workstation's thousand lookups are not): most
+ * are turned away by the knowledge base's filter of name tails. */
+static inline void
+domain_fact(struct inspector *in, const struct fact *f, size_t len)
+{
+	if (kb_domain_may_match(in->kb, f->val, len))
+		keep_domain(in, f, len);
+}
+
+/* A domain fact f (len bytes) of a sender, by a source whose name starts
+ * as "tls" or "http" does: the name a client sent in its own TLS or HTTP
+ * connection names the server it reached. */
+static INSPECT_NOINLINE void
+sender_domain(struct inspector *in, const struct fact *f, size_t len)
+{
+	enum name_src src = strcmp(f->source, "tls") == 0 ? NAME_TLS :
+	    strcmp(f->source, "http") == 0 ? NAME_HTTP : NAME_NONE;
+
+	if (src != NAME_NONE)
+		names_put(in->names, &in->p->src, &in->p->dst, f->val, len,
+		    src, in->p->ts_us);
+	domain_fact(in, f, len);
+}
+
+/* Decoders call this for each fact: keep a copy for the end of the call
+ * (a name looked up only if it is a vendor's, see domain_fact). */
+static void
+on_fact(void *ud, const struct fact *f)
+{
+	struct inspector *in = ud;
+	size_t len = f->len;
+
+	if (f->field >= FACT_COUNT || f->subject >= SUBJ_MAX || len == 0 ||
+	    f->val == NULL || f->source == NULL)
+		return;
+	if (f->field != FACT_DOMAIN)
+		keep_fact(in, f, len);
+	/* The first byte settles most sources ("dns"). */
+	else if (in->names && f->subject == SUBJ_SENDER && in->p->l3 &&
+	    (f->source[0] == 't' || f->source[0] == 'h'))
+		sender_domain(in, f, len);
+	else
+		domain_fact(in, f, len);
 }
 
 /* Is (ip, mac) one of ours? */
