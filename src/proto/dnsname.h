@@ -73,27 +73,25 @@ dnsname_lower_copy(char *dst, const uint8_t *src, size_t n)
 static inline bool
 dnsname_plain(struct cur *c, char *out, size_t *outlen)
 {
-	const uint8_t *s = c->p, *p = s;
-	size_t wire = 1, n, k;
+	const uint8_t *s = c->p;
+	size_t left = (size_t)(c->end - s), lim, n = 0, k;
+	uint8_t len;
 
-	for (;;) {
-		uint8_t len;
-
-		if (p >= c->end)
-			return false;
-		if ((len = *p) == 0)
-			break;
+	/* The labels and the final zero must lie inside c and take at most
+	 * 255 bytes: the zero's offset n is below lim. */
+	lim = left < DNSNAME_WIRE_MAX ? left : DNSNAME_WIRE_MAX;
+	if (lim == 0)
+		return false;
+	while ((len = s[n]) != 0) {
 		/* A pointer, or a reserved label type. */
 		if (len > DNSNAME_LABEL_MAX)
 			return false;
-		wire += 1u + len;
-		if (wire > DNSNAME_WIRE_MAX || (size_t)(c->end - p) <= len)
+		n += 1u + len;
+		if (n >= lim)
 			return false;
-		p += 1u + len;
 	}
 	/* s[0, n) holds the labels; as text, the bytes from s + 1 with each
-	 * further length byte a dot. wire <= 255 keeps n within out. */
-	n = (size_t)(p - s);
+	 * further length byte a dot. n < 255 keeps the text within out. */
 	if (n > 0) {
 		dnsname_lower_copy(out, s + 1, n - 1);
 		for (k = (size_t)s[0] + 1; k < n; k += (size_t)s[k] + 1)
@@ -102,7 +100,7 @@ dnsname_plain(struct cur *c, char *out, size_t *outlen)
 	} else {
 		*outlen = 0;
 	}
-	c->p = p + 1;
+	c->p = s + n + 1;
 	return true;
 }
 
