@@ -449,7 +449,7 @@ apply(struct inspector *in)
 	}
 }
 
-static void
+static INSPECT_NOINLINE void
 run(struct inspector *in, proto_fn fn, struct cur payload)
 {
 	struct proto_ctx c = { in->p, in->st, on_fact, in, on_finding,
@@ -464,7 +464,7 @@ run(struct inspector *in, proto_fn fn, struct cur payload)
 
 /* run() for a decoder of text heads: the decoders of one segment share
  * its split head. */
-static void
+static INSPECT_NOINLINE void
 run_text(struct inspector *in, enum dec (*fn)(struct ts_text *,
     struct proto_ctx *), struct ts_text *t)
 {

@@ -18,6 +18,10 @@
 #include <strings.h>
 #include "../core/pool.h"
 
+_Static_assert(IDENT_EVID_MAX < 255 &&
+    (IDENT_SIG_SLOTS & (IDENT_SIG_SLOTS - 1)) == 0,
+    "a signature slot holds 1 + a record index in a byte");
+
 struct ident_pool {
 	struct ident *pool;   /* slots 1..max */
 	uint32_t max, used, freelist;
@@ -82,6 +86,7 @@ ident_alloc(struct ident_pool *ip)
 		return 0;
 	}
 	ip->pool[i].nev = 0;
+	memset(ip->pool[i].last, 0, sizeof ip->pool[i].last);
 	ip->pool[i].dropped = 0;
 	ip->pool[i].next_free = 0;
 	return i;
@@ -132,12 +137,25 @@ evid_sig(const char *source, unsigned field, const char *val, size_t len)
 	return (uint32_t)(h >> 32) ^ (uint32_t)h;
 }
 
+/* Is e the evidence {source, field, val (len bytes)}? Sources are static
+ * names, most often the very same pointer. */
+static inline bool
+evid_is(const struct evid *e, const char *source, unsigned field,
+    const char *val, size_t len)
+{
+	return e->field == field && e->len == len &&
+	    (e->source == source || strcmp(e->source, source) == 0) &&
+	    memcmp(e->val, val, len) == 0;
+}
+
 void
 ident_add(struct ident_pool *ip, struct ident *id, const char *source,
     unsigned field, unsigned conf, const char *val, size_t len, uint64_t ts)
 {
 	struct evid *e;
 	uint32_t sig;
+	uint8_t *slot;
+	unsigned i;
 
 	while (len > 0 && space(val[0]))
 		val++, len--;
@@ -148,21 +166,27 @@ ident_add(struct ident_pool *ip, struct ident *id, const char *source,
 	if (len > IDENT_VAL_MAX - 1)
 		len = IDENT_VAL_MAX - 1;
 	/* The signatures sit together, the entries 160 bytes apart: only
-	 * an entry with the same signature is read. Sources are static
-	 * names, most often the very same pointer. */
+	 * an entry with the same signature is read. */
 	sig = evid_sig(source, field, val, len);
-	for (unsigned i = 0; i < id->nev; i++) {
-		if (id->sig[i] != sig)
-			continue;
+	/* Records are distinct, so the order they are tried in does not
+	 * matter: the last one of this signature slot first (evidence seen
+	 * again, most of what arrives, stops there), then all. */
+	slot = &id->last[sig & (IDENT_SIG_SLOTS - 1)];
+	i = *slot - 1u;
+	if (*slot == 0 || id->sig[i] != sig ||
+	    !evid_is(&id->ev[i], source, field, val, len)) {
+		for (i = 0; i < id->nev; i++)
+			if (id->sig[i] == sig &&
+			    evid_is(&id->ev[i], source, field, val, len))
+				break;
+	}
+	if (i < id->nev) {
 		e = &id->ev[i];
-		if (e->field == field && e->len == len &&
-		    (e->source == source || strcmp(e->source, source) == 0) &&
-		    memcmp(e->val, val, len) == 0) {
-			e->count++;
-			if (conf > e->conf)
-				e->conf = (uint8_t)conf;
-			return;
-		}
+		e->count++;
+		if (conf > e->conf)
+			e->conf = (uint8_t)conf;
+		*slot = (uint8_t)(i + 1);
+		return;
 	}
 	if (id->nev >= IDENT_EVID_MAX) {
 		id->dropped++;
@@ -171,6 +195,7 @@ ident_add(struct ident_pool *ip, struct ident *id, const char *source,
 	}
 	id->sig[id->nev] = sig;
 	e = &id->ev[id->nev++];
+	*slot = id->nev;
 	e->source = source;
 	e->first_us = ts;
 	e->count = 1;

@@ -20,6 +20,7 @@
 #define IDENT_EVID_MAX 40
 #define IDENT_VAL_MAX 128   /* bytes kept of a value (incl. NUL) */
 #define IDENT_DEFAULT_MAX 16384
+#define IDENT_SIG_SLOTS 32  /* power of two; with nev, in one line */
 
 struct evid {
 	const char *source;     /* static decoder name */
@@ -33,6 +34,9 @@ struct ident {
 	uint8_t nev;
 	uint32_t dropped;        /* records beyond ev[] */
 	uint32_t next_free;
+	uint8_t last[IDENT_SIG_SLOTS]; /* by a signature's low bits: 1 + the
+	                         * index of the last record of such a
+	                         * signature added or counted; 0: none */
 	uint32_t sig[IDENT_EVID_MAX]; /* of ev[i], see ident_add(); with
 	                         * nev, in the first lines a search reads */
 	struct evid ev[IDENT_EVID_MAX];

@@ -23,8 +23,10 @@ static const char *const http_methods[] = {
 	NULL,
 };
 static const char *const http_resp[] = { "HTTP/1.0 ", "HTTP/1.1 ", NULL };
-static const struct ts_dialect http_dialect = {
-	http_resp, http_methods, "HTTP/1."
+static const struct ts_text_dialect http_dialect = {
+	{ http_resp, http_methods, "HTTP/1." },
+	TS_FIRST('H') | TS_FIRST('G') | TS_FIRST('P') | TS_FIRST('D') |
+	    TS_FIRST('O')
 };
 
 /* Request paths that only a Hikvision or Dahua web server answers. */

@@ -220,14 +220,21 @@ ts_text_msg(struct ts_text *t)
 }
 
 enum ts_kind
-ts_text_head(struct ts_text *t, const struct ts_dialect *d,
+ts_text_head(struct ts_text *t, const struct ts_text_dialect *td,
     const struct ts_msg **m, struct ts_str *target, bool *bad)
 {
+	const struct ts_dialect *d = &td->d;
 	size_t mlen = 0;
-	enum ts_kind k = ts_kind_of(t->payload, d, &mlen);
+	unsigned b0 = cur_left(&t->payload) ? (unsigned)t->payload.p[0] - 'A' :
+	    26u;
+	enum ts_kind k;
 
 	target->p = EMPTY;
 	target->len = 0;
+	/* No start line of d begins with any other byte. */
+	if (b0 >= 26 || !(td->first >> b0 & 1))
+		return TS_NOT;
+	k = ts_kind_of(t->payload, d, &mlen);
 	if (k == TS_NOT)
 		return TS_NOT;
 	*m = ts_text_msg(t);

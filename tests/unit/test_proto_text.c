@@ -571,6 +571,50 @@ rtsp_messages(void **state)
 	expect(&c, 0, SUBJ_SENDER, FACT_USER_AGENT, 50, "Lavf60.16.100");
 }
 
+/* Every start line of each dialect passes its first-letter filter: a
+ * request of each method and each response is a message of its decoder,
+ * and no other. */
+static void
+start_lines(void **state)
+{
+	static const char *const http[] = { "GET", "POST", "PUT", "HEAD",
+		"DELETE", "OPTIONS", "PATCH" };
+	static const char *const rtsp[] = { "OPTIONS", "DESCRIBE", "SETUP",
+		"PLAY", "PAUSE", "TEARDOWN", "GET_PARAMETER", "SET_PARAMETER",
+		"ANNOUNCE", "RECORD", "REDIRECT" };
+	static const char *const resp[] = { "HTTP/1.0 200 OK\r\n\r\n",
+		"HTTP/1.1 200 OK\r\n\r\n", "RTSP/1.0 200 OK\r\n\r\n" };
+	struct col c;
+	struct stats st;
+	char b[96];
+
+	(void)state;
+	for (size_t i = 0; i < sizeof http / sizeof http[0]; i++) {
+		snprintf(b, sizeof b, "%s /x HTTP/1.1\r\n\r\n", http[i]);
+		assert_int_equal(run(http_decode, b, strlen(b), &c, &st),
+		    DEC_OK);
+		assert_int_equal(run(rtsp_decode, b, strlen(b), &c, &st),
+		    DEC_UNSUPPORTED);
+	}
+	for (size_t i = 0; i < sizeof rtsp / sizeof rtsp[0]; i++) {
+		snprintf(b, sizeof b, "%s rtsp://h/x RTSP/1.0\r\n\r\n",
+		    rtsp[i]);
+		assert_int_equal(run(rtsp_decode, b, strlen(b), &c, &st),
+		    DEC_OK);
+		assert_int_equal(run(http_decode, b, strlen(b), &c, &st),
+		    DEC_UNSUPPORTED);
+	}
+	for (size_t i = 0; i < 3; i++) {
+		proto_fn yes = i < 2 ? http_decode : rtsp_decode;
+		proto_fn no = i < 2 ? rtsp_decode : http_decode;
+
+		assert_int_equal(run(yes, resp[i], strlen(resp[i]), &c, &st),
+		    DEC_OK);
+		assert_int_equal(run(no, resp[i], strlen(resp[i]), &c, &st),
+		    DEC_UNSUPPORTED);
+	}
+}
+
 /* ---- SSDP ---- */
 
 static size_t
@@ -781,6 +825,7 @@ main(void)
 		cmocka_unit_test(http_hostile),
 		cmocka_unit_test(http_isapi_body),
 		cmocka_unit_test(rtsp_messages),
+		cmocka_unit_test(start_lines),
 		cmocka_unit_test(ssdp_sample),
 		cmocka_unit_test(ssdp_search_reply),
 		cmocka_unit_test(dhp2p_messages),
