@@ -167,6 +167,54 @@ mask_to(struct addr *a, unsigned len)
 	}
 }
 
+/* Do prefix p and the block of the first blen bits of b meet? Two
+ * prefixes meet if they agree on the bits both fix. */
+static bool
+prefix_meets(const struct prefix *p, struct addr b, unsigned blen)
+{
+	struct addr a = p->net;
+	unsigned n = p->len < blen ? p->len : blen;
+
+	mask_to(&a, n);
+	mask_to(&b, n);
+	return memcmp(a.b, b.b, sizeof a.b) == 0;
+}
+
+/* The lead key of a: see struct netset. */
+static inline unsigned
+lead_key(const struct addr *a)
+{
+	return memcmp(a->b, v4map, 12) == 0 ? 256u + a->b[12] : a->b[0];
+}
+
+/* Mark prefix i of ns (p) under every lead key an address of p can
+ * have: the keys whose block (k::/8, or ::ffff:k.0.0.0/104) meets p. The
+ * marks of prefixes i and later are cleared first: those of a set
+ * emptied by setting n to 0 must not name a prefix not yet added. */
+static void
+lead_mark(struct netset *ns, unsigned i, const struct prefix *p)
+{
+	static const struct addr mapped = { { 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+		0xff, 0xff } };
+	unsigned lo, span;
+
+	for (unsigned k = 0; k < 512; k++)
+		ns->lead[k] &= (1ull << i) - 1;
+	/* The first bytes of p's IPv6 addresses. */
+	lo = p->net.b[0];
+	span = p->len >= 8 ? 0 : 0xffu >> p->len;
+	for (unsigned k = lo; k <= (lo | span); k++)
+		ns->lead[k] |= 1ull << i;
+	/* The first octets of its IPv4 addresses, if it has some. */
+	if (!prefix_meets(p, mapped, 96))
+		return;
+	lo = p->net.b[12];
+	span = p->len >= 104 ? 0 : p->len <= 96 ? 0xffu :
+	    0xffu >> (p->len - 96);
+	for (unsigned k = lo; k <= (lo | span); k++)
+		ns->lead[256 + k] |= 1ull << i;
+}
+
 int
 netset_add(struct netset *ns, const char *cidr, char *err, size_t errn)
 {
@@ -214,6 +262,7 @@ netset_add(struct netset *ns, const char *cidr, char *err, size_t errn)
 		    LOCAL_MAX_NETS);
 		return -1;
 	}
+	lead_mark(ns, ns->n, &p);
 	ns->p[ns->n++] = p;
 	return 0;
 badlen:
@@ -230,6 +279,7 @@ netset_defaults(struct netset *ns)
 	char err[128];
 
 	ns->n = 0;
+	memset(ns->lead, 0, sizeof ns->lead);
 	for (size_t i = 0; i < sizeof def / sizeof def[0]; i++)
 		(void)netset_add(ns, def[i], err, sizeof err);
 }
@@ -239,11 +289,14 @@ netset_has(const struct netset *ns, const struct addr *a)
 {
 	uint64_t w[2];
 
-	/* Two masked word compares per prefix (the words in memory order,
-	 * as the masks and nets are). */
+	if (ns->n == 0) /* emptied: its marks may be stale */
+		return false;
+	/* Two masked word compares per prefix that can hold an address of
+	 * a's lead key (the words in memory order, as the masks and nets
+	 * are). */
 	memcpy(w, a->b, sizeof w);
-	for (unsigned i = 0; i < ns->n; i++) {
-		const struct prefix *p = &ns->p[i];
+	for (uint64_t m = ns->lead[lead_key(a)]; m != 0; m &= m - 1) {
+		const struct prefix *p = &ns->p[__builtin_ctzll(m)];
 
 		if (((w[0] & p->mask[0]) ^ p->bits[0]) == 0 &&
 		    ((w[1] & p->mask[1]) ^ p->bits[1]) == 0)

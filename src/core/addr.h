@@ -9,6 +9,8 @@
 
 #include "limits.h"
 
+_Static_assert(LOCAL_MAX_NETS <= 64, "struct netset has a bit per prefix");
+
 /* An IP address: 16 bytes; IPv4 is stored as ::ffff:a.b.c.d. */
 struct addr {
 	uint8_t b[16];
@@ -22,8 +24,13 @@ struct prefix {
 };
 
 struct netset {
-	struct prefix p[LOCAL_MAX_NETS];
 	unsigned n;
+	/* Per lead key (an IPv6 address's first byte; 256 + the first octet
+	 * of an IPv4 one), the prefixes (a bit each) that can hold an address
+	 * with that key: an address is compared with those only, most
+	 * addresses outside the set with none. */
+	uint64_t lead[512];
+	struct prefix p[LOCAL_MAX_NETS];
 };
 
 /* addr_from_v4: an address from 4 network-order bytes. */

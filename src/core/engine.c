@@ -777,6 +777,15 @@ engine_packet(struct engine *e, int dlt, uint64_t ts, const uint8_t *data,
 {
 	struct pkt *p = &e->q[e->nq].p; /* decoded in place, queued if IP */
 
+	/* p is read field by field below and in the inlined inspection
+	 * tests; GCC would recompute &e->q[e->nq] (a multiply and two adds)
+	 * for each group of reads instead of keeping p in a register. An
+	 * empty asm that may change p keeps it there: 15 instructions a
+	 * packet fewer. */
+#if defined(__GNUC__)
+	__asm__("" : "+r"(p));
+#endif
+
 	e->tot.packets++;
 	e->tot.bytes += wirelen;
 	e->fp = (e->fp ^ ts ^ ((uint64_t)caplen << 32 | wirelen)) *

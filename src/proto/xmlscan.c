@@ -197,9 +197,13 @@ xml_ieq(const char *p, size_t n, const char *lit)
 {
 	size_t i;
 
-	for (i = 0; i < n; i++)
-		if (lit[i] == '\0' || lower(p[i]) != lower(lit[i]))
+	for (i = 0; i < n; i++) {
+		if (lit[i] == '\0')
 			return false;
+		/* Mostly the same byte: folded only if not. */
+		if (p[i] != lit[i] && lower(p[i]) != lower(lit[i]))
+			return false;
+	}
 	return lit[i] == '\0';
 }
 

@@ -85,6 +85,39 @@ prefixes(void **state)
 	assert_int_equal(netset_add(&ns, "2001:db8:1::/48", err, sizeof err), 0);
 	assert_true(addr_parse(&a, "2001:db8:1:ffff::9"));
 	assert_true(netset_has(&ns, &a));
+	/* Emptied by n = 0, the defaults are gone. */
+	assert_true(addr_parse(&a, "192.168.7.7"));
+	assert_false(netset_has(&ns, &a));
+	assert_true(addr_parse(&a, "fe80::1"));
+	assert_false(netset_has(&ns, &a));
+	/* Prefixes wider than a first byte or octet, and IPv6 ones holding
+	 * the IPv4-mapped range. */
+	ns.n = 0;
+	assert_int_equal(netset_add(&ns, "64.0.0.0/2", err, sizeof err), 0);
+	assert_int_equal(netset_add(&ns, "2000::/3", err, sizeof err), 0);
+	assert_true(addr_parse(&a, "127.255.0.1"));
+	assert_true(netset_has(&ns, &a));
+	assert_true(addr_parse(&a, "128.0.0.1"));
+	assert_false(netset_has(&ns, &a));
+	assert_true(addr_parse(&a, "3fff::1"));
+	assert_true(netset_has(&ns, &a));
+	assert_true(addr_parse(&a, "4000::1"));
+	assert_false(netset_has(&ns, &a));
+	assert_int_equal(netset_add(&ns, "0.0.0.0/4", err, sizeof err), 0);
+	assert_true(addr_parse(&a, "15.1.2.3"));
+	assert_true(netset_has(&ns, &a));
+	assert_true(addr_parse(&a, "16.1.2.3"));
+	assert_false(netset_has(&ns, &a));
+	assert_int_equal(netset_add(&ns, "::/80", err, sizeof err), 0);
+	assert_true(addr_parse(&a, "16.1.2.3"));
+	assert_true(netset_has(&ns, &a));
+	assert_true(addr_parse(&a, "::1:0:0:1"));
+	assert_false(netset_has(&ns, &a));
+	assert_true(addr_parse(&a, "::1"));
+	assert_true(netset_has(&ns, &a));
+	assert_int_equal(netset_add(&ns, "::/0", err, sizeof err), 0);
+	assert_true(addr_parse(&a, "fe80::1"));
+	assert_true(netset_has(&ns, &a));
 	/* Bad input is refused with a message naming it. */
 	assert_int_equal(netset_add(&ns, "10.0.0.0/33", err, sizeof err), -1);
 	assert_non_null(strstr(err, "10.0.0.0/33"));
