@@ -13,9 +13,12 @@
 #ifndef VIGIE_HASH_H
 #define VIGIE_HASH_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <string.h>
+
+#include "ascii.h"
 
 static inline uint64_t
 hash_mix(uint64_t h)
@@ -46,12 +49,14 @@ hash_bytes(const void *p, size_t n, uint64_t seed)
 	return hash_mix(h);
 }
 
-/* hash_str: hash the n > 0 bytes of a string at s (names, labels): 8
- * bytes at a time, the last word overlapping the one before and a short
- * string read as two overlapping halves or three single bytes, so there
- * is no byte-at-a-time tail. Never 0. */
+/* hash_words: the pass hash_str() and hash_str_fold() share over the n
+ * bytes at s (n may be 0), before the final mix: 8 bytes at a time, the
+ * last word overlapping the one before and a short string read as two
+ * overlapping halves or three single bytes, so there is no
+ * byte-at-a-time tail. With fold, each word has its ASCII folded to lower
+ * case first (a constant at every call: the test goes away). */
 static inline uint64_t
-hash_str(const char *s, size_t n, uint64_t seed)
+hash_words(const char *s, size_t n, uint64_t seed, bool fold)
 {
 	uint64_t h = seed ^ (n * 0x9e3779b97f4a7c15ull), w;
 	uint32_t a, b;
@@ -59,7 +64,8 @@ hash_str(const char *s, size_t n, uint64_t seed)
 	if (n >= 8) {
 		for (; n > 8; n -= 8, s += 8) {
 			memcpy(&w, s, 8);
-			h = (h ^ w) * 0x9e3779b97f4a7c15ull;
+			h = (h ^ (fold ? ascii_lower8(w) : w)) *
+			    0x9e3779b97f4a7c15ull;
 			h ^= h >> 29;
 		}
 		memcpy(&w, s + n - 8, 8);
@@ -67,14 +73,31 @@ hash_str(const char *s, size_t n, uint64_t seed)
 		memcpy(&a, s, 4);
 		memcpy(&b, s + n - 4, 4);
 		w = (uint64_t)a << 32 | b;
-	} else {
+	} else if (n > 0) {
 		w = (uint64_t)(uint8_t)s[0] << 16 |
 		    (uint64_t)(uint8_t)s[n / 2] << 8 | (uint8_t)s[n - 1];
+	} else {
+		w = 0;
 	}
-	return hash_mix((h ^ w) * 0x9e3779b97f4a7c15ull) | 1;
+	return (h ^ (fold ? ascii_lower8(w) : w)) * 0x9e3779b97f4a7c15ull;
 }
 
-/* Fold the 128-bit product of a and b into 64 bits. */
+/* hash_str: hash the n bytes of a string at s (names, labels). Never 0. */
+static inline uint64_t
+hash_str(const char *s, size_t n, uint64_t seed)
+{
+	return hash_mix(hash_words(s, n, seed, false)) | 1;
+}
+
+/* hash_str_fold: hash_str() of s with ASCII folded to lower case: names
+ * equal but for case hash alike (they are then compared whole, in any
+ * case). Never 0. */
+static inline uint64_t
+hash_str_fold(const char *s, size_t n, uint64_t seed)
+{
+	return hash_mix(hash_words(s, n, seed, true)) | 1;
+}
+
 static inline uint64_t
 hash_mum(uint64_t a, uint64_t b)
 {

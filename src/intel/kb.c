@@ -139,38 +139,6 @@ line_brand(struct kb *kb, char **f, unsigned nf, char *why, size_t n)
 	return 0;
 }
 
-/* Hash of a suffix (n bytes, any case): ASCII folded to lower case and
- * mixed 8 bytes at a time. The last word is the last 8 bytes (they may
- * overlap the one before), a shorter name is read as two overlapping 4
- * or three single bytes: no byte-at-a-time tail. Equal names (any case)
- * hash alike; entries are then compared whole. */
-static inline uint32_t
-name_hash(const char *s, size_t n)
-{
-	uint64_t h = n * 0x9e3779b97f4a7c15ull, w;
-	uint32_t a, b;
-
-	if (n >= 8) {
-		for (; n > 8; n -= 8, s += 8) {
-			memcpy(&w, s, 8);
-			h = (h ^ ascii_lower8(w)) * 0x9e3779b97f4a7c15ull;
-			h ^= h >> 29;
-		}
-		memcpy(&w, s + n - 8, 8);
-	} else if (n >= 4) {
-		memcpy(&a, s, 4);
-		memcpy(&b, s + n - 4, 4);
-		w = (uint64_t)a << 32 | b;
-	} else if (n > 0) {
-		w = (uint64_t)(uint8_t)s[0] << 16 |
-		    (uint64_t)(uint8_t)s[n / 2] << 8 | (uint8_t)s[n - 1];
-	} else {
-		w = 0;
-	}
-	h = (h ^ ascii_lower8(w)) * 0x9e3779b97f4a7c15ull;
-	return (uint32_t)hash_mix(h);
-}
-
 /* The domain entry exactly equal to s (n bytes, any case), or NULL. */
 static inline const struct kb_domain *
 domain_exact(const struct kb *kb, const char *s, size_t n)
@@ -179,7 +147,7 @@ domain_exact(const struct kb *kb, const char *s, size_t n)
 
 	if (n >= sizeof kb->domain[0].suffix)
 		return NULL; /* longer than any suffix */
-	h = name_hash(s, n);
+	h = (uint32_t)hash_str_fold(s, n, 0);
 	for (unsigned k = 0; k < KB_DOMAIN_SLOTS; k++) {
 		uint16_t v = kb->dslot[(h + k) & (KB_DOMAIN_SLOTS - 1)];
 		const struct kb_domain *d;
@@ -233,7 +201,7 @@ line_domain(struct kb *kb, char **f, unsigned nf, char *why, size_t n)
 
 		kb->dfilter[bit / 64] |= 1ull << (bit % 64);
 	}
-	h = name_hash(d->suffix, d->len);
+	h = (uint32_t)hash_str_fold(d->suffix, d->len, 0);
 	for (unsigned k = 0; k < KB_DOMAIN_SLOTS; k++) {
 		uint16_t *s = &kb->dslot[(h + k) & (KB_DOMAIN_SLOTS - 1)];
 		if (*s == 0) {

@@ -17,6 +17,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "../core/hash.h"
 #include "datafile.h"
 #include "kb.h"
 
@@ -89,17 +90,6 @@ lower(char c)
 	return c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
 }
 
-/* FNV-1a of n bytes at s, lower-cased (ASCII only: no locale). */
-static uint32_t
-name_hash(const char *s, size_t n)
-{
-	uint32_t h = 2166136261u;
-
-	for (size_t i = 0; i < n; i++)
-		h = (h ^ (uint8_t)lower(s[i])) * 16777619u;
-	return h;
-}
-
 /* True if name (n bytes, any case) ends with suffix (NUL-ended, lower
  * case) on a label boundary. */
 static bool
@@ -146,7 +136,7 @@ suffix_parse(char *dst, const char *s)
 static const struct pol_cloud *
 cloud_find(const struct policy *p, const char *s, size_t n)
 {
-	uint32_t h = name_hash(s, n);
+	uint32_t h = (uint32_t)hash_str_fold(s, n, 0);
 
 	for (unsigned k = 0; k < POLICY_CLOUD_SLOTS; k++) {
 		uint16_t v = p->cslot[(h + k) & (POLICY_CLOUD_SLOTS - 1)];
@@ -267,7 +257,7 @@ d_cloud(struct policy *p, char **w, unsigned n, unsigned line, char *why,
 		labels += *q == '.';
 	if (labels > p->clabels)
 		p->clabels = labels;
-	h = name_hash(c->suffix, strlen(c->suffix));
+	h = (uint32_t)hash_str_fold(c->suffix, strlen(c->suffix), 0);
 	for (unsigned k = 0; k < POLICY_CLOUD_SLOTS; k++) {
 		uint16_t *s = &p->cslot[(h + k) & (POLICY_CLOUD_SLOTS - 1)];
 		if (*s == 0) {
