@@ -1,9 +1,13 @@
 /* SPDX-License-Identifier: MIT */
-/* ascii.h - ASCII case folding eight bytes at a time (no locale: bytes
- * 0x80-0xff never change). */
+/* ascii.h - short strings (names, labels) eight bytes at a time: ASCII
+ * case folding (no locale: bytes 0x80-0xff never change) and equality.
+ * A tail shorter than a word is read as the last whole word, overlapping
+ * the one before (4-byte halves or single bytes below 8): no
+ * byte-at-a-time loop for strings of 4 bytes or more. */
 #ifndef VIGIE_ASCII_H
 #define VIGIE_ASCII_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <string.h>
@@ -22,38 +26,74 @@ ascii_lower8(uint64_t x)
 	return x | m >> 2;
 }
 
-/* ascii_lower: fold the n bytes at s to lower case in place. Folding
- * twice changes nothing, so a tail shorter than a word is folded as the
- * last whole word (or two 4-byte halves) of s, overlapping the one
- * before: no byte-at-a-time loop for names of 4 bytes or more. */
+/* ascii_lower_copy: copy the n bytes at src to dst folded to lower case,
+ * reading and writing only those n bytes. dst may be src (folding twice
+ * changes nothing, so the overlapping last word may be folded again). */
 static inline void
-ascii_lower(char *s, size_t n)
+ascii_lower_copy(char *dst, const void *src, size_t n)
 {
+	const uint8_t *s = src;
 	uint64_t w;
 	uint32_t h;
 
 	if (n >= 8) {
-		for (size_t i = 0; i + 8 <= n; i += 8) {
+		for (size_t i = 0; i + 8 < n; i += 8) {
 			memcpy(&w, s + i, 8);
 			w = ascii_lower8(w);
-			memcpy(s + i, &w, 8);
+			memcpy(dst + i, &w, 8);
 		}
-		if (n % 8 != 0) {
-			memcpy(&w, s + n - 8, 8);
-			w = ascii_lower8(w);
-			memcpy(s + n - 8, &w, 8);
-		}
+		memcpy(&w, s + n - 8, 8);
+		w = ascii_lower8(w);
+		memcpy(dst + n - 8, &w, 8);
 	} else if (n >= 4) {
 		memcpy(&h, s, 4);
 		h = (uint32_t)ascii_lower8(h);
-		memcpy(s, &h, 4);
+		memcpy(dst, &h, 4);
 		memcpy(&h, s + n - 4, 4);
 		h = (uint32_t)ascii_lower8(h);
-		memcpy(s + n - 4, &h, 4);
+		memcpy(dst + n - 4, &h, 4);
 	} else {
 		for (size_t i = 0; i < n; i++)
-			s[i] = (char)ascii_lower8((uint8_t)s[i]);
+			dst[i] = (char)ascii_lower8(s[i]);
 	}
+}
+
+/* ascii_lower: fold the n bytes at s to lower case in place. */
+static inline void
+ascii_lower(char *s, size_t n)
+{
+	ascii_lower_copy(s, s, n);
+}
+
+/* ascii_same: are the n bytes at a and b the same (exactly)? For short
+ * strings, cheaper than a call to memcmp(). */
+static inline bool
+ascii_same(const char *a, const char *b, size_t n)
+{
+	uint64_t x, y, d = 0;
+	uint32_t u, v;
+
+	if (n >= 8) {
+		for (size_t i = 0; i + 8 < n; i += 8) {
+			memcpy(&x, a + i, 8);
+			memcpy(&y, b + i, 8);
+			d |= x ^ y;
+		}
+		memcpy(&x, a + n - 8, 8);
+		memcpy(&y, b + n - 8, 8);
+		return (d | (x ^ y)) == 0;
+	}
+	if (n >= 4) {
+		memcpy(&u, a, 4);
+		memcpy(&v, b, 4);
+		d = u ^ v;
+		memcpy(&u, a + n - 4, 4);
+		memcpy(&v, b + n - 4, 4);
+		return (d | (u ^ v)) == 0;
+	}
+	for (size_t i = 0; i < n; i++)
+		d |= (uint8_t)(a[i] ^ b[i]);
+	return d == 0;
 }
 
 #endif

@@ -11,6 +11,7 @@
 #include "../proto/proto.h"
 #include "../proto/textscan.h"
 #include "alerts.h"
+#include "ascii.h"
 #include "hash.h"
 #include "limits.h"
 #include "names.h"
@@ -159,38 +160,6 @@ on_answer(void *ud, const struct dns_answer *a)
 		    NAME_DNS, in->p->ts_us);
 }
 
-/* Are the n > 0 bytes at a and b the same? 8 bytes at a time, the last
- * word overlapping the one before (4-byte halves or single bytes below
- * 8): cheaper than a call to memcmp() for names this short. */
-static inline bool
-same_bytes(const char *a, const char *b, size_t n)
-{
-	uint64_t x, y, d = 0;
-	uint32_t u, v;
-
-	if (n >= 8) {
-		for (size_t i = 0; i + 8 < n; i += 8) {
-			memcpy(&x, a + i, 8);
-			memcpy(&y, b + i, 8);
-			d |= x ^ y;
-		}
-		memcpy(&x, a + n - 8, 8);
-		memcpy(&y, b + n - 8, 8);
-		return (d | (x ^ y)) == 0;
-	}
-	if (n >= 4) {
-		memcpy(&u, a, 4);
-		memcpy(&v, b, 4);
-		d = u ^ v;
-		memcpy(&u, a + n - 4, 4);
-		memcpy(&v, b + n - 4, 4);
-		return (d | (u ^ v)) == 0;
-	}
-	for (size_t i = 0; i < n; i++)
-		d |= (uint8_t)(a[i] ^ b[i]);
-	return d == 0;
-}
-
 /* kb_domain() of name (n > 0 bytes) through a memo of recent names:
  * hosts look the same few hundred names up again and again, and the
  * knowledge base does not change while packets are read. Out of line:
@@ -205,7 +174,7 @@ domain_memo(struct inspector *in, const char *name, size_t n)
 		return kb_domain(in->kb, name, n);
 	h = hash_str(name, n, 0x646f6d61696e73ull);
 	m = &in->dm[h >> 1 & (INSPECT_DOMAINS - 1)];
-	if (m->h != h || m->len != n || !same_bytes(m->name, name, n)) {
+	if (m->h != h || m->len != n || !ascii_same(m->name, name, n)) {
 		m->h = h;
 		m->len = (uint8_t)n;
 		memcpy(m->name, name, n);

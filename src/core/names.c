@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ascii.h"
 #include "hash.h"
 #include "limits.h"
 #include "pool.h"
@@ -118,39 +119,6 @@ names_free(struct names *t)
 	free(t);
 }
 
-/* Are the n > 0 bytes at a and b the same? Compared 8 bytes at a time,
- * the last word overlapping the one before (4-byte halves or single
- * bytes below 8): names are short, and a call to memcmp() cost more
- * than the comparison. */
-static inline bool
-same_text(const char *a, const char *b, size_t n)
-{
-	uint64_t x, y, d = 0;
-	uint32_t u, v;
-
-	if (n >= 8) {
-		for (size_t i = 0; i + 8 < n; i += 8) {
-			memcpy(&x, a + i, 8);
-			memcpy(&y, b + i, 8);
-			d |= x ^ y;
-		}
-		memcpy(&x, a + n - 8, 8);
-		memcpy(&y, b + n - 8, 8);
-		return (d | (x ^ y)) == 0;
-	}
-	if (n >= 4) {
-		memcpy(&u, a, 4);
-		memcpy(&v, b, 4);
-		d = u ^ v;
-		memcpy(&u, a + n - 4, 4);
-		memcpy(&v, b + n - 4, 4);
-		return (d | (u ^ v)) == 0;
-	}
-	for (size_t i = 0; i < n; i++)
-		d |= (uint8_t)(a[i] ^ b[i]);
-	return d == 0;
-}
-
 /* The number (1-based) of the text name (len > 0 bytes) among the
  * distinct names, added if it is new and there is room; 0 if it is not
  * there and cannot be added. Texts are never removed, and a text is
@@ -167,7 +135,7 @@ word_of(struct names *t, const char *name, size_t len)
 	/* A text has one number (see above): the last one's, if it is the
 	 * same text, spares the hash and the probes. */
 	if (t->last != 0 && t->w[t->last - 1].len == len &&
-	    same_text(t->arena + t->w[t->last - 1].off, name, len))
+	    ascii_same(t->arena + t->w[t->last - 1].off, name, len))
 		return t->last;
 	h = hash_str(name, len, t->seed);
 	j = (uint32_t)(h >> 1) & (NAMES_WORDS - 1);
@@ -187,7 +155,7 @@ word_of(struct names *t, const char *name, size_t len)
 			return t->last = j + 1;
 		}
 		if (w->h == h && w->len == len &&
-		    same_text(t->arena + w->off, name, len))
+		    ascii_same(t->arena + w->off, name, len))
 			return t->last = j + 1;
 		j = (j + 1) & (NAMES_WORDS - 1);
 	}

@@ -34,38 +34,6 @@ struct dnsname_rr {
 bool dnsname_read_any(const struct cur *msg, struct cur *c, char *out,
     size_t *outlen);
 
-/* dnsname_lower_copy: copy the n bytes at src to dst folded to lower
- * case, as memcpy() then ascii_lower() would, in one pass of 8-byte words
- * (the last one overlapping the one before; 4-byte halves or single
- * bytes below 8), reading and writing only those n bytes. */
-static inline void
-dnsname_lower_copy(char *dst, const uint8_t *src, size_t n)
-{
-	uint64_t w;
-	uint32_t h;
-
-	if (n >= 8) {
-		for (size_t i = 0; i + 8 < n; i += 8) {
-			memcpy(&w, src + i, 8);
-			w = ascii_lower8(w);
-			memcpy(dst + i, &w, 8);
-		}
-		memcpy(&w, src + n - 8, 8);
-		w = ascii_lower8(w);
-		memcpy(dst + n - 8, &w, 8);
-	} else if (n >= 4) {
-		memcpy(&h, src, 4);
-		h = (uint32_t)ascii_lower8(h);
-		memcpy(dst, &h, 4);
-		memcpy(&h, src + n - 4, 4);
-		h = (uint32_t)ascii_lower8(h);
-		memcpy(dst + n - 4, &h, 4);
-	} else {
-		for (size_t i = 0; i < n; i++)
-			dst[i] = (char)ascii_lower8(src[i]);
-	}
-}
-
 /* dnsname_plain: the common case of dnsname_read(), inline: a name
  * written out in full, no pointer, ending inside c. Its labels are found
  * first, then copied in one piece with their length bytes turned into
@@ -93,7 +61,7 @@ dnsname_plain(struct cur *c, char *out, size_t *outlen)
 	/* s[0, n) holds the labels; as text, the bytes from s + 1 with each
 	 * further length byte a dot. n < 255 keeps the text within out. */
 	if (n > 0) {
-		dnsname_lower_copy(out, s + 1, n - 1);
+		ascii_lower_copy(out, s + 1, n - 1);
 		for (k = (size_t)s[0] + 1; k < n; k += (size_t)s[k] + 1)
 			out[k - 1] = '.';
 		*outlen = n - 1;

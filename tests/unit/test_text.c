@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /* test_text.c - escaping (JSON, terminal, UTF-8), address parsing,
  * prefix sets and public addresses, time formatting, JSON rendering of
- * hostile strings. */
+ * hostile strings, word-at-a-time folding, comparing and hashing of
+ * short strings. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -11,6 +12,8 @@
 #include <cmocka.h>
 
 #include "core/addr.h"
+#include "core/ascii.h"
+#include "core/hash.h"
 #include "core/esc.h"
 #include "out/sink.h"
 
@@ -195,6 +198,52 @@ record_renders_as_one_safe_line(void **state)
 	free(buf);
 }
 
+/* ascii_lower_copy(), ascii_lower(), ascii_same() and hash_str_fold()
+ * against byte-at-a-time references, at every length up to 40 (the word,
+ * half-word and byte paths, and the overlapping last word), with bytes
+ * that sit beside the ASCII letters and above 0x7f. */
+static void
+short_strings_by_words(void **state)
+{
+	static const char pool[] = "@AZ[`az{Mixed.CASE-\x80\xc1\xdaQq0";
+	char src[48], dst[48], ref[48], other[48];
+
+	(void)state;
+	for (size_t n = 0; n <= 40; n++) {
+		for (size_t i = 0; i < n; i++)
+			src[i] = pool[(i * 7 + n) % (sizeof pool - 1)];
+		for (size_t i = 0; i < n; i++)
+			ref[i] = src[i] >= 'A' && src[i] <= 'Z' ?
+			    (char)(src[i] + 32) : src[i];
+		memset(dst, '#', sizeof dst);
+		ascii_lower_copy(dst, src, n);
+		assert_memory_equal(dst, ref, n);
+		assert_int_equal(dst[n], '#'); /* nothing written past n */
+		memcpy(other, src, n);
+		ascii_lower(other, n);
+		if (n > 0)
+			assert_memory_equal(other, ref, n);
+		assert_true(ascii_same(src, src, n));
+		/* Case-blind hash: the folded and the original agree. */
+		if (n > 0)
+			assert_true(hash_str_fold(src, n, 7) ==
+			    hash_str_fold(ref, n, 7));
+		for (size_t i = 0; i < n; i++) {
+			memcpy(other, src, n);
+			other[i] ^= 0x01;
+			assert_false(ascii_same(src, other, n));
+		}
+	}
+	assert_true(hash_str_fold("Hik-Connect.COM", 15, 0) ==
+	    hash_str_fold("hik-connect.com", 15, 0));
+	/* Folding is all that differs: lower-case text hashes as hash_str(),
+	 * and hash_str() itself tells case apart. */
+	assert_true(hash_str_fold("hik-connect.com", 15, 0) ==
+	    hash_str("hik-connect.com", 15, 0));
+	assert_true(hash_str("Hik-Connect.COM", 15, 0) !=
+	    hash_str("hik-connect.com", 15, 0));
+}
+
 int
 main(void)
 {
@@ -205,6 +254,7 @@ main(void)
 		cmocka_unit_test(prefixes),
 		cmocka_unit_test(public_addresses),
 		cmocka_unit_test(record_renders_as_one_safe_line),
+		cmocka_unit_test(short_strings_by_words),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
