@@ -11,6 +11,7 @@
 #include "cli.h"
 #include "core/esc.h"
 #include "core/limits.h"
+#include "intel/datafile.h"
 #include "out/record.h"
 #include "sdr/iq.h"
 
@@ -181,21 +182,6 @@ parse_count(const char *s, uint64_t lo, uint64_t hi, uint64_t *out)
 	return true;
 }
 
-/* Parse a finite number in [lo, hi]; false if it is not one. */
-static bool
-parse_real(const char *s, double lo, double hi, double *out)
-{
-	char *end;
-	double v;
-
-	errno = 0;
-	v = strtod(s, &end);
-	if (end == s || *end || errno || !(v >= lo && v <= hi))
-		return false;
-	*out = v;
-	return true;
-}
-
 /* --channels: MHz values separated by commas. */
 static bool
 parse_hops(const char *s, struct sdr_cfg *c)
@@ -209,7 +195,7 @@ parse_hops(const char *s, struct sdr_cfg *c)
 	for (tok = strtok_r(buf, ",", &save); tok;
 	    tok = strtok_r(NULL, ",", &save)) {
 		if (c->nhop == SDR_HOP_MAX ||
-		    !parse_real(tok, 30, 7000, &c->hop_mhz[c->nhop]))
+		    !datafile_number(tok, 30, 7000, &c->hop_mhz[c->nhop]))
 			return false;
 		c->nhop++;
 	}
@@ -231,14 +217,14 @@ parse_sdr(int c, struct scan_opts *o)
 			    "cs8 or cu8", optarg);
 		break;
 	case O_RATE:
-		if (!parse_real(optarg, IQ_RATE_MIN, IQ_RATE_MAX,
+		if (!datafile_number(optarg, IQ_RATE_MIN, IQ_RATE_MAX,
 		    &s->over.rate))
 			return bad_usage("--rate: '%s' is not a sample rate "
 			    "from 15.36e6 to 250e6 (a DroneID burst is 10 MHz "
 			    "wide)", optarg);
 		break;
 	case O_FREQ:
-		if (!parse_real(optarg, 1e6, 7e9, &s->over.freq_hz))
+		if (!datafile_number(optarg, 1e6, 7e9, &s->over.freq_hz))
 			return bad_usage("--freq: '%s' is not a frequency in "
 			    "Hz from 1e6 to 7e9", optarg);
 		break;
@@ -250,7 +236,7 @@ parse_sdr(int c, struct scan_opts *o)
 		s->over.has_start = true;
 		break;
 	case O_ITERS:
-		if (!parse_real(optarg, 1, 16, &v) || v != (int)v)
+		if (!datafile_number(optarg, 1, 16, &v) || v != (int)v)
 			return bad_usage("--iterations: '%s' is not a whole "
 			    "number from 1 to 16", optarg);
 		s->iters = (int)v;
@@ -264,17 +250,17 @@ parse_sdr(int c, struct scan_opts *o)
 			    "up to %d frequencies in MHz", optarg, SDR_HOP_MAX);
 		break;
 	case O_DWELL:
-		if (!parse_real(optarg, 0.05, 3600, &s->dwell_s))
+		if (!datafile_number(optarg, 0.05, 3600, &s->dwell_s))
 			return bad_usage("--dwell: '%s' is not a number of "
 			    "seconds from 0.05 to 3600", optarg);
 		break;
 	case O_GAIN:
-		if (!parse_real(optarg, 0, 100, &s->gain_db))
+		if (!datafile_number(optarg, 0, 100, &s->gain_db))
 			return bad_usage("--gain: '%s' is not a gain in dB "
 			    "from 0 to 100", optarg);
 		break;
 	case O_SECONDS:
-		if (!parse_real(optarg, 0.001, 1e9, &s->seconds))
+		if (!datafile_number(optarg, 0.001, 1e9, &s->seconds))
 			return bad_usage("--seconds: '%s' is not a positive "
 			    "number of seconds", optarg);
 		break;

@@ -3,6 +3,7 @@
 #include "datafile.h"
 
 #include <errno.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -95,4 +96,19 @@ datafile_fields(char *line, char **f, unsigned max)
 			*p++ = '\0';
 	}
 	return nf;
+}
+
+bool
+datafile_number(const char *s, double lo, double hi, double *out)
+{
+	char *end;
+	double v;
+
+	errno = 0;
+	v = strtod(s, &end);
+	if (end == s || *end != '\0' || errno != 0 || !isfinite(v) ||
+	    v < lo || v > hi)
+		return false;
+	*out = v;
+	return true;
 }

@@ -31,4 +31,9 @@ bool datafile_skip(const char *line);
  * Returns the count. */
 unsigned datafile_fields(char *line, char **f, unsigned max);
 
+/* datafile_number: a decimal number filling all of s (strtod() syntax),
+ * finite and within [lo, hi], into *out; false, *out unchanged, if s is
+ * anything else. For data files and options alike. */
+bool datafile_number(const char *s, double lo, double hi, double *out);
+
 #endif

@@ -9,7 +9,6 @@
 #include "zones.h"
 
 #include <ctype.h>
-#include <errno.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -146,22 +145,6 @@ zones_centre(const struct zone *z, double *lat, double *lon)
 		*lon += 360.0;
 }
 
-/* A decimal number filling all of s, within [lo, hi]. */
-static bool
-num(const char *s, double lo, double hi, double *out)
-{
-	char *end;
-	double v;
-
-	errno = 0;
-	v = strtod(s, &end);
-	if (end == s || *end != '\0' || errno != 0 || !isfinite(v) ||
-	    v < lo || v > hi)
-		return false;
-	*out = v;
-	return true;
-}
-
 static bool
 name_ok(const char *s)
 {
@@ -238,9 +221,10 @@ on_line(void *ctx, char *line, unsigned lineno, char *why, size_t whyn)
 	if (org != NULL)
 		snprintf(z->org, sizeof z->org, "%s", org);
 	if (strcmp(f[1], "circle") == 0) {
-		if (n != 5 || !num(f[2], -90, 90, &z->lat) ||
-		    !num(f[3], -180, 180, &z->lon) ||
-		    !num(f[4], 0, 2e7, &z->radius) || z->radius <= 0) {
+		if (n != 5 || !datafile_number(f[2], -90, 90, &z->lat) ||
+		    !datafile_number(f[3], -180, 180, &z->lon) ||
+		    !datafile_number(f[4], 0, 2e7, &z->radius) ||
+		    z->radius <= 0) {
 			snprintf(why, whyn, "circle needs LAT (-90..90) LON "
 			    "(-180..180) RADIUS_M (> 0)");
 			return -1;
@@ -258,8 +242,10 @@ on_line(void *ctx, char *line, unsigned lineno, char *why, size_t whyn)
 			if (comma != NULL)
 				*comma = '\0';
 			if (comma == NULL ||
-			    !num(f[i], -90, 90, &z->vlat[i - 2]) ||
-			    !num(comma + 1, -180, 180, &z->vlon[i - 2])) {
+			    !datafile_number(f[i], -90, 90,
+			    &z->vlat[i - 2]) ||
+			    !datafile_number(comma + 1, -180, 180,
+			    &z->vlon[i - 2])) {
 				snprintf(why, whyn, "polygon vertex %u is not "
 				    "LAT,LON in degrees", i - 1);
 				return -1;
