@@ -40,6 +40,7 @@ if [[ ! -s $FILE || $GEN -nt $FILE ]]; then	# missing, or generator rebuilt
 	mv "$FILE.tmp" "$FILE"
 fi
 
+. "$ROOT/bench/lib.sh"
 TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT
 
@@ -50,38 +51,22 @@ CMD_vigie_flows=("$VIGIE" scan --no-db --no-identify "$FILE")   # flows and host
 CMD_vigie=("$VIGIE" scan --no-db "$FILE")   # terminal summary included (to /dev/null)
 CMD_ndpiReader=(ndpiReader -i "$FILE" -q)
 
-# run NAME: one timed run, appending "wall_s maxrss_kib cpu_s" to $TMP/NAME.
-run() {
-	local name=$1 var="CMD_${1//-/_}[@]"
-	if ! "$RUSAGE" -o "$TMP/one" "${!var}" >/dev/null 2>"$TMP/err"; then
-		echo "run.sh: $name failed: ${!var}" >&2
-		tail -n 20 "$TMP/err" >&2
-		exit 1
-	fi
-	cat "$TMP/one" >>"$TMP/$name"
-}
-
 # Warm the page cache and each binary (one untimed run each); count packets.
 cat "$FILE" >/dev/null
 PKTS=$("$LOOP" "$FILE" | sed -n 's/^packets=\([0-9]*\) .*/\1/p')
 [[ -n $PKTS ]] || die "pcap-loop printed no packet count for $FILE"
-for n in "${NAMES[@]}"; do run "$n"; : >"$TMP/$n"; done
+warm "${NAMES[@]}"
 
 ROUNDS=$((RUNS > NDPI_RUNS ? RUNS : NDPI_RUNS))
 for ((i = 1; i <= ROUNDS; i++)); do
 	echo "round $i/$ROUNDS" >&2
-	((i > RUNS)) || run pcap-loop
-	((i > RUNS)) || run pcap-loop-b
-	((i > RUNS)) || run vigie-flows
-	((i > RUNS)) || run vigie
-	((i > NDPI_RUNS)) || run ndpiReader
+	((i > RUNS)) || timed pcap-loop
+	((i > RUNS)) || timed pcap-loop-b
+	((i > RUNS)) || timed vigie-flows
+	((i > RUNS)) || timed vigie
+	((i > NDPI_RUNS)) || timed ndpiReader
 done
 
-# median FILE COLUMN
-median() {
-	cut -d' ' -f"$2" "$1" | sort -g |
-		awk '{a[NR] = $1} END {print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2}'
-}
 
 echo
 echo "machine:  $(nproc) CPUs, $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1), $(uname -sr)"

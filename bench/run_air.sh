@@ -30,23 +30,15 @@ if [[ ! -s $FILE || $GEN -nt $FILE ]]; then
 	"$GEN" -n "$FRAMES" -o "$FILE.tmp"
 	mv "$FILE.tmp" "$FILE"
 fi
+. "$ROOT/bench/lib.sh"
 TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT
 NAMES=(pcap-loop vigie)
 CMD_pcap_loop=("$LOOP" "$FILE")
 CMD_vigie=("$VIGIE" scan --no-db "$FILE")
-run() {
-	local var="CMD_${1//-/_}[@]"
-	"$RUSAGE" -o "$TMP/one" "${!var}" >/dev/null 2>"$TMP/err" || { cat "$TMP/err" >&2; die "$1 failed"; }
-	cat "$TMP/one" >>"$TMP/$1"
-}
 cat "$FILE" >/dev/null
-for n in "${NAMES[@]}"; do run "$n"; : >"$TMP/$n"; done
-for ((i = 1; i <= RUNS; i++)); do for n in "${NAMES[@]}"; do run "$n"; done; done
-median() {
-	cut -d' ' -f"$2" "$1" | sort -g |
-		awk '{a[NR] = $1} END {print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2}'
-}
+warm "${NAMES[@]}"
+for ((i = 1; i <= RUNS; i++)); do for n in "${NAMES[@]}"; do timed "$n"; done; done
 DRONES=$("$VIGIE" scan --no-db --quiet --json - "$FILE" | grep -c '"type":"drone"')
 echo "capture:  $FILE"
 echo "          $FRAMES frames, $(stat -c %s "$FILE" | awk '{printf "%.1f MB", $1 / 1e6}'), $DRONES aircraft"

@@ -32,23 +32,15 @@ if [[ ! -s $FILE || $GEN -nt $FILE ]]; then
 	mkdir -p "$ROOT/bench/out"
 	"$GEN" -s "$SECS" -n "$SNR" -o "$BASE" "$SRC"
 fi
+. "$ROOT/bench/lib.sh"
 TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT
 NAMES=(read vigie-sdr)
 CMD_read=(cat "$FILE")
 CMD_vigie_sdr=("$VIGIE" sdr --no-db --quiet "$BASE.sigmf-meta")
-run() {
-	local var="CMD_${1//-/_}[@]"
-	"$RUSAGE" -o "$TMP/one" "${!var}" >/dev/null 2>"$TMP/err" || { cat "$TMP/err" >&2; die "$1 failed"; }
-	cat "$TMP/one" >>"$TMP/$1"
-}
 cat "$FILE" >/dev/null
-for n in "${NAMES[@]}"; do run "$n"; : >"$TMP/$n"; done
-for ((i = 1; i <= RUNS; i++)); do for n in "${NAMES[@]}"; do run "$n"; done; done
-median() {
-	cut -d' ' -f"$2" "$1" | sort -g |
-		awk '{a[NR] = $1} END {print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2}'
-}
+warm "${NAMES[@]}"
+for ((i = 1; i <= RUNS; i++)); do for n in "${NAMES[@]}"; do timed "$n"; done; done
 "$VIGIE" sdr --no-db --quiet --json "$TMP/out.jsonl" "$BASE.sigmf-meta"
 STATS=$(grep '"type":"stats"' "$TMP/out.jsonl")
 field() { sed -n "s/.*\"$1\":\\([0-9]*\\).*/\\1/p" <<<"$STATS"; }
