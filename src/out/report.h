@@ -96,6 +96,11 @@ sqlite3_stmt *rep_prepare(struct rep *r, const char *sql);
  * statement is finalized at the end or on error). */
 int rep_step(struct rep *r, sqlite3_stmt *st);
 
+/* rep_next: rep_step() for a statement kept to be reset and bound again
+ * (not finalized): 1 for a row, 0 at the end, -1 with "database PATH:
+ * reading WHAT: ..." in r->err. */
+int rep_next(struct rep *r, sqlite3_stmt *st, const char *what);
+
 /* How one column of a table is written. */
 enum rcol_kind {
 	RK_AUTO,   /* as stored: integer, real or text */

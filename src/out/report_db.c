@@ -331,6 +331,20 @@ rep_step(struct rep *r, sqlite3_stmt *st)
 	return rc == SQLITE_DONE ? 0 : -1;
 }
 
+int
+rep_next(struct rep *r, sqlite3_stmt *st, const char *what)
+{
+	char why[64];
+	int rc = sqlite3_step(st);
+
+	if (rc == SQLITE_ROW)
+		return 1;
+	if (rc == SQLITE_DONE)
+		return 0;
+	snprintf(why, sizeof why, "reading %s", what);
+	return fail(r, why);
+}
+
 /* An integer from sql (first column of its first row) into *v. */
 static int
 query_i64(struct rep *r, const char *sql, int64_t *v)

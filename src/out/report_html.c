@@ -301,7 +301,7 @@ evidence(struct rep *r, sqlite3_stmt *ev, sqlite3_stmt *dev)
 	sqlite3_bind_value(ev, 1, sqlite3_column_value(dev, 0));
 	sqlite3_bind_value(ev, 2, sqlite3_column_value(dev, 1));
 	fputs("<td class=\"ev\">", r->f);
-	while ((rc = sqlite3_step(ev)) == SQLITE_ROW) {
+	while ((rc = rep_next(r, ev, "evidence")) == 1) {
 		if (n++ == 0)
 			fputs("<details><summary>evidence</summary><table "
 			    "class=\"ev\"><tr><th>source</th><th>field</th>"
@@ -317,12 +317,7 @@ evidence(struct rep *r, sqlite3_stmt *ev, sqlite3_stmt *dev)
 	}
 	fputs(n ? "</table></details></td>" : "<span class=\"none\">none"
 	    "</span></td>", r->f);
-	if (rc != SQLITE_DONE) {
-		snprintf(r->err, sizeof r->err, "database %s: reading evidence: "
-		    "%s", r->path, sqlite3_errmsg(r->db));
-		return -1;
-	}
-	return 0;
+	return rc;
 }
 
 /* Devices (covered or not) with their evidence; at most limit rows. */

@@ -109,7 +109,7 @@ evidence(struct rep *r, sqlite3_stmt *ev, sqlite3_stmt *dev)
 	sqlite3_bind_value(ev, 2, sqlite3_column_value(dev, 2));
 	rep_cols(ev, NULL, &c);
 	fputs(",\"evidence\":[", r->f);
-	for (int k = 0; (rc = sqlite3_step(ev)) == SQLITE_ROW; k++) {
+	for (int k = 0; (rc = rep_next(r, ev, "evidence")) == 1; k++) {
 		fputs(k ? ",{" : "{", r->f);
 		for (int i = 0; i < c.n; i++) {
 			fputs(i ? "," : "", r->f);
@@ -120,12 +120,7 @@ evidence(struct rep *r, sqlite3_stmt *ev, sqlite3_stmt *dev)
 		fputs("}", r->f);
 	}
 	fputs("]", r->f);
-	if (rc != SQLITE_DONE) {
-		snprintf(r->err, sizeof r->err, "database %s: reading evidence: "
-		    "%s", r->path, sqlite3_errmsg(r->db));
-		return -1;
-	}
-	return 0;
+	return rc;
 }
 
 static int
