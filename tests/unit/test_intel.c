@@ -319,22 +319,32 @@ conflicts_and_folding(void **state)
 	ident_pool_free(ip);
 }
 
+/* A copy of the shipped knowledge base in a new directory dir (a
+ * mkdtemp() template), for a test to spoil one file of. */
+static void
+kb_copy(char *dir)
+{
+	static const char *const files[] = { "manufacturers.tsv",
+		"brands.tsv", "domains.tsv", "models.tsv", "kinds.tsv" };
+
+	assert_non_null(mkdtemp(dir));
+	for (unsigned i = 0; i < sizeof files / sizeof files[0]; i++) {
+		char cmd[600];
+
+		snprintf(cmd, sizeof cmd, "cp data/%s %s/", files[i], dir);
+		assert_int_equal(system(cmd), 0);
+	}
+}
+
 static void
 bad_data_files_named(void **state)
 {
 	char dir[] = "/tmp/vigie-kb-XXXXXX", path[256], err[512];
-	static const char *const files[] = { "manufacturers.tsv",
-		"brands.tsv", "domains.tsv", "models.tsv", "kinds.tsv" };
 	struct kb *k = calloc(1, sizeof *k);
 	FILE *f;
 
 	(void)state;
-	assert_non_null(mkdtemp(dir));
-	for (unsigned i = 0; i < 5; i++) {
-		char cmd[600];
-		snprintf(cmd, sizeof cmd, "cp data/%s %s/", files[i], dir);
-		assert_int_equal(system(cmd), 0);
-	}
+	kb_copy(dir);
 	snprintf(path, sizeof path, "%s/brands.tsv", dir);
 	f = fopen(path, "a");
 	assert_non_null(f);
@@ -378,8 +388,6 @@ static void
 domain_filter_keeps_matches(void **state)
 {
 	char dir[] = "/tmp/vigie-kb-XXXXXX", path[256], err[512];
-	static const char *const files[] = { "manufacturers.tsv",
-		"brands.tsv", "domains.tsv", "models.tsv", "kinds.tsv" };
 	static const char *const extra[] = { "a.b", "ab.c", "x.y.zz",
 		"q.r.stuvwxyz", "cam.vendor-cloud.example", "b.ab.c" };
 	static const char *const pre[] = { "", "a.", "A.b.", "wwwwwwwww.",
@@ -390,12 +398,7 @@ domain_filter_keeps_matches(void **state)
 	FILE *f;
 
 	(void)state;
-	assert_non_null(mkdtemp(dir));
-	for (unsigned i = 0; i < 5; i++) {
-		char cmd[600];
-		snprintf(cmd, sizeof cmd, "cp data/%s %s/", files[i], dir);
-		assert_int_equal(system(cmd), 0);
-	}
+	kb_copy(dir);
 	snprintf(path, sizeof path, "%s/domains.tsv", dir);
 	f = fopen(path, "a");
 	assert_non_null(f);
