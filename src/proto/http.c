@@ -23,10 +23,9 @@ static const char *const http_methods[] = {
 	NULL,
 };
 static const char *const http_resp[] = { "HTTP/1.0 ", "HTTP/1.1 ", NULL };
-static const struct ts_text_dialect http_dialect = {
+static struct ts_text_dialect http_dialect = {
 	{ http_resp, http_methods, "HTTP/1." },
-	TS_FIRST('H') | TS_FIRST('G') | TS_FIRST('P') | TS_FIRST('D') |
-	    TS_FIRST('O')
+	0 /* the first letters: derived on first use */
 };
 
 /* Request paths that only a Hikvision or Dahua web server answers. */

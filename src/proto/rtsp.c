@@ -25,10 +25,9 @@ static const char *const rtsp_methods[] = {
 	"REDIRECT ", NULL,
 };
 static const char *const rtsp_resp[] = { "RTSP/1.0 ", NULL };
-static const struct ts_text_dialect rtsp_dialect = {
+static struct ts_text_dialect rtsp_dialect = {
 	{ rtsp_resp, rtsp_methods, "RTSP/1." },
-	TS_FIRST('R') | TS_FIRST('O') | TS_FIRST('D') | TS_FIRST('S') |
-	    TS_FIRST('P') | TS_FIRST('T') | TS_FIRST('G') | TS_FIRST('A')
+	0 /* the first letters: derived on first use */
 };
 
 /* Stream paths served only by one maker's cameras and recorders. */

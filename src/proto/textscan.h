@@ -162,22 +162,19 @@ ts_text_init(struct ts_text *t, struct cur payload)
 /* ts_text_msg: ts_parse() of t's payload, done by the first call. */
 const struct ts_msg *ts_text_msg(struct ts_text *t);
 
-/* A dialect with the first letters of its start lines: TS_FIRST() of the
- * first byte of every response prefix and method (all 'A'-'Z'), so that
- * a payload of another dialect is turned away without a walk of the
- * lists, whose pointers and literals are seldom in the cache. */
+/* A dialect with the first letters of its start lines, so that a
+ * payload of another dialect is turned away without a walk of the lists,
+ * whose pointers and literals are seldom in the cache. first is derived
+ * from the lists by ts_text_head() on first use: leave it 0. */
 struct ts_text_dialect {
 	struct ts_dialect d;
 	uint32_t first;
 };
 
-/* The bit of capital letter ch in ts_text_dialect.first. */
-#define TS_FIRST(ch) (1u << ((ch) - 'A'))
-
 /* ts_text_head: ts_head() on a shared text: the message is t's, *m points
  * to it and is never changed; *bad receives m->bad or a damaged status
  * code. The request line is cut by the shared parse. */
-enum ts_kind ts_text_head(struct ts_text *t, const struct ts_text_dialect *td,
+enum ts_kind ts_text_head(struct ts_text *t, struct ts_text_dialect *td,
     const struct ts_msg **m, struct ts_str *target, bool *bad);
 
 /* The text decoders of proto.h (http_decode, rtsp_decode,
