@@ -48,6 +48,9 @@ import zlib
 from scapy.all import Dot11, Dot11Beacon, Dot11Elt, Dot11ProbeResp  # noqa: E402
 from scapy.layers.bluetooth4LE import BTLE  # noqa: E402  (CRC cross-check only)
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import make_ident as mi  # noqa: E402  (its pcap writer)
+
 BASE = calendar.timegm((2026, 5, 4, 10, 0, 0, 0, 0, 0))      # 1777888800
 EPOCH_2019 = calendar.timegm((2019, 1, 1, 0, 0, 0, 0, 0, 0))  # 1546300800
 R_EARTH = 6371008.8     # mean Earth radius (m) used for every offset and distance below
@@ -60,28 +63,15 @@ LINKTYPE_BLUETOOTH_LE_LL_WITH_PHDR = 256
 # --------------------------------------------------------------------------
 # pcap writer
 # --------------------------------------------------------------------------
-WRITTEN = []
+WRITTEN = mi.WRITTEN   # one list: make_ident's pcap writer appends to it
 
 
-def ts_split(t):
-    us = BASE * 1000000 + int(round(t * 1e6))
-    return us // 1000000, us % 1000000
-
-
-def write_pcap(path, frames, linktype, snaplen=65535):
-    """frames: list of (t, bytes) in capture order (times must not decrease)."""
-    blob = struct.pack('<IHHiIII', 0xa1b2c3d4, 2, 4, 0, 0, snaplen, linktype)
-    last = -1.0
-    for t, data in frames:
-        assert t >= last, (path, t)
-        last = t
-        assert len(data) <= snaplen
-        sec, usec = ts_split(t)
-        blob += struct.pack('<IIII', sec, usec, len(data), len(data)) + data
-    os.makedirs(os.path.dirname(path), exist_ok=True)
-    with open(path, 'wb') as f:
-        f.write(blob)
-    WRITTEN.append((path, len(frames), len(blob), hashlib.sha256(blob).hexdigest()))
+def write_pcap(path, frames, linktype):
+    """frames: list of (t, bytes) in capture order (times must not
+    decrease), t in seconds after BASE."""
+    for (t0, _), (t1, _) in zip(frames, frames[1:]):
+        assert t1 >= t0, (path, t1)
+    mi.write_pcap(path, frames, linktype=linktype, base=BASE)
 
 
 def write_text(path, text):

@@ -81,18 +81,21 @@ class PRNG:
 WRITTEN = []
 
 
-def ts_split(t):
-    us = BASE * 1000000 + int(round(t * 1e6))
+def ts_split(t, base=None):
+    """(seconds, microseconds) of t seconds after base (default: BASE as
+    it is at the call; make_report.py moves it)."""
+    us = (BASE if base is None else base) * 1000000 + int(round(t * 1e6))
     return us // 1000000, us % 1000000
 
 
-def write_pcap(path, frames, snaplen=65535):
-    """frames: list of (t, bytes), written in time order (stable)."""
+def write_pcap(path, frames, snaplen=65535, linktype=1, base=None):
+    """frames: list of (t, bytes), t in seconds after base (ts_split), written in
+    time order (stable); linktype 1 is Ethernet."""
     frames = sorted(frames, key=lambda x: x[0])
-    blob = struct.pack('<IHHiIII', 0xa1b2c3d4, 2, 4, 0, 0, snaplen, 1)
+    blob = struct.pack('<IHHiIII', 0xa1b2c3d4, 2, 4, 0, 0, snaplen, linktype)
     for t, data in frames:
         assert len(data) <= snaplen, (path, len(data))
-        sec, usec = ts_split(t)
+        sec, usec = ts_split(t, base)
         blob += struct.pack('<IIII', sec, usec, len(data), len(data)) + data
     os.makedirs(os.path.dirname(path), exist_ok=True)
     with open(path, 'wb') as f:
@@ -785,15 +788,21 @@ def make_tcp_bound(cap):
 
 
 # --------------------------------------------------------------------------
-def main():
+def main_with(*makers):
+    """The main() of a capture script: each maker(cap) writes into
+    ROOT/tests/captures (ROOT the first argument, else the repository);
+    then every file written is listed with its size and SHA-256."""
     here = os.path.dirname(os.path.abspath(__file__))
     root = sys.argv[1] if len(sys.argv) > 1 else os.path.normpath(os.path.join(here, '..', '..'))
     cap = os.path.join(root, 'tests', 'captures')
-    make_ident(cap)
-    make_hostile(cap)
-    make_tcp_bound(cap)
+    for make in makers:
+        make(cap)
     for path, n, size, h in WRITTEN:
         print('%-40s %5d pkts %8d bytes  %s' % (os.path.relpath(path, root), n, size, h[:16]))
+
+
+def main():
+    main_with(make_ident, make_hostile, make_tcp_bound)
 
 
 if __name__ == '__main__':

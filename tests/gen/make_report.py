@@ -91,11 +91,7 @@ def make_report(cap):
 
 
 def main():
-    here = os.path.dirname(os.path.abspath(__file__))
-    root = sys.argv[1] if len(sys.argv) > 1 else os.path.normpath(os.path.join(here, '..', '..'))
-    make_report(os.path.join(root, 'tests', 'captures'))
-    for path, n, size, h in mi.WRITTEN:
-        print('%-40s %5d pkts %8d bytes  %s' % (os.path.relpath(path, root), n, size, h[:16]))
+    mi.main_with(make_report)
 
 
 if __name__ == '__main__':
