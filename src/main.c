@@ -410,8 +410,14 @@ main(int argc, char **argv)
 		cli_usage(stdout, C_SCAN);
 		return EXIT_OK;
 	}
-	fprintf(stderr, "vigie: %s\nusage: vigie scan [options] FILE... "
-	    "(vigie --help for more)\n", argc < 2 ? "no command given" :
-	    "unknown command");
+	/* One line naming the problem, then the hint every usage error
+	 * ends with. */
+	if (argc < 2)
+		fprintf(stderr, "vigie: no command given (scan, sdr or "
+		    "report)\n");
+	else
+		fprintf(stderr, "vigie: unknown command '%s' (scan, sdr or "
+		    "report)\n", argv[1]);
+	fprintf(stderr, "Try 'vigie --help'.\n");
 	return EXIT_USAGE;
 }

@@ -5,23 +5,8 @@
 # usage: cli_test.sh VIGIE ROOT
 set -uo pipefail
 vigie=$1 root=$2
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-pass=0 fail=0
-ok() { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); echo "FAIL: $*" >&2; }
+. "$root/tests/lib.sh"
 
-# expect STATUS PATTERN -- command...: exit status and a stderr pattern.
-expect() {
-	local want=$1 pat=$2 rc=0
-	shift 3
-	"$@" >"$tmp/out" 2>"$tmp/err" || rc=$?
-	if [ "$rc" != "$want" ]; then bad "$*: exit $rc, want $want"; cat "$tmp/err" >&2; return; fi
-	if [ -n "$pat" ] && ! grep -qE -- "$pat" "$tmp/err"; then
-		bad "$*: stderr lacks /$pat/"; cat "$tmp/err" >&2; return
-	fi
-	ok
-}
 cap=$root/tests/captures
 sample=$root/samples/sample.pcap
 
@@ -189,5 +174,4 @@ if command -v script >/dev/null; then
 	[ ! -s "$tmp/err" ] && ok || bad "progress or noise on a non-terminal stderr"
 fi
 
-echo "cli: $pass passed, $fail failed"
-[ $fail = 0 ]
+finish cli

@@ -8,10 +8,7 @@ set -uo pipefail
 vigie=$1 root=$2
 corpus=$root/../shared/corpus
 [ -d "$corpus/net" ] || { echo "SKIP: $corpus not found beside the project"; exit 77; }
-pass=0 fail=0
-ok() { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); echo "FAIL: $*" >&2; }
-tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
+. "$root/tests/lib.sh"
 
 # D-Link DCS-935L setup: the camera and its flows (mydlink, AWS).
 "$vigie" scan --no-db --quiet --json - "$corpus/net/D-LinkCam_Setup-A-1-STA.pcap" >"$tmp/d" || bad "D-Link capture"
@@ -36,5 +33,4 @@ for f in "$corpus"/drone/*.pcap "$corpus"/drone/*.pcapng; do
 	if [ $rc -gt 1 ]; then bad "$f: exit $rc"; continue; fi
 	grep -q '"type":"stats"' "$tmp/r" && ok || bad "$f: no stats record"
 done
-echo "corpus: $pass passed, $fail failed"
-[ $fail = 0 ]
+finish corpus

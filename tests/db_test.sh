@@ -6,13 +6,10 @@
 # usage: db_test.sh VIGIE ROOT
 set -uo pipefail
 vigie=$1 root=$2
-tmp=$(mktemp -d)
+. "$root/tests/lib.sh"
 mnt=
 cleanup() { [ -n "$mnt" ] && umount "$mnt" 2>/dev/null; rm -rf "$tmp"; }
 trap cleanup EXIT
-pass=0 fail=0
-ok() { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); echo "FAIL: $*" >&2; }
 q() { sqlite3 -batch -noheader "$@"; }
 command -v sqlite3 >/dev/null || { echo "SKIP: sqlite3 command missing (scripts/setup installs it)"; exit 77; }
 sample=$root/samples/sample.pcap cap=$root/tests/captures
@@ -124,5 +121,4 @@ else
 	echo "note: cannot mount a tmpfs here; full-disk case not run" >&2
 fi
 
-echo "db: $pass passed, $fail failed"
-[ $fail = 0 ]
+finish db

@@ -10,29 +10,9 @@
 # usage: report_test.sh VIGIE ROOT
 set -uo pipefail
 vigie=$1 root=$2
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-pass=0 fail=0
-ok() { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); echo "FAIL: $*" >&2; }
+. "$root/tests/lib.sh"
 command -v sqlite3 >/dev/null || { echo "SKIP: sqlite3 command missing (scripts/setup installs it)"; exit 77; }
 py=/usr/bin/python3
-
-# expect STATUS PATTERN -- command...: exit status, one stderr line
-# matching PATTERN (plus the --help hint for usage errors).
-expect() {
-	local want=$1 pat=$2 rc=0
-	shift 3
-	"$@" >"$tmp/out" 2>"$tmp/err" || rc=$?
-	if [ "$rc" != "$want" ]; then bad "$*: exit $rc, want $want"; cat "$tmp/err" >&2; return; fi
-	if [ -n "$pat" ] && ! grep -qE -- "$pat" "$tmp/err"; then
-		bad "$*: stderr lacks /$pat/"; cat "$tmp/err" >&2; return
-	fi
-	if [ "$want" != 0 ] && [ "$(grep -vc "^Try 'vigie report --help'" "$tmp/err")" != 1 ]; then
-		bad "$*: more than one line of error"; cat "$tmp/err" >&2; return
-	fi
-	ok
-}
 
 db=$tmp/v.db
 bash "$root/tests/report_db.sh" "$vigie" "$root" "$db" || { bad "building the store"; exit 1; }
@@ -325,5 +305,4 @@ PY
 html_inert "$tmp/h.html" && ok || bad "hostile store: HTML not inert"
 if grep -q $'\033' "$tmp/h.text"; then bad "hostile store: escape byte in text"; else ok; fi
 
-echo "report: $pass passed, $fail failed"
-[ $fail = 0 ]
+finish report
