@@ -51,8 +51,8 @@ static const char *const sum_sql[RS_COUNT] = {
 	[RS_DESTS] = "SELECT count(*) FROM r_dst",
 	[RS_BYTES_UP] = "SELECT total(bytes_up) FROM r_dst",
 	[RS_FLAGGED] = "SELECT total(bytes_up) FROM r_dst WHERE flagged",
-	[RS_FLAGGED_COVERED] = "SELECT total(bytes_up) FROM r_dst "
-	    "WHERE flagged AND covered",
+	[RS_FLAGGED_COVERED] = ("SELECT total(bytes_up) FROM r_dst "
+	    "WHERE flagged AND covered"),
 	[RS_ALERTS] = "SELECT count(*) FROM r_alert",
 	[RS_CRITICAL] = "SELECT count(*) FROM r_alert WHERE sev_rank = 0",
 	[RS_HIGH] = "SELECT count(*) FROM r_alert WHERE sev_rank = 1",
