@@ -3,9 +3,8 @@
 # Seeds for fuzz_radio: link-selector(1) frame.
 # Seeds for fuzz_air (corpus/air/): frames of tests/captures/air_*.pcap
 # (tests/gen/make_air.py), twelve to a seed, as link(1) gap(1) len(2 LE). Crafted frames of every
-# radio link type (named craft_*), and frames cut from the drone captures
-# of ../shared/corpus/drone/ (named after their capture; licences and
-# origins in ../shared/corpus/SOURCES.md) when that corpus is present.
+# radio link type (named craft_*). Frames of the public drone captures
+# are cut into the build by cut_corpus_seeds.py, not kept here.
 # Run: /usr/bin/python3 tests/fuzz/make_radio_seeds.py  (from the repo root)
 import os, struct, sys
 
@@ -93,36 +92,11 @@ CRAFTED = {
     "craft_nordic_v1_legacy": (272, nordic_v1()),
 }
 
-# From each capture: (seed name, index of the frame among those kept by pick).
-PICKS = {
-    "odid_wifi_bcn_sample.pcap": [("bcn_astm", 0, None)],
-    "odid_wifi_sample.pcap": [("nan_sync", 0, None), ("nan_sdf", 1, None), ("beacon", 2, None)],
-    "mavic_alessa_spoofed.pcapng": [("dji_rt8", 0, None), ("dji_rt13", 1, None)],
-    "odid_bt5_lr_sample.pcapng": [("aux_adv_ind", 0, None), ("bad_crc", 7, None)],
-    "parrot_anafi4_real.pcapng": [("astm_fcs", 0, b"\xfa\x0b\xbc\x0d"), ("data_fcs", 0, b"DATA")],
-}
-
 def main():
     root = sys.argv[1] if len(sys.argv) > 1 else "."
     dst = os.path.join(root, "tests", "fuzz", "corpus", "radio")
     os.makedirs(dst, exist_ok=True)
     seeds = dict(CRAFTED)
-    src = os.path.join(root, "..", "shared", "corpus", "drone")
-    for cap, picks in PICKS.items():
-        path = os.path.join(src, cap)
-        if not os.path.exists(path):
-            print("absent, not cut:", path)
-            continue
-        frames = list(records(path, with_link=True))
-        for name, idx, pat in picks:
-            if pat == b"DATA":  # radiotap 26 bytes, then a data frame
-                kept = [f for f in frames if len(f[1]) > 26 and f[1][26] & 0x0c == 0x08]
-            elif pat is not None:
-                kept = [f for f in frames if pat in f[1]]
-            else:
-                kept = frames
-            link, frame = kept[idx]
-            seeds[cap.split(".")[0] + "_" + name] = (link, frame)
     for name, (link, frame) in sorted(seeds.items()):
         with open(os.path.join(dst, name), "wb") as f:
             f.write(bytes([LINKS.index(link)]) + frame)

@@ -3,9 +3,8 @@
 # Seeds for fuzz_frame from the project's own test captures: each seed is
 # up to 16 frames of one capture in the target's input format
 #   link-selector(1) length(2, big-endian) bytes.
-# Seeds for fuzz_odid and fuzz_djiid: drone broadcast payloads cut from
-# the public captures in ../shared/corpus/drone/ (skipped when absent),
-# and a few crafted ones; see corpus/odid/SOURCES.txt.
+# Seeds for fuzz_odid and fuzz_djiid: crafted drone broadcast payloads
+# (those cut from ../shared/corpus: cut_corpus_seeds.py, into the build).
 # Run: /usr/bin/python3 tests/fuzz/make_seeds.py  (from the repo root)
 import os, struct, sys
 
@@ -73,30 +72,13 @@ def records(path, with_link=False):
         o += blen
 
 def drone(root):
-    src = os.path.join(root, "..", "shared", "corpus", "drone")
+    """Crafted drone-message seeds for fuzz_odid and fuzz_djiid. Those cut
+    from the public captures are not kept here: cut_corpus_seeds.py cuts
+    them into the build."""
     odid = os.path.join(root, "tests", "fuzz", "corpus", "odid")
     dji = os.path.join(root, "tests", "fuzz", "corpus", "djiid")
     os.makedirs(odid, exist_ok=True)
     os.makedirs(dji, exist_ok=True)
-    # (capture, frame number from 1, marker, bytes of it left out, seed).
-    # The marker opens a vendor IE body (OUI...) or BLE service data
-    # (0x16, UUID...); the byte before it is that element's length.
-    cuts = [
-        ("odid_wifi_bcn_sample.pcap", 1, b"\xfa\x0b\xbc\x0d", 4, odid, "bcn_pack5"),
-        ("parrot_anafi4_real.pcapng", 95, b"\xfa\x0b\xbc\x0d", 4, odid, "parrot_pack4"),
-        ("parrot_anafi4_real.pcapng", 3, b"\xfa\x0b\xbc\x0d", 4, odid, "parrot_loc"),
-        ("odid_bt5_lr_sample.pcapng", 101, b"\x16\xfa\xff\x0d", 4, odid, "bt5_pack5"),
-        ("mavic_alessa_spoofed.pcapng", 1, b"\x26\x37\x12\x58\x62\x13", 3, dji, "spoofed_v2"),
-    ]
-    for cap, num, marker, skip, dst, name in cuts:
-        path = os.path.join(src, cap)
-        if not os.path.exists(path):
-            print("make_seeds: %s absent, seed %s kept" % (path, name))
-            continue
-        frame = list(records(path))[num - 1]
-        k = frame.find(marker)
-        with open(os.path.join(dst, name), "wb") as f:
-            f.write(frame[k:k + frame[k - 1]][skip:])
     for name, blob in crafted().items():
         with open(os.path.join(odid if name.startswith("odid_") else dji,
                                name[name.index("_") + 1:]), "wb") as f:
