@@ -216,6 +216,7 @@ geojson_write(const char *path, struct air *a, const struct zones *z,
 	}
 	g.a = a;
 	g.first = true;
+	errno = 0; /* from here, set only by a call that fails */
 	fputs("{\"type\":\"FeatureCollection\",\"features\":[", g.f);
 	if (z != NULL)
 		for (unsigned i = 0; i < z->n; i++)
@@ -227,7 +228,7 @@ geojson_write(const char *path, struct air *a, const struct zones *z,
 		bad = 1;
 	if (bad || (!out && rename(tmp, path) != 0)) {
 		snprintf(err, errn, "--geojson %s: write failed: %s", path,
-		    strerror(errno));
+		    errno ? strerror(errno) : "write error");
 		if (!out)
 			(void)remove(tmp);
 		return -1;

@@ -89,7 +89,9 @@ iq_time_parse(const char *s, size_t n, uint64_t *us)
 	if (n < 10 || s[4] != '-' || s[7] != '-')
 		return false;
 	y = digits(s, 4), mo = digits(s + 5, 2), d = digits(s + 8, 2);
-	if (y < 1970 || mo < 1 || mo > 12 || d < 1 || d > mdays[mo - 1])
+	if (y < 1970 || mo < 1 || mo > 12 || d < 1 || d > mdays[mo - 1] ||
+	    (mo == 2 && d == 29 && !(y % 4 == 0 && (y % 100 != 0 ||
+	    y % 400 == 0))))
 		return false;
 	if (n > 10) {
 		if (n < 20 || (s[10] != 'T' && s[10] != ' ') || s[13] != ':' ||

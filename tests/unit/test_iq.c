@@ -70,6 +70,9 @@ test_time(void **state)
 	assert_true(iq_time_parse("2024-02-29", 10, &us));
 	assert_int_equal(us, 1709164800000000ull);
 	assert_false(iq_time_parse("2026-02-30", 10, &us));
+	assert_false(iq_time_parse("2026-02-29", 10, &us)); /* no leap year */
+	assert_false(iq_time_parse("2100-02-29", 10, &us));
+	assert_true(iq_time_parse("2000-02-29", 10, &us));
 	assert_false(iq_time_parse("2026-05-04T10:00:00", 19, &us));
 	assert_false(iq_time_parse("2026-05-04T25:00:00Z", 20, &us));
 	assert_false(iq_time_parse("2026-05-04T10:00:00.x5Z", 23, &us));
