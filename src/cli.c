@@ -544,6 +544,10 @@ cli_parse(int argc, char **argv, struct scan_opts *o)
 	optind = 0; /* GNU getopt: start afresh */
 	if ((r = parse_opts(argc, argv, o)) >= 0)
 		return r;
+	if (o->json && o->cfg.geojson && strcmp(o->json, "-") == 0 &&
+	    strcmp(o->cfg.geojson, "-") == 0)
+		return bad_usage("%s", "--json - and --geojson - would both "
+		    "write to standard output");
 	if (o->cmd == C_SDR && o->sdr.device != NULL && optind < argc)
 		return bad_usage("%s", "--device reads live: give no files "
 		    "with it");

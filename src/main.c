@@ -361,7 +361,11 @@ scan(int argc, char **argv, unsigned cmd)
 		rc = EXIT_OUTPUT;
 	free(files);
 	if (sum) {
-		FILE *out = o.json && strcmp(o.json, "-") == 0 ? stderr : stdout;
+		/* Standard output may carry the records: then the summary
+		 * goes to stderr. */
+		bool taken = (o.json && strcmp(o.json, "-") == 0) ||
+		    (o.cfg.geojson && strcmp(o.cfg.geojson, "-") == 0);
+		FILE *out = taken ? stderr : stdout;
 		summary_print(sum, out, isatty(fileno(out)) &&
 		    getenv("NO_COLOR") == NULL);
 	}

@@ -464,7 +464,9 @@ char *
 rep_num(int64_t n, char *buf, size_t len)
 {
 	char tmp[32];
-	int k = snprintf(tmp, sizeof tmp, "%lld", (long long)(n < 0 ? -n : n));
+	/* The magnitude in unsigned arithmetic: -INT64_MIN overflows. */
+	uint64_t m = n < 0 ? 0 - (uint64_t)n : (uint64_t)n;
+	int k = snprintf(tmp, sizeof tmp, "%llu", (unsigned long long)m);
 	size_t o = 0;
 
 	if (n < 0 && o + 1 < len)
