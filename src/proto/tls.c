@@ -88,14 +88,10 @@ tls_exts(struct cur *c, struct proto_ctx *ctx, struct tls_state *st,
     bool client)
 {
 	struct cur exts = sub_upto(c, cur_be16(c));
-	const uint8_t *p = exts.p; /* a ClientHello carries a dozen or more */
 
-	for (unsigned i = 0; i < TLS_EXTS_MAX && exts.end - p >= 4; i++) {
-		uint16_t type = be16(p);
-		size_t len = be16(p + 2), left = (size_t)(exts.end - p) - 4;
-		struct cur d = cur_make(p + 4, len < left ? len : left);
-
-		p += 4 + (len < left ? len : left);
+	for (unsigned i = 0; i < TLS_EXTS_MAX && cur_left(&exts) >= 4; i++) {
+		uint16_t type = cur_be16(&exts);
+		struct cur d = sub_upto(&exts, cur_be16(&exts));
 
 		if (client && type == EXT_SNI)
 			tls_sni(d, ctx);
