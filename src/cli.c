@@ -328,7 +328,7 @@ parse_opts(int argc, char **argv, struct scan_opts *o)
 			break;
 		case O_LOCAL:
 			if (!o->local_given)
-				o->cfg.local.n = 0;
+				netset_clear(&o->cfg.local);
 			o->local_given = true;
 			if (netset_add(&o->cfg.local, optarg, err,
 			    sizeof err) < 0)

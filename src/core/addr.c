@@ -188,9 +188,7 @@ lead_key(const struct addr *a)
 }
 
 /* Mark prefix i of ns (p) under every lead key an address of p can
- * have: the keys whose block (k::/8, or ::ffff:k.0.0.0/104) meets p. The
- * marks of prefixes i and later are cleared first: those of a set
- * emptied by setting n to 0 must not name a prefix not yet added. */
+ * have: the keys whose block (k::/8, or ::ffff:k.0.0.0/104) meets p. */
 static void
 lead_mark(struct netset *ns, unsigned i, const struct prefix *p)
 {
@@ -198,8 +196,6 @@ lead_mark(struct netset *ns, unsigned i, const struct prefix *p)
 		0xff, 0xff } };
 	unsigned lo, span;
 
-	for (unsigned k = 0; k < 512; k++)
-		ns->lead[k] &= (1ull << i) - 1;
 	/* The first bytes of p's IPv6 addresses. */
 	lo = p->net.b[0];
 	span = p->len >= 8 ? 0 : 0xffu >> p->len;
@@ -278,10 +274,16 @@ netset_defaults(struct netset *ns)
 		"fc00::/7", "fe80::/10" };
 	char err[128];
 
-	ns->n = 0;
-	memset(ns->lead, 0, sizeof ns->lead);
+	netset_clear(ns);
 	for (size_t i = 0; i < sizeof def / sizeof def[0]; i++)
 		(void)netset_add(ns, def[i], err, sizeof err);
+}
+
+void
+netset_clear(struct netset *ns)
+{
+	ns->n = 0;
+	memset(ns->lead, 0, sizeof ns->lead);
 }
 
 bool
@@ -289,8 +291,6 @@ netset_has(const struct netset *ns, const struct addr *a)
 {
 	uint64_t w[2];
 
-	if (ns->n == 0) /* emptied: its marks may be stale */
-		return false;
 	/* Two masked word compares per prefix that can hold an address of
 	 * a's lead key (the words in memory order, as the masks and nets
 	 * are). */

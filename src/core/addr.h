@@ -79,6 +79,10 @@ char *mac_fmt(const uint8_t *mac, char *buf, size_t n);
  * Returns 0, or -1 with a message in err (size errn) naming the problem. */
 int netset_add(struct netset *ns, const char *cidr, char *err, size_t errn);
 
+/* netset_clear: empty ns (the only way to: its per-key marks must go
+ * with its prefixes). */
+void netset_clear(struct netset *ns);
+
 /* netset_defaults: fill ns with RFC 1918, RFC 6598, RFC 3927 link-local,
  * IPv6 ULA (fc00::/7) and link-local (fe80::/10). */
 void netset_defaults(struct netset *ns);

@@ -79,7 +79,7 @@ prefixes(void **state)
 	assert_true(netset_has(&ns, &a));
 	assert_true(addr_parse(&a, "2001:db8::1"));
 	assert_false(netset_has(&ns, &a));
-	ns.n = 0;
+	netset_clear(&ns);
 	assert_int_equal(netset_add(&ns, "203.0.113.0/25", err, sizeof err), 0);
 	assert_true(addr_parse(&a, "203.0.113.127"));
 	assert_true(netset_has(&ns, &a));
@@ -88,14 +88,14 @@ prefixes(void **state)
 	assert_int_equal(netset_add(&ns, "2001:db8:1::/48", err, sizeof err), 0);
 	assert_true(addr_parse(&a, "2001:db8:1:ffff::9"));
 	assert_true(netset_has(&ns, &a));
-	/* Emptied by n = 0, the defaults are gone. */
+	/* Emptied by netset_clear(), the defaults are gone. */
 	assert_true(addr_parse(&a, "192.168.7.7"));
 	assert_false(netset_has(&ns, &a));
 	assert_true(addr_parse(&a, "fe80::1"));
 	assert_false(netset_has(&ns, &a));
 	/* Prefixes wider than a first byte or octet, and IPv6 ones holding
 	 * the IPv4-mapped range. */
-	ns.n = 0;
+	netset_clear(&ns);
 	assert_int_equal(netset_add(&ns, "64.0.0.0/2", err, sizeof err), 0);
 	assert_int_equal(netset_add(&ns, "2000::/3", err, sizeof err), 0);
 	assert_true(addr_parse(&a, "127.255.0.1"));
