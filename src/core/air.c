@@ -565,7 +565,7 @@ idt_of(uint8_t astm)
 static void
 ac_more_id(struct aircraft *ac, const struct odid_basic *bi)
 {
-	char t[AIR_KEY_MAX + 4];
+	char t[AIR_MORE_ID_MAX];
 
 	snprintf(t, sizeof t, "%s:%.*s", air_idt_name(idt_of(bi->id_type)),
 	    (int)bi->id_len, (const char *)bi->id);

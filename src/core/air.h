@@ -32,6 +32,9 @@
 #define AIR_MACS 4         /* transmitters listed per aircraft */
 #define AIR_FREQS 4        /* channels listed per aircraft */
 #define AIR_IDS 3          /* further IDs listed per aircraft */
+/* One further ID as text, "TYPE:ID" with its NUL: the longest type name
+ * (air_idt_name(), "caa-registration") and an ASTM ID of ODID_ID_LEN. */
+#define AIR_MORE_ID_MAX (sizeof "caa-registration:" + ODID_ID_LEN)
 
 /* What a track point knows (bits of air_fix.flags). */
 enum {
@@ -94,7 +97,7 @@ struct aircraft {
 	uint8_t protos;        /* 1 ASTM, 2 DJI */
 	uint8_t carriers;      /* 1 << enum air_carrier */
 	uint8_t nids;
-	char ids[AIR_IDS][AIR_KEY_MAX + 4]; /* "caa:..." etc. */
+	char ids[AIR_IDS][AIR_MORE_ID_MAX]; /* "caa-registration:..." */
 	uint8_t nmacs, nfreqs;
 	uint8_t macs[AIR_MACS][6];
 	uint8_t mac_carrier[AIR_MACS];

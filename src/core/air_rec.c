@@ -85,7 +85,7 @@ eu_class_name(uint8_t c, char *buf, size_t n)
 
 /* Text built for one drone record (the record points into it). */
 struct wbuf {
-	char ids[AIR_IDS * (AIR_KEY_MAX + 5)];
+	char ids[AIR_IDS * AIR_MORE_ID_MAX]; /* with a comma each */
 	char protos[16];
 	char carriers[64];
 	char macs[AIR_MACS * 18];

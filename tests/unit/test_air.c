@@ -3,7 +3,8 @@
  * tracks (deduplicated, thinned at the cap), the spoof checks on DJI
  * records fed directly (implied speed, two places, operator distance,
  * round position, two radios, many IDs), zone alerts, eviction from a
- * full aircraft table. Runs from the repository root. */
+ * full aircraft table, an aircraft's further IDs listed whole. Runs
+ * from the repository root. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -105,6 +106,7 @@ file_errors(void **state)
 struct got {
 	unsigned drones, positions, evicted;
 	char last_id[64];
+	char last_ids[256];
 	uint64_t last_positions;
 	struct alert al[64];
 	unsigned nal;
@@ -119,6 +121,9 @@ on_rec(void *ctx, const struct record *r)
 		const struct val *v = &r->v[F_DRONE_id];
 		g->drones++;
 		snprintf(g->last_id, sizeof g->last_id, "%.*s",
+		    (int)v->u.s.len, v->u.s.p);
+		v = &r->v[F_DRONE_ids];
+		snprintf(g->last_ids, sizeof g->last_ids, "%.*s",
 		    (int)v->u.s.len, v->u.s.p);
 		g->last_positions = r->v[F_DRONE_positions].u.u;
 		if (r->v[F_DRONE_evicted].u.b)
@@ -370,6 +375,50 @@ eviction(void **state)
 	rig_free(&r);
 }
 
+/* An 802.11 beacon (DLT 105) from transmitter 02:..:01 carrying one ASTM
+ * Basic ID message of id_type with the text id (at most 20 bytes). */
+static void
+astm_basic(struct rig *r, double t, unsigned id_type, const char *id)
+{
+	uint8_t f[128] = { 0x80, 0x00 }, *p = f + 4;
+	static const uint8_t ta[6] = { 0x02, 0, 0, 0, 0, 1 };
+	size_t n = strlen(id);
+
+	memset(p, 0xff, 6);
+	memcpy(p + 6, ta, 6);
+	memcpy(p + 12, ta, 6);
+	p = f + 24 + 12; /* sequence, then timestamp, interval, capability */
+	*p++ = 0, *p++ = 1, *p++ = 'x'; /* SSID */
+	*p++ = 221, *p++ = 4 + 1 + 25; /* vendor: OUI FA:0B:BC type 0x0D */
+	*p++ = 0xfa, *p++ = 0x0b, *p++ = 0xbc, *p++ = 0x0d;
+	*p++ = 7;                      /* message counter */
+	*p++ = 0x02;                   /* Basic ID, protocol version 2 */
+	*p++ = (uint8_t)(id_type << 4 | 2); /* ID type, UA rotorcraft */
+	memcpy(p, id, n);
+	p += 20 + 3;
+	air_frame(r->air, 105, (uint64_t)(1.7e15 + t * 1e6), f,
+	    (size_t)(p - f));
+}
+
+/* A CAA registration of the full 20 bytes is listed whole beside the
+ * serial that names the aircraft. */
+static void
+more_ids_whole(void **state)
+{
+	struct rig r;
+
+	(void)state;
+	rig_up(&r, NULL);
+	astm_basic(&r, 0, 1, "1596D0DEPT0CRSS00001");
+	astm_basic(&r, 1, 2, "GBR-OP-ABCDEFGHIJKLM");
+	rig_down(&r);
+	assert_int_equal(r.got.drones, 1);
+	assert_string_equal(r.got.last_id, "1596D0DEPT0CRSS00001");
+	assert_non_null(strstr(r.got.last_ids,
+	    "caa-registration:GBR-OP-ABCDEFGHIJKLM"));
+	rig_free(&r);
+}
+
 int
 main(void)
 {
@@ -381,6 +430,7 @@ main(void)
 		cmocka_unit_test(zone_alerts),
 		cmocka_unit_test(track_cap),
 		cmocka_unit_test(eviction),
+		cmocka_unit_test(more_ids_whole),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
