@@ -898,14 +898,14 @@ engine_file(struct engine *e, const char *path, char *err, size_t errn)
 	struct file_ctx fc = { e, 0 };
 	const char *lname = NULL;
 	uint64_t before = e->tot.packets;
+	bool failed = false;
 	pcap_t *pc;
 	int rc;
 
-	e->tot.files++;
 	pc = capture_open(path, e->iobuf, perr);
 	if (pc == NULL) {
 		snprintf(err, errn, "%s: cannot read capture: %s", path, perr);
-		e->tot.files_failed++;
+		engine_input(e, true);
 		return -1;
 	}
 	fc.dlt = pcap_datalink(pc);
@@ -915,7 +915,7 @@ engine_file(struct engine *e, const char *path, char *err, size_t errn)
 		snprintf(err, errn, "%s: link type %d (%s) is not supported; "
 		    "its packets are counted as link.unsupported", path, fc.dlt,
 		    n ? n : "unknown");
-		e->tot.files_failed++;
+		failed = true;
 		/* Still read it, so packet counts are honest. */
 	}
 	if (e->cfg.progress == NULL) {
@@ -932,13 +932,13 @@ engine_file(struct engine *e, const char *path, char *err, size_t errn)
 		    "(those were processed): %s", path,
 		    (unsigned long long)(e->tot.packets - before),
 		    pcap_geterr(pc));
-		if (lname != NULL)
-			e->tot.files_failed++;
+		engine_input(e, true);
 		pcap_close(pc);
 		return -1;
 	}
+	engine_input(e, failed);
 	pcap_close(pc);
-	return lname == NULL ? -1 : 0;
+	return failed ? -1 : 0;
 }
 
 /* Write alert a (from the table) unless it is below its threshold. */

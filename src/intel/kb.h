@@ -148,8 +148,11 @@ const struct kb_domain *kb_domain(const struct kb *kb, const char *name,
  * two labels (the bytes after its last dot but one, or all of it), or
  * their last 8 bytes, folded to lower case, as a word of which the bytes
  * before them are zero. A name that ends with a suffix on a label
- * boundary (every suffix holds a dot) has the suffix's key. (x86-64
- * byte order: a name's last byte is the word's highest.) */
+ * boundary (every suffix holds a dot) has the suffix's key. (Little-
+ * endian byte order: a name's last byte is the word's highest.) */
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ != __ORDER_LITTLE_ENDIAN__
+#error "kb_domain_tail() and kb.c's label_start() assume little-endian words"
+#endif
 static inline uint64_t
 kb_domain_tail(const char *name, size_t n)
 {
