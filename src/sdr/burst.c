@@ -760,6 +760,13 @@ det_window(struct ocu_detect *d, uint64_t end)
 }
 
 void
+ocu_detect_reset(struct ocu_detect *d)
+{
+	det_restart(d);
+	d->nq = 0;
+}
+
+void
 ocu_detect_feed(struct ocu_detect *d, const float complex *x, size_t n,
     uint64_t first, void (*found)(void *ctx, struct ocu_span s), void *ctx)
 {

@@ -234,4 +234,10 @@ void ocu_detect_free(struct ocu_detect *d);
 void ocu_detect_feed(struct ocu_detect *d, const float complex *x, size_t n,
     uint64_t first, void (*found)(void *ctx, struct ocu_span s), void *ctx);
 
+/* ocu_detect_reset: the samples that follow, though numbered on, are of
+ * another signal (a retuned receiver): any burst in progress and any
+ * span not yet reported are dropped, and the floor is learnt again, as
+ * for a block that does not follow on. Allocates nothing. */
+void ocu_detect_reset(struct ocu_detect *d);
+
 #endif

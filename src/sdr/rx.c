@@ -155,15 +155,9 @@ ocu_rx_feed(struct ocu_rx *rx, const float complex *x, size_t n)
 void
 ocu_rx_retune(struct ocu_rx *rx, double freq_hz)
 {
-	struct ocu_detect *d = ocu_detect_new(rx->cfg.rate);
-
 	rx->cfg.freq_hz = freq_hz;
 	rx->floor = rx->fed;
-	if (d != NULL) { /* else keep the old one: a span across the
-	                  * retune is then dropped by floor */
-		ocu_detect_free(rx->det);
-		rx->det = d;
-	}
+	ocu_detect_reset(rx->det);
 }
 
 uint64_t

@@ -779,6 +779,47 @@ test_hostile_detect(void **state)
 	free(z);
 }
 
+/* A retuned receiver: the stream numbers on, but the samples are of
+ * another channel, here 20 dB louder, with a burst 10 dB over its noise
+ * 1 ms in. After ocu_detect_reset() the detector finds what a new one
+ * fed only the new channel finds: the burst, in the same span. */
+static void
+test_detect_retune(void **state)
+{
+	const double rate = 20e6;
+	size_t half = (size_t)(0.02 * rate), n = 2 * half, at;
+	float complex *x = calloc(n, sizeof *x);
+	struct ocu_detect *d = ocu_detect_new(rate);
+	struct ocu_detect *fresh = ocu_detect_new(rate);
+	struct spans sp = { 0 }, ref = { 0 };
+
+	(void)state;
+	assert_non_null(x);
+	assert_non_null(d);
+	assert_non_null(fresh);
+	for (size_t i = 0; i < n; i++)
+		x[i] = gauss() * (i < half ? 0.1f : 1.0f);
+	at = add_burst(x, half + (size_t)(0.001 * rate), rate, 2.0e6, 10.0);
+	for (size_t i = 0; i < half; i += 65536)
+		ocu_detect_feed(d, x + i, half - i < 65536 ? half - i : 65536,
+		    i, on_span, &sp);
+	assert_int_equal(sp.n, 0);
+	ocu_detect_reset(d);
+	for (size_t i = half; i < n; i += 65536) {
+		size_t k = n - i < 65536 ? n - i : 65536;
+
+		ocu_detect_feed(d, x + i, k, i, on_span, &sp);
+		ocu_detect_feed(fresh, x + i, k, i, on_span, &ref);
+	}
+	spans_hold(&ref, &at, 1, rate);
+	assert_int_equal(sp.n, ref.n);
+	assert_true(sp.s[0].start == ref.s[0].start &&
+	    sp.s[0].len == ref.s[0].len);
+	ocu_detect_free(d);
+	ocu_detect_free(fresh);
+	free(x);
+}
+
 int
 main(void)
 {
@@ -791,6 +832,7 @@ main(void)
 		cmocka_unit_test(test_detect_shapes),
 		cmocka_unit_test(test_detect_together),
 		cmocka_unit_test(test_detect_noise),
+		cmocka_unit_test(test_detect_retune),
 		cmocka_unit_test(test_recording),
 		cmocka_unit_test(test_hostile_demod),
 		cmocka_unit_test(test_hostile_detect),
