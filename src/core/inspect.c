@@ -532,14 +532,16 @@ tcp_within_budget(struct inspector *in)
 	X(32100, cs2_decode, 0) \
 	X(32108, cs2_decode, 0)
 
-/* The TCP ports tcp_wanted() names. */
-#define TCP_PORTS(X) X(21) X(23) X(53) X(8000) X(37777)
+/* The TCP ports inspect_tcp() decodes whatever the first byte:
+ * X(port, either end (else the destination only)). */
+#define TCP_PORTS(X) X(21, false) X(23, false) X(53, true) X(8000, true) \
+	X(37777, true)
 
 /* A port's slot of 64 (Fibonacci hashing): a set's mask (a bit per
  * slot, a constant) turns most other ports away without a load. */
 #define PORT_SLOT(port) ((uint32_t)(port) * 0x9e3779b1u >> 26)
 #define UDP_BIT(port, fn, id) | 1ull << PORT_SLOT(port)
-#define TCP_BIT(port) | 1ull << PORT_SLOT(port)
+#define TCP_BIT(port, any) | 1ull << PORT_SLOT(port)
 
 static const uint64_t udp_mask = 0 UDP_PORTS(UDP_BIT);
 static const uint64_t tcp_mask = 0 TCP_PORTS(TCP_BIT);
@@ -622,11 +624,11 @@ port_is(const struct pkt *p, uint16_t port)
 static inline bool
 tcp_wanted(const struct pkt *p, uint8_t b0)
 {
+#define TCP_IS(port, any) || p->dport == port || (any && p->sport == port)
 	return (b0 >= 'A' && b0 <= 'Z') || b0 == 0x16 ||
 	    ((port_maybe(tcp_mask, p->dport) ||
-	    port_maybe(tcp_mask, p->sport)) &&
-	    (p->dport == 23 || p->dport == 21 || port_is(p, 53) ||
-	    port_is(p, 8000) || port_is(p, 37777)));
+	    port_maybe(tcp_mask, p->sport)) && (false TCP_PORTS(TCP_IS)));
+#undef TCP_IS
 }
 
 static void
