@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../core/esc.h"
 #include "datafile.h"
 
 #define EARTH_R 6371008.8
@@ -188,9 +189,9 @@ on_line(void *ctx, char *line, unsigned lineno, char *why, size_t whyn)
 		return 0;
 	n = words(line, f, ZONE_MAX_VERTICES + 3);
 	if (n > 2 && strncmp(f[n - 1], "org=", 4) == 0) {
-		if (strlen(f[n - 1] + 4) == 0 || strlen(f[n - 1] + 4) >= 64) {
-			snprintf(why, whyn, "org= needs a name of 1 to 63 "
-			    "characters");
+		if (!esc_label_ok(f[n - 1] + 4)) {
+			snprintf(why, whyn, "org= needs a name of 1 to 64 "
+			    "printable characters (as --org)");
 			return -1;
 		}
 		org = f[n - 1] + 4;

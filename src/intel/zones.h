@@ -23,7 +23,7 @@ enum zone_shape { ZONE_CIRCLE = 1, ZONE_POLYGON };
 
 struct zone {
 	char name[ZONE_NAME_MAX];
-	char org[64];           /* "" if none */
+	char org[65];           /* "" if none; esc_label_ok() */
 	enum zone_shape shape;
 	double lat, lon, radius; /* circle: centre (degrees), radius (m) */
 	unsigned nv;             /* polygon: vertices */

@@ -85,6 +85,7 @@ file_errors(void **state)
 		    ":3: zone 'ok' defined twice" },
 		{ "bad<name circle 0 0 1\n", ":1: zone name must be" },
 		{ "a circle 0 0 1 org=\n", ":1: org= needs" },
+		{ "a circle 0 0 1 org=x\x1b[2Jy\n", ":1: org= needs" },
 		{ "x\n", ":1: expected NAME" },
 	};
 	char err[300];
