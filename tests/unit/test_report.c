@@ -2,7 +2,9 @@
 /* test_report.c - what the report's formats rest on: HTML and CSV
  * escaping of hostile strings (markup, formulas, control and bidi
  * characters, invalid UTF-8, a buffer too small), and SHA-256 / base64
- * (FIPS 180-4 and RFC 4648 test vectors) for the page's CSP hash. */
+ * (FIPS 180-4 and RFC 4648 test vectors) for the page's CSP hash, and
+ * the parsers of stored lists (addresses, polygon vertices) on texts a
+ * hostile store could hold. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -14,6 +16,8 @@
 
 #include "core/esc.h"
 #include "core/sha256.h"
+#include "intel/zones.h"
+#include "out/report.h"
 
 static void
 html_escapes_markup(void **state)
@@ -148,6 +152,84 @@ sha256_vectors(void **state)
 	assert_string_equal(b64, "");
 }
 
+struct got_list {
+	unsigned n;
+	char text[512];
+	double lat[2 * ZONE_MAX_VERTICES], lon[2 * ZONE_MAX_VERTICES];
+};
+
+static void
+on_addr(void *ctx, const char *a, size_t len, unsigned i)
+{
+	struct got_list *g = ctx;
+	size_t k = strlen(g->text);
+
+	assert_int_equal(i, g->n);
+	g->n++;
+	snprintf(g->text + k, sizeof g->text - k, "%s%.*s", k ? "|" : "",
+	    (int)len, a);
+}
+
+static void
+on_vertex(void *ctx, double lat, double lon)
+{
+	struct got_list *g = ctx;
+
+	assert_true(g->n < 2 * ZONE_MAX_VERTICES);
+	g->lat[g->n] = lat;
+	g->lon[g->n] = lon;
+	g->n++;
+}
+
+/* rep_addrs() and rep_vertices() read text from the store, which anyone
+ * may have written: damaged lists give what is well-formed in them, in
+ * range, and never more than the caps. */
+static void
+stored_lists_hostile(void **state)
+{
+	static const char nul[] = "[\"10.0.0.1\",\0\"fe80::1\"]";
+	struct got_list g;
+	char big[2 * ZONE_MAX_VERTICES * 16 + 16], *p = big;
+
+	(void)state;
+	memset(&g, 0, sizeof g);
+	rep_addrs("[\"10.0.0.1\",\"fe80::1\"]", 22, on_addr, &g);
+	assert_string_equal(g.text, "10.0.0.1|fe80::1");
+	memset(&g, 0, sizeof g);
+	rep_addrs("[\"zzz\",\"1234\",\"<b>\",,,", 22, on_addr, &g);
+	assert_int_equal(g.n, 0); /* no '.' or ':': no address */
+	memset(&g, 0, sizeof g);
+	rep_addrs(nul, sizeof nul - 1, on_addr, &g); /* a NUL inside */
+	assert_string_equal(g.text, "10.0.0.1|fe80::1");
+	memset(&g, 0, sizeof g);
+	rep_addrs("[\"10.0.0.", 10, on_addr, &g); /* cut short */
+	assert_string_equal(g.text, "10.0.0.");
+
+	memset(&g, 0, sizeof g);
+	rep_vertices("[[1e999,2],[3,4],[91,0],[0,181],[-90,-180]]",
+	    on_vertex, &g);
+	assert_int_equal(g.n, 2); /* out of range and infinite dropped */
+	assert_true(g.lat[0] == 3 && g.lon[0] == 4);
+	assert_true(g.lat[1] == -90 && g.lon[1] == -180);
+	memset(&g, 0, sizeof g);
+	rep_vertices("[[,,]]]][[", on_vertex, &g);
+	assert_int_equal(g.n, 0);
+	memset(&g, 0, sizeof g);
+	rep_vertices("[[1,2],[3", on_vertex, &g); /* cut short */
+	assert_int_equal(g.n, 1);
+	memset(&g, 0, sizeof g);
+	rep_vertices(NULL, on_vertex, &g);
+	assert_int_equal(g.n, 0);
+	/* Twice the vertices a zone may have: no more than the cap. */
+	*p++ = '[';
+	for (unsigned i = 0; i < 2 * ZONE_MAX_VERTICES; i++)
+		p += sprintf(p, "[%u,%u],", i % 90, i % 180);
+	*p = '\0';
+	memset(&g, 0, sizeof g);
+	rep_vertices(big, on_vertex, &g);
+	assert_int_equal(g.n, ZONE_MAX_VERTICES);
+}
+
 int
 main(void)
 {
@@ -157,6 +239,7 @@ main(void)
 		cmocka_unit_test(csv_quotes_and_neutralises),
 		cmocka_unit_test(csv_escape_fits),
 		cmocka_unit_test(sha256_vectors),
+		cmocka_unit_test(stored_lists_hostile),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
