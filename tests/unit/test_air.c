@@ -125,7 +125,7 @@ on_rec(void *ctx, const struct record *r)
 		    (int)v->u.s.len, v->u.s.p);
 		v = &r->v[F_DRONE_ids];
 		snprintf(g->last_ids, sizeof g->last_ids, "%.*s",
-		    (int)v->u.s.len, v->u.s.p);
+		    v->set ? (int)v->u.s.len : 0, v->set ? v->u.s.p : "");
 		g->last_positions = r->v[F_DRONE_positions].u.u;
 		if (r->v[F_DRONE_evicted].u.b)
 			g->evicted++;
