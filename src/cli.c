@@ -229,7 +229,7 @@ parse_sdr(int c, struct scan_opts *o)
 			    "Hz from 1e6 to 7e9", optarg);
 		break;
 	case O_START:
-		if (!iq_time_parse(optarg, strlen(optarg),
+		if (!time_parse(optarg, strlen(optarg), false,
 		    &s->over.start_us))
 			return bad_usage("--start: '%s' is not an ISO 8601 "
 			    "UTC time (2026-05-04T10:00:00Z)", optarg);

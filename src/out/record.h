@@ -390,4 +390,13 @@ void rec_evid(struct record *r, unsigned i, const struct rec_evid *v,
  * into buf (at least 32 bytes). */
 char *time_fmt(uint64_t us, char *buf, size_t n);
 
+/* time_parse: the n bytes at s as a UTC time in microseconds since 1970:
+ * a date YYYY-MM-DD (1970-9999, February 29 in leap years only),
+ * optionally followed by 'T' or ' ', HH:MM, optionally :SS (00-60) and
+ * .f (1 to 9 digits, microseconds kept), then Z or +00:00. The parts
+ * left out are the start of the period named, or with end its last
+ * microsecond (2026-11-01 as an end is 2026-11-01T23:59:59.999999Z).
+ * false, *us unchanged, for anything else. */
+bool time_parse(const char *s, size_t n, bool end, uint64_t *us);
+
 #endif

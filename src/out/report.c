@@ -81,76 +81,16 @@ bad_usage(const char *fmt, ...)
 	return REP_USAGE;
 }
 
-/* Read exactly width digits at *s as a number in [lo, hi]. */
-static bool
-digits(const char **s, int width, int lo, int hi, int *v)
-{
-	int x = 0;
-
-	for (int i = 0; i < width; i++) {
-		if ((*s)[i] < '0' || (*s)[i] > '9')
-			return false;
-		x = x * 10 + ((*s)[i] - '0');
-	}
-	*s += width;
-	*v = x;
-	return x >= lo && x <= hi;
-}
-
-static int
-month_days(int y, int m)
-{
-	static const int d[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30,
-		31 };
-
-	if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
-		return 29;
-	return d[m - 1];
-}
-
-/* A date (YYYY-MM-DD) or UTC time (YYYY-MM-DDTHH:MM[:SS[.ffffff]]Z, or
- * +00:00 for Z) as a stored time "YYYY-MM-DDTHH:MM:SS.ffffffZ". The
- * parts left out are the start of the period named (end: its end, so
- * --until 2026-11-01 takes in the whole day). */
+/* A date or UTC time (time_parse(); end: the last microsecond of the
+ * period named) as a stored time "YYYY-MM-DDTHH:MM:SS.ffffffZ". */
 static bool
 parse_time(const char *s, bool end, char out[32])
 {
-	int y, mo, d, h = end ? 23 : 0, mi = end ? 59 : 0, sec = end ? 59 : 0;
-	long us = end ? 999999 : 0;
+	uint64_t us;
 
-	if (!digits(&s, 4, 1970, 9999, &y) || *s++ != '-' ||
-	    !digits(&s, 2, 1, 12, &mo) || *s++ != '-' ||
-	    !digits(&s, 2, 1, 31, &d) || d > month_days(y, mo))
+	if (!time_parse(s, strlen(s), end, &us))
 		return false;
-	if (*s == 'T') {
-		s++;
-		if (!digits(&s, 2, 0, 23, &h) || *s++ != ':' ||
-		    !digits(&s, 2, 0, 59, &mi))
-			return false;
-		if (*s == ':') {
-			s++;
-			if (!digits(&s, 2, 0, 59, &sec))
-				return false;
-			if (*s == '.') {
-				int n = 0;
-
-				us = 0;
-				for (s++; *s >= '0' && *s <= '9'; s++, n++)
-					if (n < 6)
-						us = us * 10 + (*s - '0');
-				if (n == 0 || n > 9)
-					return false;
-				for (; n < 6; n++)
-					us *= 10;
-			}
-		}
-		if (strcmp(s, "Z") != 0 && strcmp(s, "+00:00") != 0)
-			return false;
-	} else if (*s != '\0') {
-		return false;
-	}
-	snprintf(out, 32, "%04d-%02d-%02dT%02d:%02d:%02d.%06ldZ", y, mo, d, h,
-	    mi, sec, us);
+	time_fmt(us, out, 32);
 	return true;
 }
 

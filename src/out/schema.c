@@ -161,3 +161,86 @@ time_fmt(uint64_t us, char *buf, size_t n)
 	    tm.tm_min, tm.tm_sec, (unsigned)(us % 1000000u));
 	return buf;
 }
+
+/* Exactly width digits at s[*i..] as a number in [lo, hi], *i moved on. */
+static bool
+tp_digits(const char *s, size_t n, size_t *i, int width, int lo, int hi,
+    int *v)
+{
+	int x = 0;
+
+	if (n - *i < (size_t)width)
+		return false;
+	for (int k = 0; k < width; k++, (*i)++) {
+		if (s[*i] < '0' || s[*i] > '9')
+			return false;
+		x = x * 10 + (s[*i] - '0');
+	}
+	*v = x;
+	return x >= lo && x <= hi;
+}
+
+/* Days since 1970-01-01 of a proleptic Gregorian date. */
+static int64_t
+days_from_civil(int y, int m, int d)
+{
+	int64_t yy = y - (m <= 2);
+	int64_t era = (yy >= 0 ? yy : yy - 399) / 400;
+	int64_t yoe = yy - era * 400;
+	int64_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+	int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+
+	return era * 146097 + doe - 719468;
+}
+
+bool
+time_parse(const char *s, size_t n, bool end, uint64_t *us)
+{
+	static const int mdays[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31,
+		30, 31 };
+	int y, mo, d, h = end ? 23 : 0, mi = end ? 59 : 0, sec = end ? 59 : 0;
+	long frac = end ? 999999 : 0;
+	size_t i = 0;
+
+	if (!tp_digits(s, n, &i, 4, 1970, 9999, &y) || i >= n ||
+	    s[i++] != '-' || !tp_digits(s, n, &i, 2, 1, 12, &mo) ||
+	    i >= n || s[i++] != '-' || !tp_digits(s, n, &i, 2, 1, 31, &d))
+		return false;
+	if (d > mdays[mo - 1] + (mo == 2 && y % 4 == 0 &&
+	    (y % 100 != 0 || y % 400 == 0)))
+		return false;
+	if (i < n) {
+		if ((s[i] != 'T' && s[i] != ' ') || (i++,
+		    !tp_digits(s, n, &i, 2, 0, 23, &h)) || i >= n ||
+		    s[i++] != ':' || !tp_digits(s, n, &i, 2, 0, 59, &mi))
+			return false;
+		if (i < n && s[i] == ':') {
+			i++;
+			if (!tp_digits(s, n, &i, 2, 0, 60, &sec))
+				return false;
+			if (i < n && s[i] == '.') {
+				int k = 0;
+
+				frac = 0;
+				for (i++; i < n && s[i] >= '0' && s[i] <= '9';
+				    i++, k++)
+					if (k < 6)
+						frac = frac * 10 + (s[i] - '0');
+				if (k == 0 || k > 9)
+					return false;
+				for (; k < 6; k++)
+					frac *= 10;
+			} else {
+				frac = end ? 999999 : 0;
+			}
+		} else {
+			sec = end ? 59 : 0;
+		}
+		if (!((n - i == 1 && s[i] == 'Z') ||
+		    (n - i == 6 && memcmp(s + i, "+00:00", 6) == 0)))
+			return false;
+	}
+	*us = (uint64_t)(days_from_civil(y, mo, d) * 86400 + h * 3600 +
+	    mi * 60 + sec) * 1000000u + (uint64_t)frac;
+	return true;
+}

@@ -7,6 +7,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "../out/record.h"
 #include "../proto/jsonscan.h"
 #include "iq.h"
 
@@ -50,72 +51,6 @@ iq_fmt_size(enum iq_fmt f)
 		if (fmts[i].f == f)
 			return fmts[i].size;
 	return 0;
-}
-
-/* Digits s[0..n) as a number; -1 unless all are digits. */
-static long
-digits(const char *s, size_t n)
-{
-	long v = 0;
-
-	for (size_t i = 0; i < n; i++) {
-		if (s[i] < '0' || s[i] > '9')
-			return -1;
-		v = v * 10 + (s[i] - '0');
-	}
-	return v;
-}
-
-/* Days since 1970-01-01 of a proleptic Gregorian date. */
-static int64_t
-days_from_civil(long y, long m, long d)
-{
-	y -= m <= 2;
-	long era = (y >= 0 ? y : y - 399) / 400;
-	long yoe = y - era * 400;
-	long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-	long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return (int64_t)era * 146097 + doe - 719468;
-}
-
-bool
-iq_time_parse(const char *s, size_t n, uint64_t *us)
-{
-	static const int mdays[] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31,
-		30, 31 };
-	long y, mo, d, h = 0, mi = 0, sec = 0, frac = 0;
-	size_t i;
-
-	if (n < 10 || s[4] != '-' || s[7] != '-')
-		return false;
-	y = digits(s, 4), mo = digits(s + 5, 2), d = digits(s + 8, 2);
-	if (y < 1970 || mo < 1 || mo > 12 || d < 1 || d > mdays[mo - 1] ||
-	    (mo == 2 && d == 29 && !(y % 4 == 0 && (y % 100 != 0 ||
-	    y % 400 == 0))))
-		return false;
-	if (n > 10) {
-		if (n < 20 || (s[10] != 'T' && s[10] != ' ') || s[13] != ':' ||
-		    s[16] != ':' || s[n - 1] != 'Z')
-			return false;
-		h = digits(s + 11, 2), mi = digits(s + 14, 2);
-		sec = digits(s + 17, 2);
-		if (h < 0 || h > 23 || mi < 0 || mi > 59 || sec < 0 || sec > 60)
-			return false;
-		i = 19;
-		if (s[i] == '.') { /* fraction: microseconds kept */
-			long scale = 100000;
-			for (i++; i < n - 1; i++, scale /= 10) {
-				if (s[i] < '0' || s[i] > '9')
-					return false;
-				frac += (s[i] - '0') * scale;
-			}
-		}
-		if (i != n - 1)
-			return false;
-	}
-	*us = (uint64_t)(days_from_civil(y, mo, d) * 86400 + h * 3600 +
-	    mi * 60 + sec) * 1000000u + (uint64_t)frac;
-	return true;
 }
 
 /* A JSON number member as double; false if it is not a finite one. */
@@ -173,7 +108,7 @@ capture_member(const struct json_ev *ev, struct iq_meta *m, char *err,
 			    "frequency");
 	} else if (json_key_is(ev, "core:datetime")) {
 		if (ev->kind != JSON_STRING ||
-		    !iq_time_parse(ev->val, ev->val_len, &m->start_us))
+		    !time_parse(ev->val, ev->val_len, false, &m->start_us))
 			return BAD("captures: core:datetime is not an ISO 8601 "
 			    "UTC time");
 		m->has_start = true;

@@ -59,11 +59,6 @@ size_t iq_fmt_size(enum iq_fmt f);
 int iq_sigmf_parse(const char *text, size_t n, struct iq_meta *m, char *err,
     size_t errn);
 
-/* iq_time_parse: an ISO 8601 UTC time "YYYY-MM-DDTHH:MM:SS[.frac]Z"
- * (or a date "YYYY-MM-DD") into microseconds since 1970. false if it
- * is not one. */
-bool iq_time_parse(const char *s, size_t n, uint64_t *us);
-
 struct iq_file {
 	FILE *f;
 	struct iq_meta m;

@@ -14,6 +14,7 @@
 #include <cmocka.h>
 #include <math.h>
 
+#include "out/record.h"
 #include "sdr/frame.h"
 #include "sdr/iq.h"
 
@@ -63,20 +64,33 @@ test_time(void **state)
 	uint64_t us;
 
 	(void)state;
-	assert_true(iq_time_parse("1970-01-01T00:00:00Z", 20, &us));
+	assert_true(time_parse("1970-01-01T00:00:00Z", 20, false, &us));
 	assert_int_equal(us, 0);
-	assert_true(iq_time_parse("2026-05-04T10:00:00.25Z", 23, &us));
+	assert_true(time_parse("2026-05-04T10:00:00.25Z", 23, false, &us));
 	assert_int_equal(us, 1777888800250000ull);
-	assert_true(iq_time_parse("2024-02-29", 10, &us));
+	assert_true(time_parse("2024-02-29", 10, false, &us));
 	assert_int_equal(us, 1709164800000000ull);
-	assert_false(iq_time_parse("2026-02-30", 10, &us));
-	assert_false(iq_time_parse("2026-02-29", 10, &us)); /* no leap year */
-	assert_false(iq_time_parse("2100-02-29", 10, &us));
-	assert_true(iq_time_parse("2000-02-29", 10, &us));
-	assert_false(iq_time_parse("2026-05-04T10:00:00", 19, &us));
-	assert_false(iq_time_parse("2026-05-04T25:00:00Z", 20, &us));
-	assert_false(iq_time_parse("2026-05-04T10:00:00.x5Z", 23, &us));
-	assert_false(iq_time_parse("1969-12-31", 10, &us));
+	assert_false(time_parse("2026-02-30", 10, false, &us));
+	assert_false(time_parse("2026-02-29", 10, false, &us)); /* no leap year */
+	assert_false(time_parse("2100-02-29", 10, false, &us));
+	assert_true(time_parse("2000-02-29", 10, false, &us));
+	assert_false(time_parse("2026-05-04T10:00:00", 19, false, &us));
+	assert_false(time_parse("2026-05-04T25:00:00Z", 20, false, &us));
+	assert_false(time_parse("2026-05-04T10:00:00.x5Z", 23, false, &us));
+	assert_false(time_parse("1969-12-31", 10, false, &us));
+	/* The forms vigie report takes too, and the end of a period. */
+	assert_true(time_parse("2026-05-04T10:00+00:00", 22, false, &us));
+	assert_int_equal(us, 1777888800000000ull);
+	assert_true(time_parse("2026-05-04 10:00:00Z", 20, false, &us));
+	assert_int_equal(us, 1777888800000000ull);
+	assert_true(time_parse("2026-05-04", 10, true, &us));
+	assert_int_equal(us, 1777888800000000ull + 14 * 3600000000ull - 1);
+	assert_true(time_parse("2026-05-04T10:00Z", 17, true, &us));
+	assert_int_equal(us, 1777888800000000ull + 60000000ull - 1);
+	assert_false(time_parse("2026-05-04T10:00:00.1234567890Z", 31, false,
+	    &us)); /* more than 9 digits */
+	assert_false(time_parse("2026-05-04T10:00:00Zx", 21, false, &us));
+	assert_false(time_parse("2026-5-4", 8, false, &us));
 }
 
 static void
