@@ -10,6 +10,7 @@
 #include "../core/esc.h"
 #include "../core/limits.h"
 #include "../core/stats.h"
+#include "report.h"
 
 #define HOSTS_SHOWN 40
 
@@ -391,18 +392,11 @@ summary_record(struct summary *s, const struct record *r)
 		on_stats(s, r);
 }
 
-/* Human-readable byte count. */
+/* Human-readable byte count (the report's form, "1.5 MB"). */
 static const char *
 human(uint64_t b, char *buf, size_t n)
 {
-	static const char *const unit[] = { "B", "kB", "MB", "GB", "TB" };
-	double v = (double)b;
-	unsigned u = 0;
-
-	while (v >= 1000 && u < 4)
-		v /= 1000, u++;
-	snprintf(buf, n, u ? "%.1f %s" : "%.0f %s", v, unit[u]);
-	return buf;
+	return rep_bytes(b > INT64_MAX ? INT64_MAX : (int64_t)b, buf, n);
 }
 
 static int
