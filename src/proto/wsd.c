@@ -68,16 +68,6 @@ is_space(char c)
 	    (c == ' ' || c == '\t' || c == '\r' || c == '\n');
 }
 
-/* named: el's local name is lit, ignoring case; the length, known where
- * lit is a literal, turns most names away before a byte is compared. */
-static inline bool
-named(const struct xml_el *el, const char *lit)
-{
-	size_t n = strlen(lit);
-
-	return el->name_len == n && xml_ieq(el->name, n, lit);
-}
-
 static bool
 in_list(const char *p, size_t n, const char *const *l, size_t ln)
 {
@@ -360,8 +350,8 @@ device(struct proto_ctx *ctx, const struct wsd_dev *d, unsigned stated)
 static bool
 is_match(const struct xml_el *el)
 {
-	return named(el, "ProbeMatch") || named(el, "Hello") ||
-	    named(el, "ResolveMatch");
+	return xml_name_is(el, "ProbeMatch") || xml_name_is(el, "Hello") ||
+	    xml_name_is(el, "ResolveMatch");
 }
 
 /* record: keep el's text in d if it is the first of a field we use. */
@@ -370,11 +360,11 @@ record(struct wsd_dev *d, const struct xml_el *el)
 {
 	struct span *f = NULL;
 
-	if (named(el, "Scopes"))
+	if (xml_name_is(el, "Scopes"))
 		f = &d->scopes;
-	else if (named(el, "XAddrs"))
+	else if (xml_name_is(el, "XAddrs"))
 		f = &d->xaddrs;
-	else if (named(el, "Address"))
+	else if (xml_name_is(el, "Address"))
 		f = &d->addr;
 	if (f != NULL && f->p == NULL) {
 		f->p = el->text;
@@ -405,15 +395,15 @@ wsd_decode(struct cur payload, struct proto_ctx *ctx)
 	if (!xml_starts_lt(payload))
 		return DEC_UNSUPPORTED;
 	xml_init(&s, payload);
-	if (!xml_next(&s, &el) || el.end || !named(&el, "Envelope"))
+	if (!xml_next(&s, &el) || el.end || !xml_name_is(&el, "Envelope"))
 		return DEC_UNSUPPORTED;
 	STAT_INC(ctx->st, WSD_MSGS);
 	for (n = 0; n < WSD_MAX_TAGS && xml_next(&s, &el); n++) {
-		if (el.end && named(&el, "Envelope")) {
+		if (el.end && xml_name_is(&el, "Envelope")) {
 			closed = true;
 			break;
 		}
-		if (!el.end && !probe && named(&el, "Probe")) {
+		if (!el.end && !probe && xml_name_is(&el, "Probe")) {
 			probe = true;
 			proto_fact(ctx, SUBJ_SENDER, FACT_PROTOCOL, 40, WSD_SRC,
 			    "wsd-probe", 9);

@@ -221,12 +221,6 @@ xml_istr(const char *p, size_t n, const char *lit)
 }
 
 bool
-xml_name_is(const struct xml_el *el, const char *name)
-{
-	return xml_ieq(el->name, el->name_len, name);
-}
-
-bool
 xml_find(struct cur c, const char *name, const char **val, size_t *len)
 {
 	struct xml_scan s;

@@ -20,6 +20,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <string.h>
 
 #include "proto.h"
 
@@ -53,8 +54,6 @@ void xml_init(struct xml_scan *s, struct cur c);
  * (then s->bad is set). Stray '<' characters in text are skipped. */
 bool xml_next(struct xml_scan *s, struct xml_el *el);
 
-/* xml_name_is: true if el's local name equals name, ignoring ASCII case. */
-bool xml_name_is(const struct xml_el *el, const char *name);
 
 /* xml_find: the text of the first start tag whose local name is name
  * within the bytes of c; true and *val, *len set if found (the text may be
@@ -64,6 +63,17 @@ bool xml_find(struct cur c, const char *name, const char **val, size_t *len);
 /* xml_ieq: true if the n bytes at p equal the NUL-ended lit, ignoring
  * ASCII case. */
 bool xml_ieq(const char *p, size_t n, const char *lit);
+
+/* xml_name_is: true if el's local name equals name (NUL-ended), ignoring
+ * ASCII case. Inline: where name is a literal its length is known, and
+ * turns most names away before a byte is compared. */
+static inline bool
+xml_name_is(const struct xml_el *el, const char *name)
+{
+	size_t n = strlen(name);
+
+	return el->name_len == n && xml_ieq(el->name, n, name);
+}
 
 /* xml_istr: first occurrence of lit in the n bytes at p, ignoring ASCII
  * case, or NULL. lit must be short (a few bytes): the cost is n*|lit|. */
