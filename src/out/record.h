@@ -13,6 +13,12 @@
 
 #include "../core/addr.h"
 
+/* The SQLite store's schema version: what vigie scan writes and the
+ * newest vigie report reads (2: device identity columns, evidence;
+ * 3: destinations, alert remote_name/country/ref; 4: drones,
+ * drone_positions, stats drones; 5: scans org, zones). */
+#define STORE_SCHEMA 5
+
 enum ftype {
 	FT_STR,   /* text, possibly from the wire: always escaped */
 	FT_U64,   /* unsigned integer */

@@ -26,8 +26,6 @@
 
 #include "report.h"
 
-#define REP_SCHEMA_MAX 5 /* the newest store schema this report reads */
-
 const char *const rep_sum_name[RS_COUNT] = {
 	[RS_SCANS] = "scans", [RS_SITES] = "sites",
 	[RS_ORGS] = "organisations", [RS_DEVICES] = "devices",
@@ -485,10 +483,10 @@ rep_open(struct rep *r)
 	if (has_table(r, "schema_version") && query_i64(r, "SELECT "
 	    "coalesce(max(version), 0) FROM schema_version", &v) == 0)
 		r->schema = (int)v;
-	if (r->schema > REP_SCHEMA_MAX) {
+	if (r->schema > STORE_SCHEMA) {
 		snprintf(r->err, sizeof r->err, "database %s: schema version "
 		    "%d is newer than this vigie understands (%d); use a newer "
-		    "vigie", r->path, r->schema, REP_SCHEMA_MAX);
+		    "vigie", r->path, r->schema, STORE_SCHEMA);
 		return REP_STORE;
 	}
 	return compat(r) < 0 ? REP_STORE : REP_OK;

@@ -19,8 +19,8 @@
 #include "../intel/zones.h"
 #include "sink.h"
 
-#define SCHEMA_VERSION_TEXT "5"
-#define SCHEMA_VERSION 5 /* 2: device identity columns, evidence; 3: destinations, alert remote_name/country/ref; 4: drones, drone_positions, stats drones; 5: scans org, zones */
+#define STR_(x) #x
+#define STR(x) STR_(x)
 
 struct sq {
 	sqlite3 *db;
@@ -175,10 +175,10 @@ sq_schema(struct sq *q)
 	if (sqlite3_step(st) == SQLITE_ROW)
 		ver = sqlite3_column_int(st, 0);
 	sqlite3_finalize(st);
-	if (ver > SCHEMA_VERSION) {
+	if (ver > STORE_SCHEMA) {
 		snprintf(q->err, sizeof q->err, "schema version %d is newer "
 		    "than this vigie understands (%d); use a newer vigie or "
-		    "another --db", ver, SCHEMA_VERSION);
+		    "another --db", ver, STORE_SCHEMA);
 		return -1;
 	}
 	if (sq_exec(q, "BEGIN") < 0)
@@ -189,7 +189,7 @@ sq_schema(struct sq *q)
 		char create[4096], ins[2048];
 
 		schema_sql(all[k], create, sizeof create, ins, sizeof ins);
-		if (sq_exec(q, create) < 0 || (ver > 0 && ver < SCHEMA_VERSION &&
+		if (sq_exec(q, create) < 0 || (ver > 0 && ver < STORE_SCHEMA &&
 		    sq_migrate(q, all[k]) < 0))
 			goto fail;
 		if (sqlite3_prepare_v2(q->db, ins, -1, &q->ins[k], NULL) !=
@@ -215,8 +215,8 @@ sq_schema(struct sq *q)
 		sq_fail(q, "preparing insert");
 		goto fail;
 	}
-	if (ver < SCHEMA_VERSION && sq_exec(q, "INSERT INTO schema_version "
-	    "VALUES (" SCHEMA_VERSION_TEXT ", "
+	if (ver < STORE_SCHEMA && sq_exec(q, "INSERT INTO schema_version "
+	    "VALUES (" STR(STORE_SCHEMA) ", "
 	    "strftime('%Y-%m-%dT%H:%M:%SZ','now'))") < 0)
 		goto fail;
 	return sq_exec(q, "COMMIT");
