@@ -19,61 +19,21 @@
 #include <cmocka.h>
 
 #include "sdr/fec.h"
+#include "noise.h"
 
 /* Blocks per SNR point: enough to tell 95 % apart from 90 %; the whole
  * suite takes about 0.4 s in Release, 7 s under the sanitizers. */
 #define NBLOCKS 50
 #define ITERS 8
 
-/* ---- deterministic noise: splitmix64 and Box-Muller ---- */
-
-struct rng {
-	uint64_t s;
-	double spare;
-	int have;
-};
-
-static uint64_t
-rng_u64(struct rng *r)
-{
-	uint64_t z = (r->s += 0x9e3779b97f4a7c15u);
-
-	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9u;
-	z = (z ^ (z >> 27)) * 0x94d049bb133111ebu;
-	return z ^ (z >> 31);
-}
-
-/* rng_unit: uniform in (0, 1]. */
-static double
-rng_unit(struct rng *r)
-{
-	return (double)((rng_u64(r) >> 11) + 1) / 9007199254740992.0;
-}
-
-static double
-rng_gauss(struct rng *r)
-{
-	double m, a;
-
-	if (r->have) {
-		r->have = 0;
-		return r->spare;
-	}
-	m = sqrt(-2.0 * log(rng_unit(r)));
-	a = 2.0 * M_PI * rng_unit(r);
-	r->spare = m * sin(a);
-	r->have = 1;
-	return m * cos(a);
-}
-
 /* random_tb: 173 random bytes and their CRC-24A, MSB first. */
 static void
-random_tb(struct rng *r, uint8_t tb[OCU_TB])
+random_tb(struct noise *r, uint8_t tb[OCU_TB])
 {
 	uint32_t c;
 
 	for (int i = 0; i < OCU_TB - 3; i++)
-		tb[i] = (uint8_t)rng_u64(r);
+		tb[i] = (uint8_t)noise_u64(r);
 	c = crc24a(tb, OCU_TB - 3);
 	tb[OCU_TB - 3] = (uint8_t)(c >> 16);
 	tb[OCU_TB - 2] = (uint8_t)(c >> 8);
@@ -83,7 +43,7 @@ random_tb(struct rng *r, uint8_t tb[OCU_TB])
 /* channel: BPSK (bit 0 -> +1) over AWGN at es_n0_db, to LLRs
  * 2y / sigma^2 (positive for 0). Infinite SNR: +-1, no noise. */
 static void
-channel(struct rng *r, const uint8_t bits[OCU_E], double es_n0_db,
+channel(struct noise *r, const uint8_t bits[OCU_E], double es_n0_db,
     float llr[OCU_E])
 {
 	double var = 0.5 / pow(10.0, es_n0_db / 10.0);
@@ -95,7 +55,7 @@ channel(struct rng *r, const uint8_t bits[OCU_E], double es_n0_db,
 			llr[k] = (float)x;
 		else
 			llr[k] = (float)(2.0 * (x + sqrt(var) *
-			    rng_gauss(r)) / var);
+			    noise_gauss(r)) / var);
 	}
 }
 
@@ -133,7 +93,7 @@ ref_crc16(const uint8_t *p, size_t n)
 static void
 crc24a_vectors(void **state)
 {
-	struct rng r = { 1, 0, 0 };
+	struct noise r = { 1 };
 	uint8_t b[OCU_TB] = { 0 };
 
 	(void)state;
@@ -153,7 +113,7 @@ crc24a_vectors(void **state)
 static void
 dji_crc16_vectors(void **state)
 {
-	struct rng r = { 2, 0, 0 };
+	struct noise r = { 2 };
 	uint8_t b[91] = { 0 };
 
 	(void)state;
@@ -161,7 +121,7 @@ dji_crc16_vectors(void **state)
 	assert_int_equal(dji_crc16((const uint8_t *)"123456789", 9), 0x7109);
 	for (int t = 0; t < 20; t++) {
 		for (size_t i = 0; i < sizeof b; i++)
-			b[i] = (uint8_t)rng_u64(&r);
+			b[i] = (uint8_t)noise_u64(&r);
 		assert_int_equal(dji_crc16(b, sizeof b - (size_t)t),
 		    ref_crc16(b, sizeof b - (size_t)t));
 	}
@@ -274,13 +234,13 @@ ref_rsc(const uint8_t *in, int n, uint8_t *par, uint8_t tail[6])
 static void
 turbo_encoder(void **state)
 {
-	struct rng r = { 3, 0, 0 };
+	struct noise r = { 3 };
 	uint8_t c[OCU_K], ci[OCU_K], z1[OCU_K], z2[OCU_K], t1[6], t2[6];
 	uint8_t d[3 * OCU_D];
 
 	(void)state;
 	for (int k = 0; k < OCU_K; k++)
-		c[k] = (uint8_t)(rng_u64(&r) & 1u);
+		c[k] = (uint8_t)(noise_u64(&r) & 1u);
 	for (unsigned k = 0; k < OCU_K; k++)
 		ci[k] = c[turbo_qpp(k)];
 	ref_rsc(c, OCU_K, z1, t1);
@@ -312,7 +272,7 @@ static void
 tails_decide(void **state)
 {
 	struct turbo *t = turbo_new();
-	struct rng r = { 8, 0, 0 };
+	struct noise r = { 8 };
 	uint8_t tb[OCU_TB], c[OCU_K], d[3 * OCU_D], out[OCU_TB];
 	float s[3 * OCU_D];
 
@@ -350,7 +310,7 @@ static void
 round_trip(void **state)
 {
 	struct ocu_fec *f = ocu_fec_new();
-	struct rng r = { 4, 0, 0 };
+	struct noise r = { 4 };
 	uint8_t tb[OCU_TB], out[OCU_TB], bits[OCU_E];
 	float llr[OCU_E], copy[OCU_E];
 	int used = -1;
@@ -406,7 +366,7 @@ static void
 garbage(void **state)
 {
 	struct ocu_fec *f = ocu_fec_new();
-	struct rng r = { 5, 0, 0 };
+	struct noise r = { 5 };
 	uint8_t tb[OCU_TB], bits[OCU_E];
 	float llr[OCU_E];
 	int used;
@@ -415,7 +375,7 @@ garbage(void **state)
 	assert_non_null(f);
 	for (int t = 0; t < 6; t++) {
 		for (int k = 0; k < OCU_E; k++) {
-			float g = (float)rng_gauss(&r);
+			float g = (float)noise_gauss(&r);
 
 			llr[k] = t == 0 ? 0.0f : t == 1 ? g * 1e30f :
 			    t == 2 ? (g < 0 ? -INFINITY : INFINITY) :
@@ -460,7 +420,7 @@ now_us(void)
 
 /* sweep: NBLOCKS random blocks at es_n0_db through both decoders. */
 static struct tally
-sweep(struct ocu_fec *f, struct rng *r, double es_n0_db, int do_turbo)
+sweep(struct ocu_fec *f, struct noise *r, double es_n0_db, int do_turbo)
 {
 	struct tally t = { 0, 0, 0, 0.0 };
 	uint8_t tb[OCU_TB], out[OCU_TB], bits[OCU_E];
@@ -493,7 +453,7 @@ static void
 awgn(void **state)
 {
 	struct ocu_fec *f = ocu_fec_new();
-	struct rng r = { 6, 0, 0 };
+	struct noise r = { 6 };
 	double turbo_db = NAN, hard_db = NAN, db;
 	struct tally t, at = { 0, 0, 0, 0.0 };
 
@@ -534,7 +494,7 @@ static void
 speed(void **state)
 {
 	struct ocu_fec *f = ocu_fec_new();
-	struct rng r = { 7, 0, 0 };
+	struct noise r = { 7 };
 	uint8_t bits[OCU_E] = { 0 }, tb[OCU_TB];
 	float llr[OCU_E];
 	double us = 0.0;

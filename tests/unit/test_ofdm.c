@@ -21,6 +21,7 @@
 #include <liquid/liquid.h>
 
 #include "sdr/ocusync.h"
+#include "noise.h"
 
 #define RECORDING "../shared/corpus/drone/mavic_air_2.sigmf-data"
 #define REC_RATE 50e6
@@ -35,27 +36,14 @@ now(void)
 	return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
 }
 
-/* xorshift64* and Box-Muller: reproducible noise. */
-static uint64_t rng = 0x9e3779b97f4a7c15u;
+/* One reproducible stream for the whole file. */
+static struct noise rng;
 
-static uint32_t
-rnd32(void)
-{
-	rng ^= rng >> 12;
-	rng ^= rng << 25;
-	rng ^= rng >> 27;
-	return (uint32_t)((rng * 2685821657736338717u) >> 32);
-}
-
+/* Complex Gaussian noise of unit power. */
 static float complex
 gauss(void)
 {
-	double u = ((double)rnd32() + 1.0) / 4294967297.0;
-	double v = (double)rnd32() / 4294967296.0;
-	double r = sqrt(-2.0 * log(u));
-
-	return CMPLXF((float)(r * cos(2 * M_PI * v)),
-	    (float)(r * sin(2 * M_PI * v))) * (float)M_SQRT1_2;
+	return noise_cgauss(&rng, M_SQRT1_2);
 }
 
 /* ---- a synthetic burst ---- */
@@ -118,7 +106,7 @@ synth_base(struct synth *s, float complex *out)
 
 	gold_bits(OCU_GOLD_CINIT, gold, 1200);
 	for (size_t i = 0; i < OCU_E; i++)
-		s->bits[i] = (uint8_t)(rnd32() & 1);
+		s->bits[i] = (uint8_t)(noise_u64(&rng) & 1);
 	memset(out, 0, MARGIN * sizeof *out);
 	m = MARGIN;
 	for (int i = 0; i < nsym; i++) {

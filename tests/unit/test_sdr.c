@@ -19,6 +19,7 @@
 #include "sdr/iq.h"
 #include "sdr/ocusync.h"
 #include "sdr/rx.h"
+#include "noise.h"
 
 #define REC "../shared/corpus/drone/mavic_air_2.sigmf-meta"
 #define MAXB 8
@@ -158,23 +159,13 @@ test_recording(void **state)
 	}
 }
 
-/* xorshift64* and Box-Muller, fixed seed: the same noise every run. */
-static uint64_t rng;
-
-static double
-uni(void)
-{
-	rng ^= rng >> 12, rng ^= rng << 25, rng ^= rng >> 27;
-	return ((double)((rng * 2685821657736338717ull) >> 11) + 0.5) *
-	    0x1p-53;
-}
-
 /* R.noisy = R.x + complex white noise at in-band SNR snr_db against
  * the bursts' mean power; the noise in the 9.015 MHz the burst
  * occupies is the fraction 9.015e6 / rate of the whole. */
 static void
 add_noise(double snr_db)
 {
+	struct noise r = { 0 }; /* the same noise at every SNR */
 	double p = 0, sigma;
 	size_t k = 0;
 
@@ -186,12 +177,8 @@ add_noise(double snr_db)
 		}
 	p /= (double)k;
 	sigma = sqrt(p / pow(10, snr_db / 10) / (9.015e6 / R.rate) / 2);
-	rng = 0x9e3779b97f4a7c15ull;
-	for (size_t i = 0; i < R.n; i++) {
-		double r = sqrt(-2 * log(uni())) * sigma, a = 2 * M_PI * uni();
-		R.noisy[i] = R.x[i] + CMPLXF((float)(r * cos(a)),
-		    (float)(r * sin(a)));
-	}
+	for (size_t i = 0; i < R.n; i++)
+		R.noisy[i] = R.x[i] + noise_cgauss(&r, sigma);
 }
 
 /* Per burst of R.noisy: 1 if turbo decoding gives CRC-24A, 2 if hard
