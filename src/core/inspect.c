@@ -418,14 +418,21 @@ apply(struct inspector *in)
 	}
 }
 
+/* A decoder call's context, with no facts kept yet. */
+static inline struct proto_ctx
+call_begin(struct inspector *in)
+{
+	in->nf = 0;
+	in->used = 0;
+	return (struct proto_ctx){ in->p, in->st, on_fact, in, on_finding,
+		on_answer };
+}
+
 static INSPECT_NOINLINE void
 run(struct inspector *in, proto_fn fn, struct cur payload)
 {
-	struct proto_ctx c = { in->p, in->st, on_fact, in, on_finding,
-		on_answer };
+	struct proto_ctx c = call_begin(in);
 
-	in->nf = 0;
-	in->used = 0;
 	(void)fn(payload, &c);
 	if (in->nf)
 		apply(in);
@@ -437,11 +444,8 @@ static INSPECT_NOINLINE void
 run_text(struct inspector *in, enum dec (*fn)(struct ts_text *,
     struct proto_ctx *), struct ts_text *t)
 {
-	struct proto_ctx c = { in->p, in->st, on_fact, in, on_finding,
-		on_answer };
+	struct proto_ctx c = call_begin(in);
 
-	in->nf = 0;
-	in->used = 0;
 	(void)fn(t, &c);
 	if (in->nf)
 		apply(in);
