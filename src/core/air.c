@@ -311,7 +311,7 @@ ac_rekey(struct air *a, uint32_t i, const char *key, size_t n, uint8_t idt)
 	a->abkt[b] = i;
 }
 
-/* "drone:<id>" for alerts (the ID as sent; escaped on output). */
+/* "drone:<id>" for alerts (the ID as text: uas.h; escaped on output). */
 static void
 ac_alert_key(const struct aircraft *ac, char *buf, size_t n)
 {

@@ -4,14 +4,14 @@
  * when a broadcast lies.
  *
  * One aircraft per UAS ID (an ASTM serial number, registration, UUID or
- * session ID; a DJI serial), or, until an ID is heard, per transmitter
- * MAC ("mac:..."): ASTM sends its ID and its position in separate
- * messages, often in separate frames, so a transmitter's last ID names
- * the aircraft of the ID-less messages that follow. Everything is kept
- * in fixed-capacity tables (limits.h); nothing is allocated per packet
- * (the tables are allocated at the first drone payload). Records and
- * alerts go to the engine's callback and alert table; output order
- * depends only on the input. */
+ * session ID, the last two as hex text: uas.h; a DJI serial), or, until
+ * an ID is heard, per transmitter MAC ("mac:..."): ASTM sends its ID and
+ * its position in separate messages, often in separate frames, so a
+ * transmitter's last ID names the aircraft of the ID-less messages that
+ * follow. Everything is kept in fixed-capacity tables (limits.h);
+ * nothing is allocated per packet (the tables are allocated at the first
+ * drone payload). Records and alerts go to the engine's callback and
+ * alert table; output order depends only on the input. */
 #ifndef VIGIE_AIR_H
 #define VIGIE_AIR_H
 
@@ -27,14 +27,16 @@
 #include "ilist.h"
 #include "stats.h"
 
-#define AIR_KEY_MAX 32     /* ID text (<= 20 bytes, escaped on output) or
-                            * "mac:xx:xx:xx:xx:xx:xx" */
+/* An aircraft's key as text with room for a NUL (aircraft.linked): an
+ * ASTM ID (ODID_ID_TEXT: a binary ID is hex text), a DJI serial or
+ * "mac:xx:xx:xx:xx:xx:xx"; escaped on output. */
+#define AIR_KEY_MAX (ODID_ID_TEXT + 1)
 #define AIR_MACS 4         /* transmitters listed per aircraft */
 #define AIR_FREQS 4        /* channels listed per aircraft */
 #define AIR_IDS 3          /* further IDs listed per aircraft */
 /* One further ID as text, "TYPE:ID" with its NUL: the longest type name
- * (air_idt_name(), "caa-registration") and an ASTM ID of ODID_ID_LEN. */
-#define AIR_MORE_ID_MAX (sizeof "caa-registration:" + ODID_ID_LEN)
+ * (air_idt_name(), "caa-registration") and an ASTM ID of ODID_ID_TEXT. */
+#define AIR_MORE_ID_MAX (sizeof "caa-registration:" + ODID_ID_TEXT)
 
 /* What a track point knows (bits of air_fix.flags). */
 enum {

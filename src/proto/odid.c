@@ -10,6 +10,8 @@
  *
  *   byte 0        type (high nibble) | protocol version (low nibble)
  *   0 Basic ID    1: ID type | UA type; 2-21 UAS ID; 22-24 reserved
+ *                 (ID type 3: a UUID in 2-17, NUL padded; 4: session
+ *                 ID type in 2, then the ID; both binary)
  *   1 Location    1: status(7-4) height type(2) E/W(1) speed mult(0)
  *                 2 direction; 3 speed; 4 vertical speed (int8)
  *                 5-8 lat, 9-12 lon (int32, deg x 1e7)
@@ -44,6 +46,7 @@
 #define ODID_VSPEED_UNKNOWN 126     /* raw: 63 m/s */
 #define ODID_TS_UNKNOWN 0xFFFF
 #define ODID_TS_MAX 36000           /* one hour in tenths of a second */
+#define ODID_UUID_LEN 16            /* Basic ID type 3: a 128-bit UUID */
 
 /* Little-endian integers from bytes the caller holds (a message is
  * taken whole through the cursor, then read at fixed offsets). */
@@ -99,23 +102,45 @@ position(const uint8_t *q, int32_t *lat, int32_t *lon, bool *ok,
 	*ok = true;
 }
 
+/* binary_id: a binary UAS ID (ID types 3 and 4) as text into out (room
+ * for ODID_ID_TEXT), so that no NUL or control byte of it leaves the
+ * decoder; the length written. Type 3 whose bytes after the first 16 are
+ * NUL padding: the UUID those 16 bytes hold, in the RFC 9562 form (8-4-4-
+ * 4-12 lowercase hex digits). Anything else (type 4: a session ID type
+ * byte, then the ID; type 3 with more than 16 bytes): lowercase hex of
+ * the bytes before the trailing NUL padding. All NUL: empty. */
+static uint8_t
+binary_id(uint8_t *out, const uint8_t *id, unsigned type)
+{
+	static const char hexd[] = "0123456789abcdef";
+	size_t n = ODID_ID_LEN, k = 0;
+	bool uuid;
+
+	while (n > 0 && id[n - 1] == 0)
+		n--;
+	if (n == 0)
+		return 0;
+	uuid = type == 3 && n <= ODID_UUID_LEN;
+	if (uuid)
+		n = ODID_UUID_LEN; /* a UUID's own trailing 0x00 bytes too */
+	for (size_t i = 0; i < n; i++) {
+		if (uuid && (i == 4 || i == 6 || i == 8 || i == 10))
+			out[k++] = '-';
+		out[k++] = (uint8_t)hexd[id[i] >> 4];
+		out[k++] = (uint8_t)hexd[id[i] & 0x0F];
+	}
+	return (uint8_t)k;
+}
+
 static void
 basic(const uint8_t *b, struct odid_basic *m)
 {
-	size_t n = ODID_ID_LEN;
-
 	m->id_type = b[1] >> 4;
 	m->ua_type = b[1] & 0x0F;
-	if (m->id_type == 3 || m->id_type == 4) {
-		/* UTM UUID, specific session ID: binary, NUL bytes inside
-		 * are data; only the trailing NUL padding is dropped. */
-		while (n > 0 && b[2 + n - 1] == 0)
-			n--;
-		memcpy(m->id, b + 2, n);
-		m->id_len = (uint8_t)n;
-	} else {
+	if (m->id_type == 3 || m->id_type == 4)
+		m->id_len = binary_id(m->id, b + 2, m->id_type);
+	else
 		m->id_len = cur_text0(m->id, b + 2, ODID_ID_LEN);
-	}
 }
 
 /* location: the Location/Vector message; *bad set for an impossible

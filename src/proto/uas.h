@@ -7,7 +7,8 @@
  * direction 361, latitude/longitude 0, timestamp 0xFFFF) has its *_ok
  * flag false and a zero value: never a number that looks real. Strings
  * are the raw bytes up to the first NUL (not NUL-terminated: use the
- * length), from the wire: escape on output. A value the standard makes
+ * length), from the wire: escape on output; the binary Basic IDs (UUID,
+ * session ID) are turned into hex text instead. A value the standard makes
  * impossible (latitude beyond +-90 degrees, direction 360, a timestamp
  * beyond the hour) is counted as malformed and reported like an unknown
  * one. Decoders keep no state, allocate nothing and count problems in
@@ -25,7 +26,8 @@
 
 #define ODID_MSG_LEN 25
 #define ODID_PACK_MAX 10      /* messages in one Message Pack */
-#define ODID_ID_LEN 20        /* Basic ID and Operator ID text */
+#define ODID_ID_LEN 20        /* Basic ID and Operator ID field */
+#define ODID_ID_TEXT 40       /* Basic ID text: 20 binary bytes in hex */
 #define ODID_SELFID_LEN 23
 #define ODID_AUTH_PAGES 16
 #define ODID_AUTH_PAGE0 17    /* data bytes in page 0 */
@@ -45,9 +47,13 @@ struct odid_basic {
 	uint8_t id_type;      /* 0 none, 1 serial (CTA-2063-A), 2 CAA
 	                       * registration, 3 UTM UUID, 4 session ID */
 	uint8_t ua_type;      /* 0..15, see docs/droneid.md */
-	uint8_t id_len;       /* types 3 and 4 are binary: all 20 bytes but
-	                       * the trailing NUL padding (NULs inside kept) */
-	uint8_t id[ODID_ID_LEN];
+	uint8_t id_len;       /* 0: none (empty or all NUL) */
+	/* Types 1, 2 (and 0, 5-15): the text up to the first NUL. Types 3
+	 * and 4 are binary and become text without NUL: type 3 holding a
+	 * UUID (bytes 16-19 NUL), its RFC 9562 form
+	 * "3f2a91c4-5b7e-4d2a-9c1f-8e6b7a5d4c3b"; else lowercase hex of the
+	 * bytes before the trailing NUL padding ("0103f3d8..."). */
+	uint8_t id[ODID_ID_TEXT];
 };
 
 struct odid_location {

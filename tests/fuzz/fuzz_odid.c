@@ -36,6 +36,27 @@ text(struct seen *s, const uint8_t *p, size_t n, size_t cap)
 	}
 }
 
+/* binary_id: a Basic ID of type 3 or 4 as uas.h has it: a UUID in the
+ * RFC 9562 form (type 3 only) or an even count of lowercase hex digits,
+ * within ODID_ID_TEXT; each byte read. */
+static void
+binary_id(struct seen *s, const struct odid_basic *b)
+{
+	bool uuid = b->id_len == 36 && b->id[8] == '-';
+
+	need(b->id_len <= ODID_ID_TEXT);
+	need(uuid ? b->id_type == 3 : b->id_len % 2 == 0);
+	for (size_t i = 0; i < b->id_len; i++) {
+		uint8_t c = b->id[i];
+
+		if (uuid && (i == 8 || i == 13 || i == 18 || i == 23))
+			need(c == '-');
+		else
+			need((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'));
+		s->sum += c;
+	}
+}
+
 static void
 alt(bool ok, double v)
 {
@@ -115,13 +136,10 @@ check(void *ctx, const struct odid_msg *m)
 	switch (m->type) {
 	case ODID_BASIC:
 		need(m->u.basic.id_type <= 15 && m->u.basic.ua_type <= 15);
-		if (m->u.basic.id_type == 3 || m->u.basic.id_type == 4) {
-			need(m->u.basic.id_len <= ODID_ID_LEN);
-			for (size_t i = 0; i < m->u.basic.id_len; i++)
-				s->sum += m->u.basic.id[i];
-		} else {
+		if (m->u.basic.id_type == 3 || m->u.basic.id_type == 4)
+			binary_id(s, &m->u.basic);
+		else
 			text(s, m->u.basic.id, m->u.basic.id_len, ODID_ID_LEN);
-		}
 		break;
 	case ODID_LOCATION:
 		location(&m->u.loc);

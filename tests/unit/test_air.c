@@ -3,8 +3,9 @@
  * tracks (deduplicated, thinned at the cap), the spoof checks on DJI
  * records fed directly (implied speed, two places, operator distance,
  * round position, two radios, many IDs), zone alerts, eviction from a
- * full aircraft table, an aircraft's further IDs listed whole. Runs
- * from the repository root. */
+ * full aircraft table, an aircraft's further IDs listed whole, binary
+ * ASTM IDs (UUID, session ID) keyed, alerted on, listed and linked as
+ * their whole text. Runs from the repository root. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -104,14 +105,27 @@ file_errors(void **state)
 
 /* ---- the airspace, fed DJI records ---- */
 
+#define GOT_DRONES 8
+
 struct got {
 	unsigned drones, positions, evicted;
 	char last_id[64];
 	char last_ids[256];
+	char id[GOT_DRONES][64]; /* the first drones' id and linked */
+	char linked[GOT_DRONES][64];
 	uint64_t last_positions;
 	struct alert al[64];
 	unsigned nal;
 };
+
+/* A string field as a C string ("" unset); its bytes as given, so a NUL
+ * among them shows as the end of the text. */
+static void
+val_text(char *buf, size_t n, const struct val *v)
+{
+	snprintf(buf, n, "%.*s", v->set ? (int)v->u.s.len : 0,
+	    v->set ? v->u.s.p : "");
+}
 
 static void
 on_rec(void *ctx, const struct record *r)
@@ -119,13 +133,14 @@ on_rec(void *ctx, const struct record *r)
 	struct got *g = ctx;
 
 	if (r->s == &schema_drone) {
-		const struct val *v = &r->v[F_DRONE_id];
+		val_text(g->last_id, sizeof g->last_id, &r->v[F_DRONE_id]);
+		val_text(g->last_ids, sizeof g->last_ids, &r->v[F_DRONE_ids]);
+		if (g->drones < GOT_DRONES) {
+			memcpy(g->id[g->drones], g->last_id, sizeof g->id[0]);
+			val_text(g->linked[g->drones], sizeof g->linked[0],
+			    &r->v[F_DRONE_linked]);
+		}
 		g->drones++;
-		snprintf(g->last_id, sizeof g->last_id, "%.*s",
-		    (int)v->u.s.len, v->u.s.p);
-		v = &r->v[F_DRONE_ids];
-		snprintf(g->last_ids, sizeof g->last_ids, "%.*s",
-		    v->set ? (int)v->u.s.len : 0, v->set ? v->u.s.p : "");
 		g->last_positions = r->v[F_DRONE_positions].u.u;
 		if (r->v[F_DRONE_evicted].u.b)
 			g->evicted++;
@@ -376,14 +391,13 @@ eviction(void **state)
 	rig_free(&r);
 }
 
-/* An 802.11 beacon (DLT 105) from transmitter 02:..:01 carrying one ASTM
- * Basic ID message of id_type with the text id (at most 20 bytes). */
+/* An 802.11 beacon (DLT 105) from transmitter 02:..:01 at t seconds
+ * carrying one ASTM message m (ODID_MSG_LEN bytes). */
 static void
-astm_basic(struct rig *r, double t, unsigned id_type, const char *id)
+astm_msg(struct rig *r, double t, const uint8_t *m)
 {
 	uint8_t f[128] = { 0x80, 0x00 }, *p = f + 4;
 	static const uint8_t ta[6] = { 0x02, 0, 0, 0, 0, 1 };
-	size_t n = strlen(id);
 
 	memset(p, 0xff, 6);
 	memcpy(p + 6, ta, 6);
@@ -393,12 +407,47 @@ astm_basic(struct rig *r, double t, unsigned id_type, const char *id)
 	*p++ = 221, *p++ = 4 + 1 + 25; /* vendor: OUI FA:0B:BC type 0x0D */
 	*p++ = 0xfa, *p++ = 0x0b, *p++ = 0xbc, *p++ = 0x0d;
 	*p++ = 7;                      /* message counter */
-	*p++ = 0x02;                   /* Basic ID, protocol version 2 */
-	*p++ = (uint8_t)(id_type << 4 | 2); /* ID type, UA rotorcraft */
-	memcpy(p, id, n);
-	p += 20 + 3;
+	memcpy(p, m, ODID_MSG_LEN);
+	p += ODID_MSG_LEN;
 	air_frame(r->air, 105, (uint64_t)(1.7e15 + t * 1e6), f,
 	    (size_t)(p - f));
+}
+
+/* A Basic ID message of id_type whose UAS ID field holds the n bytes at
+ * id (at most 20; the rest NUL padding), UA type rotorcraft. */
+static void
+astm_id(struct rig *r, double t, unsigned id_type, const void *id, size_t n)
+{
+	uint8_t m[ODID_MSG_LEN] = { 0x02 }; /* Basic ID, version 2 */
+
+	m[1] = (uint8_t)(id_type << 4 | 2);
+	memcpy(m + 2, id, n);
+	astm_msg(r, t, m);
+}
+
+/* The same with a text ID. */
+static void
+astm_basic(struct rig *r, double t, unsigned id_type, const char *id)
+{
+	astm_id(r, t, id_type, id, strlen(id));
+}
+
+/* A Location message at lat, lon (degrees); nothing else known. */
+static void
+astm_loc(struct rig *r, double t, double lat, double lon)
+{
+	uint8_t m[ODID_MSG_LEN] = { 0x12, 0x03, 181, 255, 126 };
+	uint32_t la = (uint32_t)(int32_t)lround(lat * 1e7);
+	uint32_t lo = (uint32_t)(int32_t)lround(lon * 1e7);
+
+	/* direction 361 and speed 255 (E/W bit and multiplier set),
+	 * vertical speed 126, timestamp 0xFFFF: unknown */
+	for (unsigned i = 0; i < 4; i++) {
+		m[5 + i] = (uint8_t)(la >> (8 * i));
+		m[9 + i] = (uint8_t)(lo >> (8 * i));
+	}
+	m[21] = m[22] = 0xFF;
+	astm_msg(r, t, m);
 }
 
 /* A CAA registration of the full 20 bytes is listed whole beside the
@@ -420,6 +469,132 @@ more_ids_whole(void **state)
 	rig_free(&r);
 }
 
+/* ---- binary ASTM IDs (UTM UUID, session ID) as text ---- */
+
+/* Two UUIDs alike up to their first 0x00 byte and beyond it but for
+ * the last byte. */
+static const uint8_t uuid_a[16] = { 0x12, 0x34, 0, 0, 0xab, 0xcd, 0x40, 0,
+	0x80, 0, 0, 0x01, 0xde, 0xad, 0, 0xef };
+static const uint8_t uuid_b[16] = { 0x12, 0x34, 0, 0, 0xab, 0xcd, 0x40, 0,
+	0x80, 0, 0, 0x01, 0xde, 0xad, 0, 0xee };
+#define UUID_A "12340000-abcd-4000-8000-0001dead00ef"
+#define UUID_B "12340000-abcd-4000-8000-0001dead00ee"
+/* A session ID: type byte 1, then an ID with NULs inside. */
+static const uint8_t session[7] = { 0x01, 'A', 0, 'B', 0, 0, 0x07 };
+#define SESSION "01410042000007"
+
+/* Alerts of rule about device. */
+static unsigned
+alerts_on(const struct got *g, const char *rule, const char *device)
+{
+	unsigned n = 0;
+
+	for (unsigned i = 0; i < g->nal; i++)
+		if (strcmp(g->al[i].rule->id, rule) == 0 &&
+		    strcmp(g->al[i].device, device) == 0)
+			n++;
+	return n;
+}
+
+/* An aircraft named by a binary ID is keyed and alerted on by its whole
+ * text, 0x00 bytes and all. */
+static void
+binary_id_key(void **state)
+{
+	static const struct {
+		unsigned type;
+		const uint8_t *id;
+		size_t n;
+		const char *want;
+	} c[] = {
+		{ 3, uuid_a, sizeof uuid_a, UUID_A },
+		{ 4, session, sizeof session, SESSION },
+	};
+	char dev[64];
+	struct rig r;
+
+	(void)state;
+	for (size_t i = 0; i < sizeof c / sizeof c[0]; i++) {
+		rig_up(&r, NULL);
+		astm_id(&r, 0, c[i].type, c[i].id, c[i].n);
+		astm_loc(&r, 0.1, 12.0, 13.0); /* a round position */
+		rig_down(&r);
+		assert_int_equal(r.got.drones, 1);
+		assert_string_equal(r.got.last_id, c[i].want);
+		snprintf(dev, sizeof dev, "drone:%s", c[i].want);
+		assert_int_equal(alerts_on(&r.got, "drone.round-position",
+		    dev), 1);
+		rig_free(&r);
+	}
+}
+
+/* Two UUIDs that differ only after a 0x00 byte are two aircraft, with
+ * an alert each. */
+static void
+binary_ids_apart(void **state)
+{
+	struct rig r;
+
+	(void)state;
+	rig_up(&r, NULL);
+	astm_id(&r, 0, 3, uuid_a, sizeof uuid_a);
+	astm_loc(&r, 0.1, 12.0, 13.0);
+	astm_id(&r, 1, 3, uuid_b, sizeof uuid_b);
+	astm_loc(&r, 1.1, 14.0, 15.0);
+	rig_down(&r);
+	assert_int_equal(r.got.drones, 2);
+	assert_string_equal(r.got.id[0], UUID_A);
+	assert_string_equal(r.got.id[1], UUID_B);
+	assert_int_equal(alerts_of(&r.got, "drone.round-position", NULL), 2);
+	assert_int_equal(alerts_on(&r.got, "drone.round-position",
+	    "drone:" UUID_A), 1);
+	assert_int_equal(alerts_on(&r.got, "drone.round-position",
+	    "drone:" UUID_B), 1);
+	rig_free(&r);
+}
+
+/* Binary IDs beside the serial that names the aircraft are listed whole
+ * and apart. */
+static void
+binary_more_ids(void **state)
+{
+	struct rig r;
+
+	(void)state;
+	rig_up(&r, NULL);
+	astm_basic(&r, 0, 1, "1596D0DEPT0CRSS00001");
+	astm_id(&r, 1, 3, uuid_a, sizeof uuid_a);
+	astm_id(&r, 2, 3, uuid_b, sizeof uuid_b);
+	astm_id(&r, 3, 4, session, sizeof session);
+	rig_down(&r);
+	assert_int_equal(r.got.drones, 1);
+	assert_string_equal(r.got.last_id, "1596D0DEPT0CRSS00001");
+	assert_string_equal(r.got.last_ids, "utm-uuid:" UUID_A ",utm-uuid:"
+	    UUID_B ",session-id:" SESSION);
+	rig_free(&r);
+}
+
+/* The DJI aircraft of a transmitter that also sends a UUID is linked to
+ * the UUID's text. */
+static void
+binary_linked(void **state)
+{
+	struct rig r;
+
+	(void)state;
+	rig_up(&r, NULL);
+	astm_id(&r, 0, 3, uuid_a, sizeof uuid_a);
+	astm_loc(&r, 0.1, 48.85, 2.35);
+	dji(&r, 1, "LINKED00000001", 0.5, 48.85, 2.35, 0, 0);
+	rig_down(&r);
+	assert_int_equal(r.got.drones, 2);
+	assert_string_equal(r.got.id[0], UUID_A);
+	assert_string_equal(r.got.linked[0], "LINKED00000001");
+	assert_string_equal(r.got.id[1], "LINKED00000001");
+	assert_string_equal(r.got.linked[1], UUID_A);
+	rig_free(&r);
+}
+
 int
 main(void)
 {
@@ -432,6 +607,10 @@ main(void)
 		cmocka_unit_test(track_cap),
 		cmocka_unit_test(eviction),
 		cmocka_unit_test(more_ids_whole),
+		cmocka_unit_test(binary_id_key),
+		cmocka_unit_test(binary_ids_apart),
+		cmocka_unit_test(binary_more_ids),
+		cmocka_unit_test(binary_linked),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -176,14 +176,62 @@ test_basic(void **state)
 	assert_int_equal(one(b, sizeof b, &m), DEC_OK);
 	assert_int_equal(m.u.basic.id_len, 0);
 
-	/* UTM UUID (type 3): binary, NULs inside kept, padding dropped. */
+	/* UTM UUID (type 3): binary, reported as its text (a first 0x00
+	 * byte is data). */
 	msg(b, ODID_BASIC, 2);
 	b[1] = 0x30;
 	for (unsigned i = 0; i < 16; i++)
 		b[2 + i] = (uint8_t)(i * 17);  /* starts with 0x00 */
 	assert_int_equal(one(b, sizeof b, &m), DEC_OK);
-	assert_int_equal(m.u.basic.id_len, 16);
-	assert_memory_equal(m.u.basic.id, b + 2, 16);
+	str_is(m.u.basic.id, m.u.basic.id_len,
+	    "00112233-4455-6677-8899-aabbccddeeff");
+}
+
+/* Binary Basic IDs (types 3 and 4) leave the decoder as text (uas.h):
+ * 0x00 bytes inside are data, only the NUL padding after the ID goes. */
+static void
+test_basic_binary(void **state)
+{
+	static const struct {
+		uint8_t type;
+		uint8_t id[ODID_ID_LEN];    /* the rest NUL padding */
+		const char *want;
+	} c[] = {
+		/* a UUID with 0x00 bytes inside */
+		{ 3, { 0x12, 0x34, 0, 0, 0xab, 0xcd, 0x40, 0, 0x80, 0, 0,
+		    0x01, 0xde, 0xad, 0, 0xef },
+		    "12340000-abcd-4000-8000-0001dead00ef" },
+		/* a UUID ending in 0x00: its own bytes, not padding */
+		{ 3, { 0x3f, 0x2a, 0x91, 0xc4, 0x5b, 0x7e, 0x4d, 0x2a, 0x9c,
+		    0x1f, 0x8e, 0x6b, 0x7a, 0, 0, 0 },
+		    "3f2a91c4-5b7e-4d2a-9c1f-8e6b7a000000" },
+		/* more than 16 bytes is no UUID: hex up to the padding */
+		{ 3, { 0x3f, 0x2a, 0x91, 0xc4, 0x5b, 0x7e, 0x4d, 0x2a, 0x9c,
+		    0x1f, 0x8e, 0x6b, 0x7a, 0x5d, 0x4c, 0x3b, 0, 0x01 },
+		    "3f2a91c45b7e4d2a9c1f8e6b7a5d4c3b0001" },
+		/* a session ID (type byte 1) with NULs inside */
+		{ 4, { 0x01, 'A', 0, 'B', 0, 0, 0x07 }, "01410042000007" },
+		/* a session ID filling the field: 40 hex digits */
+		{ 4, { 0x01, 0x03, 0xf3, 0xd8, 0x3d, 0x70, 0x89, 0xf1, 0x93,
+		    0xb5, 0xc7, 0xd0, 0x5b, 0xe5, 0xf2, 0x37, 0x83, 0x58,
+		    0x30, 0x93 }, "0103f3d83d7089f193b5c7d05be5f23783583093" },
+		/* all NUL: no ID */
+		{ 3, { 0 }, "" },
+		{ 4, { 0 }, "" },
+	};
+	uint8_t b[ODID_MSG_LEN];
+	struct odid_msg m;
+
+	(void)state;
+	for (size_t i = 0; i < sizeof c / sizeof c[0]; i++) {
+		msg(b, ODID_BASIC, 2);
+		b[1] = (uint8_t)(c[i].type << 4 | 2);
+		memcpy(b + 2, c[i].id, ODID_ID_LEN);
+		assert_int_equal(one(b, sizeof b, &m), DEC_OK);
+		assert_int_equal(m.u.basic.id_type, c[i].type);
+		assert_true(m.u.basic.id_len <= sizeof m.u.basic.id);
+		str_is(m.u.basic.id, m.u.basic.id_len, c[i].want);
+	}
 }
 
 /* Every field of a Location message with known values. */
@@ -1290,6 +1338,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_basic),
+		cmocka_unit_test(test_basic_binary),
 		cmocka_unit_test(test_location),
 		cmocka_unit_test(test_location_encodings),
 		cmocka_unit_test(test_location_position),
