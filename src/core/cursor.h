@@ -90,42 +90,9 @@ cur_u8(struct cur *c)
 	return q ? q[0] : 0;
 }
 
-/* cur_be16: next big-endian 16-bit value, 0 once bad. */
-static inline uint16_t
-cur_be16(struct cur *c)
-{
-	const uint8_t *q = cur_take(c, 2);
-	return q ? (uint16_t)((unsigned)q[0] << 8 | q[1]) : 0;
-}
-
-/* cur_le16: next little-endian 16-bit value, 0 once bad. */
-static inline uint16_t
-cur_le16(struct cur *c)
-{
-	const uint8_t *q = cur_take(c, 2);
-	return q ? (uint16_t)((unsigned)q[1] << 8 | q[0]) : 0;
-}
-
-/* cur_be32: next big-endian 32-bit value, 0 once bad. */
-static inline uint32_t
-cur_be32(struct cur *c)
-{
-	const uint8_t *q = cur_take(c, 4);
-	return q ? (uint32_t)q[0] << 24 | (uint32_t)q[1] << 16 |
-	    (uint32_t)q[2] << 8 | q[3] : 0;
-}
-
-/* cur_le32: next little-endian 32-bit value, 0 once bad. */
-static inline uint32_t
-cur_le32(struct cur *c)
-{
-	const uint8_t *q = cur_take(c, 4);
-	return q ? (uint32_t)q[3] << 24 | (uint32_t)q[2] << 16 |
-	    (uint32_t)q[1] << 8 | q[0] : 0;
-}
-
-/* be16, be32: integers from bytes already taken through a cursor (the
- * caller holds a pointer cur_take() vouched for). */
+/* be16, be32, le16, le32: integers from bytes already taken through a
+ * cursor (the caller holds a pointer cur_take() vouched for, or a buffer
+ * whose length it has proven), big- and little-endian. */
 static inline uint16_t
 be16(const uint8_t *q)
 {
@@ -137,6 +104,51 @@ be32(const uint8_t *q)
 {
 	return (uint32_t)q[0] << 24 | (uint32_t)q[1] << 16 |
 	    (uint32_t)q[2] << 8 | q[3];
+}
+
+static inline uint16_t
+le16(const uint8_t *q)
+{
+	return (uint16_t)((unsigned)q[1] << 8 | q[0]);
+}
+
+static inline uint32_t
+le32(const uint8_t *q)
+{
+	return (uint32_t)q[3] << 24 | (uint32_t)q[2] << 16 |
+	    (uint32_t)q[1] << 8 | q[0];
+}
+
+/* cur_be16: next big-endian 16-bit value, 0 once bad. */
+static inline uint16_t
+cur_be16(struct cur *c)
+{
+	const uint8_t *q = cur_take(c, 2);
+	return q ? be16(q) : 0;
+}
+
+/* cur_le16: next little-endian 16-bit value, 0 once bad. */
+static inline uint16_t
+cur_le16(struct cur *c)
+{
+	const uint8_t *q = cur_take(c, 2);
+	return q ? le16(q) : 0;
+}
+
+/* cur_be32: next big-endian 32-bit value, 0 once bad. */
+static inline uint32_t
+cur_be32(struct cur *c)
+{
+	const uint8_t *q = cur_take(c, 4);
+	return q ? be32(q) : 0;
+}
+
+/* cur_le32: next little-endian 32-bit value, 0 once bad. */
+static inline uint32_t
+cur_le32(struct cur *c)
+{
+	const uint8_t *q = cur_take(c, 4);
+	return q ? le32(q) : 0;
 }
 
 /* as_s32: a 32-bit two's complement value read as unsigned, as signed

@@ -255,7 +255,7 @@ nordic_len(const uint8_t *h, bool legacy)
 		return 0;
 	if (h[3] == 1) /* board, header length (from itself), payload */
 		return 1 + (size_t)h[1] + h[2];
-	return 1 + 6 + ((size_t)h[1] | (size_t)h[2] << 8);
+	return 1 + 6 + (size_t)le16(h + 1);
 }
 
 enum dec

@@ -108,7 +108,7 @@ rt_keep(struct rt_walk *w, unsigned idx, const uint8_t *q, struct radio *r)
 		break;
 	case RT_CHANNEL:
 		if (r->freq_mhz == 0)
-			r->freq_mhz = (uint16_t)(q[0] | q[1] << 8);
+			r->freq_mhz = le16(q);
 		break;
 	case RT_DBM_SIGNAL:
 		if (!r->has_rssi)
@@ -116,7 +116,7 @@ rt_keep(struct rt_walk *w, unsigned idx, const uint8_t *q, struct radio *r)
 		break;
 	case RT_XCHANNEL:
 		if (w->xfreq == 0)
-			w->xfreq = (uint16_t)(q[4] | q[5] << 8);
+			w->xfreq = le16(q + 4);
 		break;
 	default:
 		break;
@@ -171,8 +171,7 @@ rt_walk_fields(struct rt_walk *w, struct cur pc, unsigned n, struct radio *r)
 		/* Vendor words: their data was skipped with their header. */
 		if (pw & RT_VENDOR_NS) {
 			v = rt_take(w, 2, 6);
-			if (v == NULL || !cur_skip(&w->hc,
-			    (size_t)(v[4] | v[5] << 8)))
+			if (v == NULL || !cur_skip(&w->hc, le16(v + 4)))
 				return false;
 			vendor = true;
 			base = 0;

@@ -36,30 +36,32 @@ bool dnsname_read_any(const struct cur *msg, struct cur *c, char *out,
 
 /* dnsname_plain: the common case of dnsname_read(), inline: a name
  * written out in full, no pointer, ending inside c. Its labels are found
- * first, then copied in one piece with their length bytes turned into
- * dots. False, with nothing changed, for any other name. */
+ * first, then taken in one piece and copied with their length bytes
+ * turned into dots. False, with nothing changed, for any other name. */
 static inline bool
 dnsname_plain(struct cur *c, char *out, size_t *outlen)
 {
-	const uint8_t *s = c->p;
-	size_t left = (size_t)(c->end - s), lim, n = 0, k;
+	struct cur r = *c;
+	const uint8_t *s;
+	size_t n, k;
 	uint8_t len;
 
 	/* The labels and the final zero must lie inside c and take at most
-	 * 255 bytes: the zero's offset n is below lim. */
-	lim = left < DNSNAME_WIRE_MAX ? left : DNSNAME_WIRE_MAX;
-	if (lim == 0)
-		return false;
-	while ((len = s[n]) != 0) {
+	 * 255 bytes: walk a view of at most that many (a shorter c stays
+	 * whole); a read past it turns the view bad and reads 0. */
+	(void)cur_clamp(&r, DNSNAME_WIRE_MAX);
+	while ((len = cur_u8(&r)) != 0) {
 		/* A pointer, or a reserved label type. */
-		if (len > DNSNAME_LABEL_MAX)
-			return false;
-		n += 1u + len;
-		if (n >= lim)
+		if (len > DNSNAME_LABEL_MAX || !cur_skip(&r, len))
 			return false;
 	}
-	/* s[0, n) holds the labels; as text, the bytes from s + 1 with each
-	 * further length byte a dot. n < 255 keeps the text within out. */
+	if (cur_bad(&r))
+		return false;
+	/* s[0, n) holds the labels, s[n] the zero; as text, the bytes from
+	 * s + 1 with each further length byte a dot. n < 255 keeps the text
+	 * within out. */
+	n = (size_t)(r.p - c->p) - 1;
+	s = cur_take(c, n + 1);
 	if (n > 0) {
 		ascii_lower_copy(out, s + 1, n - 1);
 		for (k = (size_t)s[0] + 1; k < n; k += (size_t)s[k] + 1)
@@ -68,7 +70,6 @@ dnsname_plain(struct cur *c, char *out, size_t *outlen)
 	} else {
 		*outlen = 0;
 	}
-	c->p = s + n + 1;
 	return true;
 }
 

@@ -42,8 +42,7 @@ dvrip_chain(struct cur c)
 
 		if (h == NULL || !dvrip_cmd(h[0]))
 			return false;
-		len = (uint32_t)h[4] | (uint32_t)h[5] << 8 |
-		    (uint32_t)h[6] << 16 | (uint32_t)h[7] << 24;
+		len = le32(h + 4);
 		if (len > cur_left(&c) || !cur_skip(&c, len))
 			return false;
 		if (cur_left(&c) == 0)

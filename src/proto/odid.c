@@ -49,20 +49,8 @@
 #define ODID_UUID_LEN 16            /* Basic ID type 3: a 128-bit UUID */
 
 /* Little-endian integers from bytes the caller holds (a message is
- * taken whole through the cursor, then read at fixed offsets). */
-static uint16_t
-le16(const uint8_t *q)
-{
-	return (uint16_t)((unsigned)q[1] << 8 | q[0]);
-}
-
-static uint32_t
-le32(const uint8_t *q)
-{
-	return (uint32_t)q[3] << 24 | (uint32_t)q[2] << 16 |
-	    (uint32_t)q[1] << 8 | q[0];
-}
-
+ * taken whole through the cursor, then read at fixed offsets with
+ * cursor.h's le16() and le32()). */
 static int32_t
 les32(const uint8_t *q)
 {

@@ -32,12 +32,15 @@ ocu_frame_parse(const uint8_t *tb, size_t n, struct dji_msg *m,
 	if (cur_bad(&c) || len < 1 || n < OCU_TB - 3 ||
 	    (size_t)len + 3 > OCU_TB - 3)
 		return OCU_FAIL_FRAME;
-	crc = (uint16_t)(tb[len + 1] | tb[len + 2] << 8);
+	rec = cur_sub(&c, len); /* bytes 1..L: subcommand, record */
+	crc = cur_le16(&c);
+	if (cur_bad(&c)) /* not reached: n and L were checked above */
+		return OCU_FAIL_FRAME;
+	/* Over bytes 0..L, the length byte and rec, just taken. */
 	want = dji_crc16(tb, (size_t)len + 1);
 	if (crc != want)
 		return OCU_FAIL_CRC16;
-	sub = cur_u8(&c);
-	rec = cur_make(tb + 2, (size_t)len - 1);
+	sub = cur_u8(&rec);
 	switch (djiid_record(rec, sub, m, st)) {
 	case DEC_OK:
 	case DEC_MALFORMED: /* read, with a value reported unknown */

@@ -7,6 +7,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "../core/cursor.h"
 #include "../out/record.h"
 #include "../proto/jsonscan.h"
 #include "iq.h"
@@ -282,12 +283,11 @@ iq_open(struct iq_file *q, const char *path, const struct iq_meta *over,
 	return 0;
 }
 
-/* Little-endian readers. */
+/* Samples from little-endian file bytes (cursor.h's le16, le32). */
 static float
 f32le(const uint8_t *p)
 {
-	uint32_t u = (uint32_t)p[0] | (uint32_t)p[1] << 8 |
-	    (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
+	uint32_t u = le32(p);
 	float f;
 
 	memcpy(&f, &u, sizeof f);
@@ -297,7 +297,7 @@ f32le(const uint8_t *p)
 static float
 s16le(const uint8_t *p)
 {
-	int v = (int)((unsigned)p[0] | (unsigned)p[1] << 8);
+	int v = le16(p);
 	return (float)(v >= 32768 ? v - 65536 : v) / 32768.0f;
 }
 

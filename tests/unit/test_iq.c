@@ -296,6 +296,62 @@ test_frame(void **state)
 	assert_int_equal(ocu_frame_parse(tb, OCU_TB, &m, &st), OCU_FAIL_FRAME);
 }
 
+/* ocu_frame_parse() on an exact-size heap copy of the first n bytes of
+ * tb (so that ASan sees a read past them). */
+static enum ocu_stage
+frame_at(const uint8_t *tb, size_t n, struct dji_msg *m, struct stats *st)
+{
+	uint8_t *b = malloc(n);
+	enum ocu_stage s;
+
+	assert_non_null(b);
+	memcpy(b, tb, n);
+	s = ocu_frame_parse(b, n, m, st);
+	free(b);
+	return s;
+}
+
+/* The longest frame: its CRC-16 the last two bytes before CRC-24A. */
+static void
+test_frame_edges(void **state)
+{
+	uint8_t tb[OCU_TB];
+	struct dji_msg m;
+	struct stats st;
+	size_t len = OCU_TB - 6;
+	uint16_t crc;
+
+	(void)state;
+	memset(&st, 0, sizeof st);
+	make_frame(tb);
+	tb[0] = (uint8_t)len;
+	crc = dji_crc16(tb, len + 1);
+	tb[len + 1] = (uint8_t)crc;
+	tb[len + 2] = (uint8_t)(crc >> 8);
+	/* Read from a block without its CRC-24A, ending with the CRC-16. */
+	assert_int_equal(frame_at(tb, OCU_TB - 3, &m, &st), OCU_OK);
+	assert_memory_equal(m.serial, "1581F5BKD2290010", 16);
+	assert_int_equal(frame_at(tb, OCU_TB, &m, &st), OCU_OK);
+	/* Its last CRC byte is read, as the high byte. */
+	tb[len + 2] ^= 0x80;
+	assert_int_equal(frame_at(tb, OCU_TB - 3, &m, &st), OCU_FAIL_CRC16);
+	tb[len + 2] ^= 0x80;
+	/* One byte longer, its CRC-16 would end on the first CRC-24A byte;
+	 * a block cut one byte short: refused, not read past. */
+	tb[0] = (uint8_t)(len + 1);
+	assert_int_equal(frame_at(tb, OCU_TB - 3, &m, &st), OCU_FAIL_FRAME);
+	assert_int_equal(frame_at(tb, OCU_TB, &m, &st), OCU_FAIL_FRAME);
+	tb[0] = (uint8_t)len;
+	assert_int_equal(frame_at(tb, OCU_TB - 4, &m, &st), OCU_FAIL_FRAME);
+	/* The shortest: a subcommand and no record. */
+	tb[0] = 1;
+	crc = dji_crc16(tb, 2);
+	tb[2] = (uint8_t)crc;
+	tb[3] = (uint8_t)(crc >> 8);
+	assert_int_equal(frame_at(tb, OCU_TB - 3, &m, &st), OCU_FAIL_FRAME);
+	assert_int_equal(m.sub, 0);
+}
+
 int
 main(void)
 {
@@ -305,6 +361,7 @@ main(void)
 		cmocka_unit_test(test_open_errors),
 		cmocka_unit_test(test_read_formats),
 		cmocka_unit_test(test_frame),
+		cmocka_unit_test(test_frame_edges),
 	};
 	return cmocka_run_group_tests(t, setup, teardown);
 }

@@ -368,6 +368,81 @@ test_dnsname(void **state)
 	assert_false(dnsname_has_suffix("alocal", 6, "local"));
 }
 
+/* dnsname_plain() on a copy of the n bytes at m in a buffer of exactly
+ * n bytes (so that ASan sees a read past it); *used receives how far the
+ * cursor moved, or SIZE_MAX if it changed on failure. */
+static bool
+plain_at(const uint8_t *m, size_t n, char *out, size_t *outlen,
+    size_t *used)
+{
+	uint8_t *b = malloc(n ? n : 1);
+	struct cur c, was;
+	bool ok;
+
+	assert_non_null(b);
+	if (n > 0)
+		memcpy(b, m, n);
+	c = was = cur_make(b, n);
+	ok = dnsname_plain(&c, out, outlen);
+	*used = (size_t)(c.p - was.p);
+	if (c.end != was.end || (!ok && c.p != was.p))
+		*used = SIZE_MAX;
+	free(b);
+	return ok;
+}
+
+static void
+test_dnsname_plain(void **state)
+{
+	static const uint8_t www[] = { 3, 'W', 'w', 'w', 2, 'c', 'N', 0 };
+	uint8_t m[300];
+	char out[DNSNAME_MAX];
+	size_t n, used;
+	struct cur bad = cur_make(www, sizeof www);
+
+	(void)state;
+	/* The final zero is the last byte of the buffer: read, and the
+	 * cursor left at its end. */
+	assert_true(plain_at(www, sizeof www, out, &n, &used));
+	assert_int_equal(n, 6);
+	assert_memory_equal(out, "www.cn", 6);
+	assert_int_equal(used, sizeof www);
+	/* Every cut (the zero, a label's last byte, a length byte, the
+	 * empty buffer): false, cursor untouched. */
+	for (size_t k = 0; k < sizeof www; k++) {
+		assert_false(plain_at(www, k, out, &n, &used));
+		assert_int_equal(used, 0);
+	}
+	/* The root alone, as the whole buffer. */
+	assert_true(plain_at(www + 7, 1, out, &n, &used));
+	assert_int_equal(n, 0);
+	assert_int_equal(used, 1);
+	/* A pointer, or a reserved label type: left to dnsname_read_any(). */
+	m[0] = 0xc0, m[1] = 12;
+	assert_false(plain_at(m, 2, out, &n, &used));
+	assert_int_equal(used, 0);
+	m[0] = 1, m[1] = 'a', m[2] = 0x40, m[3] = 0;
+	assert_false(plain_at(m, 4, out, &n, &used));
+	assert_int_equal(used, 0);
+	/* 255 wire bytes (zero at offset 254) pass even as the whole buffer;
+	 * 256 fail however long the buffer. */
+	memset(m, 'a', sizeof m);
+	for (unsigned i = 0; i < 4; i++)
+		m[i * 64] = i < 3 ? 63 : 61;
+	m[254] = 0;
+	assert_true(plain_at(m, 255, out, &n, &used));
+	assert_int_equal(n, 253);
+	assert_int_equal(used, 255);
+	m[3 * 64] = 62, m[254] = 'a', m[255] = 0;
+	assert_false(plain_at(m, 256, out, &n, &used));
+	assert_false(plain_at(m, sizeof m, out, &n, &used));
+	assert_int_equal(used, 0);
+	/* A bad cursor stays bad. */
+	(void)cur_take(&bad, sizeof www + 1);
+	assert_false(dnsname_plain(&bad, out, &n));
+	assert_true(cur_bad(&bad));
+}
+
 /* ---- DNS -------------------------------------------------------- */
 
 static void
@@ -950,6 +1025,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_dnsname),
+		cmocka_unit_test(test_dnsname_plain),
 		cmocka_unit_test(test_dns),
 		cmocka_unit_test(test_dns_answers),
 		cmocka_unit_test(test_dns_pcap),
