@@ -153,6 +153,11 @@ expect 1 "points outside" -- "$vigie" sdr --no-db --quiet "$tmp/o.sigmf-meta"
 rc=0; "$vigie" sdr --no-db --quiet --json - --format cf32 --rate 50e6 "$tmp/none.cf32" "$tmp/z.cf32" >"$tmp/s.jsonl" 2>"$tmp/err" || rc=$?
 [ $rc = 1 ] && grep -q '"files":2,"files_failed":1' "$tmp/s.jsonl" && grep -q '"sdr.samples":512' "$tmp/s.jsonl" && ok || bad "sdr: second file not read (rc=$rc)"
 
+# The terminal summary shows drone IDs and alert devices whole, however
+# long (a 40-digit session ID, an IPv6 host), and keeps the columns.
+"$vigie" scan --no-db "$cap/air_msgs.pcap" >"$tmp/sum" 2>&1 || true
+grep -qE '^  0103f3d83d7089f193b5c7d05be5f23783583093 +- ' "$tmp/sum" && ok || bad "summary cuts a long drone ID"
+
 # The man page names every option of every command.
 for cmd in scan sdr report; do
 	"$vigie" $cmd --help | grep -oE '^  --[a-z-]+' | while read -r o; do

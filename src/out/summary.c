@@ -44,12 +44,12 @@ struct country_row {
 };
 
 struct alert_row {
-	char sev[12], rule[32], device[40], remote[64];
+	char sev[12], rule[32], device[56], remote[64];
 	uint64_t count;
 };
 
 struct drone_row {
-	char id[28], what[28], heard[24], pos[26], op[26], spoof[40];
+	char id[48], what[28], heard[24], pos[26], op[26], spoof[40];
 	uint64_t msgs;
 };
 
@@ -513,6 +513,15 @@ print_dests(struct summary *s, FILE *out, const char *B, const char *R)
 		    human(s->cc[i].down, h2, sizeof h2), s->cc[i].dests);
 }
 
+/* w, or the length of cell if that is more: a column's width. */
+static int
+wider(int w, const char *cell)
+{
+	size_t n = strlen(cell);
+
+	return n > (size_t)w ? (int)n : w;
+}
+
 static void
 print_drones(const struct summary *s, FILE *out, const char *B,
     const char *R)
@@ -523,14 +532,18 @@ print_drones(const struct summary *s, FILE *out, const char *B,
 		return;
 	fprintf(out, "\n%sAircraft heard%s %zu, %zu of them failing spoof "
 	    "checks\n", B, R, s->ndrone, s->nspoofed);
-	fprintf(out, "  %-26s %-26s %-18s %-24s %-24s %7s  %s\n", "ID",
+	int w = 26; /* as wide as the longest ID shown: IDs are not cut */
+
+	for (size_t i = 0; i < shown; i++)
+		w = wider(w, s->urows[i].id);
+	fprintf(out, "  %-*s %-26s %-18s %-24s %-24s %7s  %s\n", w, "ID",
 	    "MAKER / MODEL", "HEARD ON", "LAST POSITION", "OPERATOR", "MSGS",
 	    "SPOOF CHECKS FAILED");
 	for (size_t i = 0; i < shown; i++) {
 		const struct drone_row *u = &s->urows[i];
-		fprintf(out, "  %-26s %-26s %-18.18s %-24s %-24s %7" PRIu64
-		    "  %s\n", u->id, u->what, u->heard, u->pos, u->op, u->msgs,
-		    u->spoof);
+		fprintf(out, "  %-*s %-26s %-18.18s %-24s %-24s %7" PRIu64
+		    "  %s\n", w, u->id, u->what, u->heard, u->pos, u->op,
+		    u->msgs, u->spoof);
 	}
 	if (s->nurows > shown)
 		fprintf(out, "  ... %zu more (see --json or the database)\n",
@@ -547,12 +560,16 @@ print_alerts(const struct summary *s, FILE *out, const char *B,
 	    ", medium %" PRIu64 ", low %" PRIu64 ", info %" PRIu64 "\n", B, R,
 	    s->nalert, s->nsev[4], s->nsev[3], s->nsev[2], s->nsev[1],
 	    s->nsev[0]);
-	if (shown)
-		fprintf(out, "  %-8s %-28s %-28s %-40s %6s\n", "SEVERITY",
-		    "RULE", "DEVICE", "REMOTE / REF", "COUNT");
+	int w = 28; /* as wide as the longest device shown */
+
 	for (size_t i = 0; i < shown; i++)
-		fprintf(out, "  %-8s %-28s %-28s %-40s %6" PRIu64 "\n",
-		    s->arows[i].sev, s->arows[i].rule, s->arows[i].device,
+		w = wider(w, s->arows[i].device);
+	if (shown)
+		fprintf(out, "  %-8s %-28s %-*s %-40s %6s\n", "SEVERITY",
+		    "RULE", w, "DEVICE", "REMOTE / REF", "COUNT");
+	for (size_t i = 0; i < shown; i++)
+		fprintf(out, "  %-8s %-28s %-*s %-40s %6" PRIu64 "\n",
+		    s->arows[i].sev, s->arows[i].rule, w, s->arows[i].device,
 		    s->arows[i].remote, s->arows[i].count);
 	if (s->narows > shown)
 		fprintf(out, "  ... %zu more (see --json or the database)\n",
