@@ -5,9 +5,9 @@
  * odid_decode() / djiid_decode() turn it into messages, and this file
  * files the messages under an aircraft (table keyed by ID, with an age
  * list), keeps its track (points in chunks from a shared pool, thinned
- * when long), and runs the spoof checks of docs/droneid.md section 4 as
- * each fix arrives. Zone checks and records come at the end (or when an
- * aircraft is evicted). */
+ * when long), and runs the spoof checks of ../shared/docs/droneid.md
+ * section 4 as each fix arrives. Zone checks and records come at the end
+ * (or when an aircraft is evicted). */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /* air_check.c - the checks that tell when a drone broadcast lies
- * (docs/droneid.md section 4, docs/events.md drone.* rules): implied
+ * (../shared/docs/droneid.md section 4, docs/events.md drone.* rules): implied
  * speed and two places at once, drone-operator distance, whole-degree
  * positions, DJI and ASTM disagreeing, serials that break CTA-2063-A,
  * authentication pages that do not assemble; and the zones of the sites

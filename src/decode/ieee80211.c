@@ -4,7 +4,7 @@
  * References: IEEE 802.11-2020 9.2 (frame format), 9.3.3 (management
  * frames), 9.4.2 (elements); Wi-Fi Alliance NAN specification (service
  * discovery frames, Service Descriptor attribute); ASTM F3411 (Wi-Fi
- * transports); docs/droneid.md.
+ * transports); ../shared/docs/droneid.md.
  *
  *   frame control(2) duration(2) addr1(6) addr2(6: transmitter) addr3(6)
  *   sequence(2) [HT control(4) when the Order bit is set], then the body.

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* dahua5050.c - legacy Dahua discovery on UDP 5050 (binary + text).
  *
- * No public specification; layout as documented in docs/network.md
+ * No public specification; layout as documented in ../shared/docs/network.md
  * section 1.2 (integers little-endian, addresses in network order):
  *
  *   0x00 b3 00 (reply) | a3 01 00 01 (search request, 32 bytes)

@@ -2,7 +2,8 @@
 /* dahualogin.h - the Dahua login bypass check, shared by exploit_dahua.c
  * (DHIP frames on TCP 37777) and exploit_http.c (POST /RPC2_Login).
  *
- * Reference: docs/network.md section 3 (CVE-2021-33044, CVE-2021-33045).
+ * Reference: ../shared/docs/network.md section 3 (CVE-2021-33044,
+ * CVE-2021-33045).
  * Both carry the same JSON RPC request:
  *
  *   {"method":"global.login","params":{"userName":"admin",

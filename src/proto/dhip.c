@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* dhip.c - Dahua DHIP frames (UDP 37810 discovery, TCP 37777 JSON RPC).
  *
- * No public specification; layout as documented in docs/network.md
+ * No public specification; layout as documented in ../shared/docs/network.md
  * section 1.2 (all integers little-endian):
  *
  *    0      4        8          12         16         20   24         28  32

@@ -2,7 +2,7 @@
 /* dhp2p.c - Dahua P2P (Easy4IP / IMOU cloud rendezvous, UDP 8800), its
  * PTCP tunnel datagrams and its NAT probes.
  *
- * No public specification; layouts from docs/network.md section 2.2
+ * No public specification; layouts from ../shared/docs/network.md section 2.2
  * (khoanguyen-3fc/dh-p2p: README.md, helpers.py, main.py, ptcp.lua):
  *
  *   rendezvous (HTTP-like text in one UDP datagram):

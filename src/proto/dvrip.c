@@ -7,7 +7,7 @@
  * cmd 0xa0 / 0xa1: login family; 0xa4: information / serial query
  * (Snort SID 45320 matches A4 00 00 00 00 00 00 00 07 00, CVE-2013-6117);
  * 0xf4: JSON over DVRIP (bashis' Dahua JSON console; libprotoident).
- * References: docs/network.md 1.2, r4bit999/dvrip-analysis (header
+ * References: ../shared/docs/network.md 1.2, r4bit999/dvrip-analysis (header
  * fields). Newer firmware speaks DHIP on the same port: "DHIP" at
  * bytes 4-7 belongs to the DHIP decoder.
  *

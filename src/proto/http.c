@@ -4,7 +4,7 @@
  *
  * Reference: RFC 9112 (HTTP/1.1 message syntax), RFC 9110 sections 7.2
  * (Host), 10.2.4 (Server), 10.1.5 (User-Agent), 11.6.1 (WWW-Authenticate).
- * Vendor strings: docs/network.md section 1.4 (F6, F7).
+ * Vendor strings: ../shared/docs/network.md section 1.4 (F6, F7).
  *
  *   request:  METHOD SP request-target SP HTTP/1.x CRLF  headers CRLF body
  *   response: HTTP/1.x SP 3DIGIT SP reason CRLF          headers CRLF body */

@@ -3,8 +3,8 @@
  * URL paths that name the camera's maker.
  *
  * Reference: RFC 2326 sections 6, 7 and 12 (request and response syntax,
- * Server, User-Agent, WWW-Authenticate). Vendor strings: docs/network.md
- * section 1.5 (F10, F11).
+ * Server, User-Agent, WWW-Authenticate). Vendor strings:
+ * ../shared/docs/network.md section 1.5 (F10, F11).
  *
  *   request:  METHOD SP rtsp://host[:port]/path[?query] SP RTSP/1.0 CRLF
  *   response: RTSP/1.0 SP 3DIGIT SP reason CRLF

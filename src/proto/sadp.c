@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* sadp.c - Hikvision SADP over UDP 37020 (XML): device replies and probes.
  *
- * No public specification; field set as documented in docs/network.md
+ * No public specification; field set as documented in ../shared/docs/network.md
  * section 1.1. One XML document per datagram, CRLF between lines:
  *
  *   <?xml version="1.0" encoding="UTF-8"?>

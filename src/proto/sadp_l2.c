@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* sadp_l2.c - Hikvision layer-2 SADP (EtherType 0x8033), older SADP Tool.
  *
- * No public specification; layout as documented in docs/network.md
+ * No public specification; layout as documented in ../shared/docs/network.md
  * section 1.1 (after the Ethernet header, integers big-endian):
  *
  *    0    1      2       4         8      10    11     12        14

@@ -46,7 +46,7 @@ enum odid_type {
 struct odid_basic {
 	uint8_t id_type;      /* 0 none, 1 serial (CTA-2063-A), 2 CAA
 	                       * registration, 3 UTM UUID, 4 session ID */
-	uint8_t ua_type;      /* 0..15, see docs/droneid.md */
+	uint8_t ua_type;      /* 0..15, see ../shared/docs/droneid.md */
 	uint8_t id_len;       /* 0: none (empty or all NUL) */
 	/* Types 1, 2 (and 0, 5-15): the text up to the first NUL. Types 3
 	 * and 4 are binary and become text without NUL: type 3 holding a

@@ -3,7 +3,7 @@
  *
  * Reference: OASIS WS-Discovery 1.1 (2009) and the ONVIF Core
  * Specification, section 7.3 (scopes); typical scope values as in
- * docs/network.md section 1.3. A SOAP envelope per datagram:
+ * ../shared/docs/network.md section 1.3. A SOAP envelope per datagram:
  *
  *   <Envelope><Header>..</Header><Body>
  *     <ProbeMatches><ProbeMatch>             (or <Hello>, <ResolveMatch>)

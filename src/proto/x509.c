@@ -160,7 +160,7 @@ has_attr(const struct name *nm, uint8_t t, const char *s, bool prefix)
 	return false;
 }
 
-/* Vendor default certificates (docs/network.md 1.7). */
+/* Vendor default certificates (../shared/docs/network.md 1.7). */
 static const char *
 x509_vendor(const struct name *subj, const struct name *iss)
 {

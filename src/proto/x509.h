@@ -31,7 +31,7 @@ struct x509_info {
  * with RFC 4514 special characters (, + " \ < > ;) escaped by a
  * backslash so a value cannot forge another attribute. Multi-valued
  * RDNs are flattened with ",". vendor is set when the names are a
- * vendor's default certificate (docs/network.md 1.7), judged on the
+ * vendor's default certificate (../shared/docs/network.md 1.7), judged on the
  * parsed attributes, never on the rendered text. Returns true if at
  * least the issuer was read. */
 bool x509_names(struct cur der, struct x509_info *out);

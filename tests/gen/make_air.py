@@ -29,7 +29,7 @@ Files written (expected results: tests/captures/AIR.md):
                                   plus two malformed frames.
   tests/data/zones.txt            the protected zones of the scenarios.
 
-Formats follow docs/droneid.md (shared docs).  Where that page leaves a
+Formats follow ../shared/docs/droneid.md.  Where that page leaves a
 choice open the encoding of opendroneid-core-c was followed (unknown
 direction = 181 with the E/W bit, i.e. 361 deg; unknown speed = 255 with the
 multiplier bit, i.e. 255 m/s; unknown vertical speed = raw 126, i.e. 63 m/s).

@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /* test_proto_text.c - the line-based text decoders: textscan helpers,
  * HTTP, RTSP, SSDP and Dahua P2P, on crafted payloads in the formats of
- * docs/network.md sections 1.4, 1.5, 1.6 and 2.2 and on the SSDP sample
- * of the public corpus; negative controls and hostile input. */
+ * ../shared/docs/network.md sections 1.4, 1.5, 1.6 and 2.2 and on the SSDP
+ * sample of the public corpus; negative controls and hostile input. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>

@@ -1278,7 +1278,7 @@ test_cta2063(void **state)
 {
 	char why[64];
 	static const char *const good[] = {
-		"1581F6N8A23B2ML3Y3KR", /* docs/droneid.md */
+		"1581F6N8A23B2ML3Y3KR", /* ../shared/docs/droneid.md */
 		"1588E040445AC004418",  /* Parrot Anafi (corpus) */
 		"MFG1A0123456789",      /* odid_wifi_bcn_sample.pcap */
 		"ABCD1Z", "0000F123456789ABCDEF",
