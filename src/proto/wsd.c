@@ -119,13 +119,12 @@ static bool
 scope(const struct span *rest, const char *cat, struct span *val)
 {
 	size_t cl = strlen(cat);
-	const char *p = rest->p + cl + 1;
 
 	if (rest->n <= cl + 1 || !xml_ieq(rest->p, cl, cat) ||
 	    rest->p[cl] != '/')
 		return false;
-	val->p = p;
-	val->n = (size_t)(rest->p + rest->n - p);
+	val->p = rest->p + cl + 1;
+	val->n = rest->n - cl - 1;
 	while (val->n > 0 && val->p[val->n - 1] == '/')
 		val->n--;
 	return val->n > 0;
