@@ -197,4 +197,16 @@ cur_clamp(struct cur *c, size_t n)
 	return true;
 }
 
+/* cur_trim: drop the last n bytes of c's view (a trailer such as a frame
+ * check sequence). False, c unchanged, if fewer than n are left or c is
+ * bad. */
+static inline bool
+cur_trim(struct cur *c, size_t n)
+{
+	if ((size_t)(c->end - c->p) < n || cur_bad(c))
+		return false;
+	c->end -= n;
+	return true;
+}
+
 #endif

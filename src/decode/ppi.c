@@ -93,12 +93,9 @@ ppi_decode(struct cur c, struct radio *r, const struct radio_out *out,
 		STAT_INC(st, WIFI_BAD_FCS);
 		return DEC_MALFORMED;
 	}
-	if (cflags & PPI_C_FCS) {
-		if (cur_left(&c) < 4) {
-			STAT_INC(st, WIFI_TRUNC);
-			return DEC_TRUNC;
-		}
-		c.end -= 4;
+	if ((cflags & PPI_C_FCS) && !cur_trim(&c, 4)) {
+		STAT_INC(st, WIFI_TRUNC);
+		return DEC_TRUNC;
 	}
 	return ieee80211_decode(c, r, out, st);
 }

@@ -75,6 +75,28 @@ clamp_trims_but_never_grows(void **state)
 }
 
 static void
+trim_drops_a_tail(void **state)
+{
+	static const uint8_t b[] = { 1, 2, 3, 4, 5, 6 };
+	struct cur c = cur_make(b, sizeof b);
+
+	(void)state;
+	assert_true(cur_skip(&c, 1));
+	assert_true(cur_trim(&c, 4));
+	assert_int_equal(cur_left(&c), 1);
+	assert_int_equal(cur_u8(&c), 2);
+	assert_false(cur_trim(&c, 1)); /* nothing left */
+	c = cur_make(b, 3);
+	assert_false(cur_trim(&c, 4)); /* shorter than the trailer */
+	assert_int_equal(cur_left(&c), 3);
+	assert_true(cur_trim(&c, 3));
+	assert_int_equal(cur_left(&c), 0);
+	assert_false(cur_bad(&c));
+	(void)cur_u8(&c);
+	assert_false(cur_trim(&c, 0)); /* a bad cursor stays bad */
+}
+
+static void
 empty_and_null(void **state)
 {
 	struct cur c = cur_make(NULL, 0);
@@ -94,6 +116,7 @@ main(void)
 		cmocka_unit_test(short_read_is_sticky),
 		cmocka_unit_test(sub_splits_and_checks),
 		cmocka_unit_test(clamp_trims_but_never_grows),
+		cmocka_unit_test(trim_drops_a_tail),
 		cmocka_unit_test(empty_and_null),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
