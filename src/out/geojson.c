@@ -17,8 +17,6 @@
 #include "../core/esc.h"
 #include "record.h"
 
-#define CIRCLE_VERTICES 64
-
 struct gj {
 	FILE *f;
 	struct air *a;
@@ -149,39 +147,18 @@ aircraft(void *ctx, struct air *a, const struct aircraft *ac)
 static void
 zone(struct gj *g, const struct zone *z)
 {
-	double R = 6371008.8, d2r = M_PI / 180.0;
+	struct zone_ring r;
 
+	zones_ring(z, &r);
 	feature_start(g);
 	fputs("\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[", g->f);
-	if (z->shape == ZONE_CIRCLE) {
-		double la = z->lat * d2r, lo = z->lon * d2r, ad = z->radius / R;
+	for (unsigned i = 0; i <= r.n; i++) {
+		double lon = r.lon[i % r.n];
 
-		/* Bearings decreasing from north: counter-clockwise. */
-		for (unsigned i = 0; i <= CIRCLE_VERTICES; i++) {
-			double b = -2.0 * M_PI * (i % CIRCLE_VERTICES) /
-			    CIRCLE_VERTICES;
-			double lat2 = asin(sin(la) * cos(ad) + cos(la) *
-			    sin(ad) * cos(b));
-			double lon2 = lo + atan2(sin(b) * sin(ad) * cos(la),
-			    cos(ad) - sin(la) * sin(lat2));
-
-			lon2 = fmod(lon2 / d2r + 540.0, 360.0) - 180.0;
-			fprintf(g->f, "%s[%.7f,%.7f]", i ? "," : "", lon2,
-			    lat2 / d2r);
-		}
-	} else {
-		double area = 0;
-		bool ccw;
-
-		for (unsigned i = 0, j = z->nv - 1; i < z->nv; j = i++)
-			area += (z->vlon[j] * z->vlat[i]) -
-			    (z->vlon[i] * z->vlat[j]);
-		ccw = area > 0;
-		for (unsigned k = 0; k <= z->nv; k++) {
-			unsigned i = ccw ? k % z->nv : (z->nv - k) % z->nv;
-			fprintf(g->f, "%s[%.7f,%.7f]", k ? "," : "",
-			    z->vlon[i], z->vlat[i]);
-		}
+		if (lon < -180.0 || lon > 180.0)
+			lon = fmod(lon + 540.0, 360.0) - 180.0;
+		fprintf(g->f, "%s[%.7f,%.7f]", i ? "," : "", lon,
+		    r.lat[i % r.n]);
 	}
 	fputs("]]},\"properties\":{\"kind\":\"zone\",\"name\":", g->f);
 	qstr(g->f, z->name, strlen(z->name));
