@@ -146,6 +146,82 @@ zones_centre(const struct zone *z, double *lat, double *lon)
 		*lon += 360.0;
 }
 
+/* The turn count k of longitude w after pw: k steps where the edge from
+ * pw taken the short way round, as dlon_wrap() folds it, crosses +-180. */
+static int
+next_turn(int k, double pw, double w)
+{
+	return k + (int)lround((dlon_wrap(pw, w) - (w - pw)) / 360.0);
+}
+
+/* Destination points at the radius, bearings decreasing from north. The
+ * longitude's atan2 has cos(la) divided out of both its arguments (the
+ * usual form, cos(ad) - sin(la) * sin(lat2) over cos(la), loses every
+ * digit at a pole, where cos(la) is 6e-17). */
+static void
+circle_ring(const struct zone *z, struct zone_ring *r)
+{
+	double la = z->lat * DEG, lo = z->lon * DEG, ad = z->radius / EARTH_R;
+	double pw = 0;
+	int k = 0;
+
+	for (unsigned i = 0; i <= ZONE_CIRCLE_POINTS; i++) {
+		double b = -2.0 * M_PI * (i % ZONE_CIRCLE_POINTS) /
+		    ZONE_CIRCLE_POINTS;
+		double lat2 = asin(sin(la) * cos(ad) + cos(la) * sin(ad) *
+		    cos(b));
+		double lon2 = lo + atan2(sin(b) * sin(ad), cos(la) * cos(ad) -
+		    sin(la) * sin(ad) * cos(b));
+		double w = fmod(lon2 / DEG + 540.0, 360.0) - 180.0;
+
+		if (i > 0)
+			k = next_turn(k, pw, w);
+		pw = w;
+		if (i == ZONE_CIRCLE_POINTS)
+			break;
+		r->lat[i] = lat2 / DEG;
+		r->lon[i] = k != 0 ? w + 360.0 * k : w;
+	}
+	r->n = ZONE_CIRCLE_POINTS;
+	r->turns = k;
+	/* Both poles inside: the ring goes round neither, clockwise. */
+	r->outside = k == 0 && ad > M_PI / 2 + fabs(la);
+}
+
+/* The vertices unwrapped as plane_of() does, counter-clockwise. */
+static void
+polygon_ring(const struct zone *z, struct zone_ring *r)
+{
+	double x[ZONE_MAX_VERTICES], area = 0;
+	int k = 0;
+
+	x[0] = z->vlon[0];
+	for (unsigned i = 1; i < z->nv; i++) {
+		k = next_turn(k, z->vlon[i - 1], z->vlon[i]);
+		x[i] = k != 0 ? z->vlon[i] + 360.0 * k : z->vlon[i];
+	}
+	for (unsigned i = 0, j = z->nv - 1; i < z->nv; j = i++)
+		area += (x[j] * z->vlat[i]) - (x[i] * z->vlat[j]);
+	for (unsigned m = 0; m < z->nv; m++) {
+		unsigned i = area > 0 ? m : (z->nv - m) % z->nv;
+
+		r->lat[m] = z->vlat[i];
+		r->lon[m] = x[i];
+	}
+	r->n = z->nv;
+	r->turns = 0;
+	r->outside = false;
+}
+
+void
+zones_ring(const struct zone *z, struct zone_ring *r)
+{
+	if (z->shape == ZONE_CIRCLE)
+		circle_ring(z, r);
+	else
+		polygon_ring(z, r);
+}
+
 static bool
 name_ok(const char *s)
 {

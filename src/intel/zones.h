@@ -53,6 +53,35 @@ double zones_distance(const struct zone *z, double lat, double lon);
  * first vertex, so a zone across the antimeridian has its centre there). */
 void zones_centre(const struct zone *z, double *lat, double *lon);
 
+/* A circle is drawn (--geojson) as a polygon of this many points. */
+#define ZONE_CIRCLE_POINTS 64
+#define ZONE_RING_MAX \
+	(ZONE_CIRCLE_POINTS > ZONE_MAX_VERTICES ? ZONE_CIRCLE_POINTS : \
+	    ZONE_MAX_VERTICES)
+
+/* The outline of a zone, to draw it. */
+struct zone_ring {
+	unsigned n;    /* points; the first is not repeated at the end */
+	int turns;     /* +1 (-1): the ring goes once round the north (south)
+	                * pole, eastwards (westwards), and closes 360 degrees
+	                * east (west) of its first point; else 0 */
+	bool outside;  /* the zone is the outside of the ring: a circle that
+	                * holds both poles */
+	double lat[ZONE_RING_MAX], lon[ZONE_RING_MAX];
+};
+
+/* zones_ring: the outline of z in r, in degrees, with the zone on the
+ * left of every edge. A circle: ZONE_CIRCLE_POINTS points at its radius
+ * on the sphere zones_distance() measures on, at bearings decreasing from
+ * north (counter-clockwise round the centre). A polygon: its vertices
+ * from the first, in reverse order if they run clockwise. Longitudes are
+ * unwrapped as containment takes them: lon[0] is in [-180, 180] and each
+ * next one is the short way round from the one before, so a ring across
+ * the antimeridian goes beyond +-180. A polygon closes on its first
+ * vertex (turns is 0: if it goes round a pole its last edge goes back the
+ * long way, as containment takes it). */
+void zones_ring(const struct zone *z, struct zone_ring *r);
+
 /* geo_metres: great-circle distance in metres between two points given
  * in degrees (haversine on the mean Earth radius). */
 double geo_metres(double lat1, double lon1, double lat2, double lon2);

@@ -5,8 +5,11 @@
  * decimals, about 1 cm); polygon exterior rings run counter-clockwise and
  * end where they start; a line that crosses the antimeridian is cut
  * there into a MultiLineString (section 3.1.9), the crossing point
- * interpolated on both edges. Every string is JSON-escaped (esc_json
- * also escapes < > &, so the file is safe to inline in a web page). */
+ * interpolated on both edges, and so is the ring of a zone, into a
+ * MultiPolygon of parts closed along +-180 (a zone round a pole is
+ * closed along the edge of the map at the pole instead, one Polygon).
+ * Every string is JSON-escaped (esc_json also escapes < > &, so the file
+ * is safe to inline in a web page). */
 #include "geojson.h"
 
 #include <errno.h>
@@ -14,10 +17,9 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "../core/check.h"
 #include "../core/esc.h"
 #include "record.h"
-
-#define CIRCLE_VERTICES 64
 
 struct gj {
 	FILE *f;
@@ -146,44 +148,303 @@ aircraft(void *ctx, struct air *a, const struct aircraft *ac)
 
 /* ---- zones ---- */
 
+/* A zone's ring cut where it crosses the antimeridian (RFC 7946 section
+ * 3.1.9), in the plane of longitude x and latitude y. The walk starts at
+ * a point off the lines x = 180 + 360 m; a piece runs from one cut to
+ * the next, its points moved by a multiple of 360 (shift) into
+ * [-180, 180]. A ring of n points crosses those lines fewer than 2n
+ * times (an edge spans at most 180 degrees, a polygon's last at most the
+ * sum of the others); each crossing adds two points, and the piece the
+ * walk started in is copied once to the end of the last. */
+#define CUT_PIECES (2 * ZONE_RING_MAX + 1)
+#define CUT_POINTS (6 * ZONE_RING_MAX + 4)
+
+struct cut {
+	double x[CUT_POINTS], y[CUT_POINTS];
+	unsigned n;                  /* points */
+	unsigned first[CUT_PIECES];  /* where each piece starts */
+	unsigned np;                 /* pieces */
+	double shift;                /* of the piece being walked */
+	bool round;                  /* a ring round a pole, or round the
+	                              * outside of the zone */
+};
+
+static void
+cut_add(struct cut *c, double x, double y)
+{
+	unsigned n = c->n;
+
+	x -= c->shift;
+	if (n > c->first[c->np - 1] && c->x[n - 1] == x && c->y[n - 1] == y)
+		return;
+	CHECK(n < CUT_POINTS);
+	c->x[n] = x;
+	c->y[n] = y;
+	c->n = n + 1;
+}
+
+/* The edge from (ax, ay) to (x, y): a cut at each line it crosses out of
+ * the strip of the current piece, at the interpolated latitude. */
+static void
+cut_edge(struct cut *c, double ax, double ay, double x, double y)
+{
+	while (fabs(x - c->shift) > 180.0) {
+		double side = x > c->shift ? 180.0 : -180.0;
+		double line = c->shift + side;
+		double cy = ay + (line - ax) / (x - ax) * (y - ay);
+
+		cut_add(c, line, cy);
+		CHECK(c->np < CUT_PIECES);
+		c->first[c->np++] = c->n;
+		c->shift += 2.0 * side;
+		cut_add(c, line, cy);
+	}
+	cut_add(c, x, y);
+}
+
+/* Point m of the ring walked on past its end: a ring round a pole comes
+ * back 360 degrees east or west of where it started. */
+static double
+ring_x(const struct zone_ring *r, unsigned m)
+{
+	double x = r->lon[m % r->n];
+
+	return m >= r->n && r->turns != 0 ? x + 360.0 * r->turns : x;
+}
+
+/* Cut r into c: one piece if it crosses no line (c->shift then moves it
+ * into [-180, 180]); else c->first[1..np-1] start the pieces from cut to
+ * cut, the one the walk started in joined to the last. */
+static void
+cut_ring(const struct zone_ring *r, struct cut *c)
+{
+	unsigned j = 0, n = r->n;
+
+	while (j < n && fabs(remainder(r->lon[j], 360.0)) == 180.0)
+		j++;
+	c->n = 0;
+	c->np = 1;
+	c->first[0] = 0;
+	c->round = r->turns != 0 || r->outside;
+	/* Every point on a line (a flat ring): lon[0] is in [-180, 180]. */
+	c->shift = j == n ? 0 : 360.0 * (double)lround(r->lon[j] / 360.0);
+	if (j == n)
+		j = 0;
+	cut_add(c, r->lon[j], r->lat[j]);
+	for (unsigned m = j + 1; m <= j + n; m++)
+		cut_edge(c, ring_x(r, m - 1), r->lat[(m - 1) % n],
+		    ring_x(r, m), r->lat[m % n]);
+	if (c->np == 1)
+		return;
+	/* The walk ended where it started: the first piece goes on. */
+	c->n--;
+	for (unsigned i = 0; i < c->first[1]; i++) {
+		CHECK(c->n < CUT_POINTS);
+		c->x[c->n] = c->x[i];
+		c->y[c->n] = c->y[i];
+		c->n++;
+	}
+}
+
+static unsigned
+piece_end(const struct cut *c, unsigned i)
+{
+	return i + 1 < c->np ? c->first[i + 1] : c->n;
+}
+
+/* Where the cut point (x, y) is on the rim of the plane [-180, 180] x
+ * [-90, 90], counter-clockwise from its south-west corner: 0 to 360
+ * along the south edge, to 540 up the east one, to 900 along the north
+ * one, to 1080 (the south-west corner again) down the west one. */
+static double
+rim(double x, double y)
+{
+	return x > 0 ? 450.0 + y : 990.0 - y;
+}
+
+/* The piece that starts first counter-clockwise along the rim from the
+ * end of piece i (the zone is on the left of every piece, so that way
+ * round the rim goes round the zone); i if there is none. Only a ring
+ * round a pole or round the outside of the zone turns a corner of the
+ * rim: any other, if simple, has a start on the same edge as each end,
+ * and one that is not (a polygon whose edges cross) is not drawn round
+ * the world. */
+static unsigned
+next_piece(const struct cut *c, unsigned i)
+{
+	unsigned e = piece_end(c, i) - 1, best = i;
+	double at = rim(c->x[e], c->y[e]), far = INFINITY;
+
+	if (!c->round) /* as far as the next corner */
+		far = c->x[e] > 0 ? 540.0 - at : 1080.0 - at;
+	for (unsigned k = 1; k < c->np; k++) {
+		unsigned f = c->first[k];
+		double d = fmod(rim(c->x[f], c->y[f]) - at + 1080.0, 1080.0);
+
+		if (d < far || (d == far && best == i)) {
+			far = d;
+			best = k;
+		}
+	}
+	return best;
+}
+
+/* The pieces in the order they are drawn, ends[k] where a ring closes;
+ * the number of rings. Each ring ends when the rim leads to a piece
+ * already drawn, so this stops whatever the pieces are. */
+static unsigned
+rejoin(const struct cut *c, unsigned *order, bool *ends)
+{
+	bool used[CUT_PIECES] = { false };
+	unsigned no = 0, rings = 0;
+
+	for (unsigned i = 1; i < c->np; i++) {
+		unsigned k = i;
+
+		if (used[i])
+			continue;
+		rings++;
+		do {
+			used[k] = true;
+			ends[no] = false;
+			order[no++] = k;
+			k = next_piece(c, k);
+		} while (!used[k]);
+		ends[no - 1] = true;
+	}
+	return rings;
+}
+
+/* Writes the positions of a ring (or, with no file, only counts them),
+ * leaving out one written as the one before was (a cut a hair's breadth
+ * from a point of the ring). */
+struct pen {
+	FILE *f;
+	unsigned n;       /* positions */
+	char last[64];
+};
+
+static void
+pen_to(struct pen *p, double x, double y)
+{
+	char s[64];
+
+	snprintf(s, sizeof s, "[%.7f,%.7f]", x, y);
+	if (p->n > 0 && strcmp(s, p->last) == 0)
+		return;
+	if (p->f != NULL)
+		fprintf(p->f, "%s%s", p->n > 0 ? "," : "", s);
+	p->n++;
+	memcpy(p->last, s, sizeof s);
+}
+
+/* Along the rim counter-clockwise from the end of piece i to the start
+ * of piece k: the corners of the plane passed. */
+static void
+rim_corners(struct pen *p, const struct cut *c, unsigned i, unsigned k)
+{
+	static const double at[4] = { 0, 360, 540, 900 };
+	static const double cx[4] = { -180, 180, 180, -180 };
+	static const double cy[4] = { -90, -90, 90, 90 };
+	unsigned e = piece_end(c, i) - 1, f = c->first[k], s = 0;
+	double from = rim(c->x[e], c->y[e]);
+	double far = fmod(rim(c->x[f], c->y[f]) - from + 1080.0, 1080.0);
+
+	while (s < 4 && at[s] <= from)
+		s++;
+	for (unsigned m = s; m < s + 4; m++) {
+		double d = fmod(at[m % 4] - from + 1080.0, 1080.0);
+
+		if (d > 0 && d < far)
+			pen_to(p, cx[m % 4], cy[m % 4]);
+	}
+}
+
+/* The ring of the pieces order[k], order[k + 1] ... up to the one that
+ * ends it, closed; returns where the next ring starts in order. */
+static unsigned
+ring_draw(struct pen *p, const struct cut *c, const unsigned *order,
+    const bool *ends, unsigned k)
+{
+	unsigned head = k, f = c->first[order[head]];
+
+	for (;; k++) {
+		unsigned i = order[k];
+
+		for (unsigned m = c->first[i]; m < piece_end(c, i); m++)
+			pen_to(p, c->x[m], c->y[m]);
+		if (c->round)
+			rim_corners(p, c, i, order[ends[k] ? head : k + 1]);
+		if (ends[k])
+			break;
+	}
+	pen_to(p, c->x[f], c->y[f]);
+	return k + 1;
+}
+
+/* The rings of the pieces of c: a Polygon, or a MultiPolygon of them.
+ * A ring of fewer than 4 positions (a piece of a polygon with no area,
+ * whose edges run along each other) is left out. */
+static void
+zone_cut(struct gj *g, const struct cut *c)
+{
+	unsigned order[CUT_PIECES], at[CUT_PIECES], rings, n = 0, k, r;
+	bool ends[CUT_PIECES], keep[CUT_PIECES];
+
+	rings = rejoin(c, order, ends);
+	for (r = 0, k = 0; r < rings; r++) {
+		struct pen p = { NULL, 0, "" };
+
+		at[r] = k;
+		k = ring_draw(&p, c, order, ends, k);
+		keep[r] = p.n >= 4;
+		n += keep[r];
+	}
+	fprintf(g->f, "\"geometry\":{\"type\":\"%s\",\"coordinates\":[",
+	    n > 1 ? "MultiPolygon" : "Polygon");
+	for (r = 0, k = 0; r < rings; r++) {
+		struct pen p = { g->f, 0, "" };
+
+		if (!keep[r])
+			continue;
+		fputs(n == 1 ? "[" : k++ > 0 ? ",[[" : "[[", g->f);
+		(void)ring_draw(&p, c, order, ends, at[r]);
+		fputs(n == 1 ? "]" : "]]", g->f);
+	}
+	fputs("]},", g->f);
+}
+
+/* A ring that crosses no line: a Polygon, as it always was; a circle
+ * holding both poles is the whole plane with the ring as its hole. */
+static void
+zone_whole(struct gj *g, const struct zone_ring *r, double shift)
+{
+	fputs("\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[", g->f);
+	if (r->outside)
+		fputs("[[-180.0000000,-90.0000000],[180.0000000,-90.0000000],"
+		    "[180.0000000,90.0000000],[-180.0000000,90.0000000],"
+		    "[-180.0000000,-90.0000000]],", g->f);
+	fputc('[', g->f);
+	for (unsigned i = 0; i <= r->n; i++)
+		fprintf(g->f, "%s[%.7f,%.7f]", i ? "," : "",
+		    r->lon[i % r->n] - shift, r->lat[i % r->n]);
+	fputs("]]},", g->f);
+}
+
 static void
 zone(struct gj *g, const struct zone *z)
 {
-	double R = 6371008.8, d2r = M_PI / 180.0;
+	struct zone_ring r;
+	struct cut c;
 
+	zones_ring(z, &r);
+	cut_ring(&r, &c);
 	feature_start(g);
-	fputs("\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[", g->f);
-	if (z->shape == ZONE_CIRCLE) {
-		double la = z->lat * d2r, lo = z->lon * d2r, ad = z->radius / R;
-
-		/* Bearings decreasing from north: counter-clockwise. */
-		for (unsigned i = 0; i <= CIRCLE_VERTICES; i++) {
-			double b = -2.0 * M_PI * (i % CIRCLE_VERTICES) /
-			    CIRCLE_VERTICES;
-			double lat2 = asin(sin(la) * cos(ad) + cos(la) *
-			    sin(ad) * cos(b));
-			double lon2 = lo + atan2(sin(b) * sin(ad) * cos(la),
-			    cos(ad) - sin(la) * sin(lat2));
-
-			lon2 = fmod(lon2 / d2r + 540.0, 360.0) - 180.0;
-			fprintf(g->f, "%s[%.7f,%.7f]", i ? "," : "", lon2,
-			    lat2 / d2r);
-		}
-	} else {
-		double area = 0;
-		bool ccw;
-
-		for (unsigned i = 0, j = z->nv - 1; i < z->nv; j = i++)
-			area += (z->vlon[j] * z->vlat[i]) -
-			    (z->vlon[i] * z->vlat[j]);
-		ccw = area > 0;
-		for (unsigned k = 0; k <= z->nv; k++) {
-			unsigned i = ccw ? k % z->nv : (z->nv - k) % z->nv;
-			fprintf(g->f, "%s[%.7f,%.7f]", k ? "," : "",
-			    z->vlon[i], z->vlat[i]);
-		}
-	}
-	fputs("]]},\"properties\":{\"kind\":\"zone\",\"name\":", g->f);
+	if (c.np == 1)
+		zone_whole(g, &r, c.shift);
+	else
+		zone_cut(g, &c);
+	fputs("\"properties\":{\"kind\":\"zone\",\"name\":", g->f);
 	qstr(g->f, z->name, strlen(z->name));
 	if (z->org[0]) {
 		fputs(",\"org\":", g->f);

@@ -5,7 +5,8 @@
  * round position, two radios, many IDs), zone alerts, eviction from a
  * full aircraft table, an aircraft's further IDs listed whole, binary
  * ASTM IDs (UUID, session ID) keyed, alerted on, listed and linked as
- * their whole text. Runs from the repository root. */
+ * their whole text, the outlines of zones. Runs from the repository
+ * root. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -67,6 +68,66 @@ geometry(void **state)
 	assert_true(zones_distance(&z->z[2], 0, -179.9) == 0);
 	assert_true(zones_distance(&z->z[2], 0, 179.0) > 50000);
 	assert_true(zones_distance(&z->z[2], 0, 0) > 1e6);
+	free(z);
+}
+
+/* The outline --geojson draws: a circle's points at its radius as
+ * zones_distance() measures it, a polygon's vertices counter-clockwise,
+ * longitudes unwrapped across the antimeridian; a ring round a pole
+ * turns once, a circle round both poles holds the outside of its ring. */
+static void
+outlines(void **state)
+{
+	static const double cw_lat[] = { -10, -17, -17, -10 };
+	static const double cw_lon[] = { 170, 170, 185, 185 };
+	static const struct {
+		int turns;
+		bool outside;
+	} want[] = { { 0, false }, { 1, false }, { -1, false }, { 1, false },
+		{ -1, false }, { 0, true } };
+	char err[300];
+	struct zones *z = zones_text("dl circle -16.5 179.99 20000\n"
+	    "n circle 89.9 0 50000\n"
+	    "s circle -89.9 179.99 50000\n"
+	    "np circle 90 0 1000\n"
+	    "sp circle -90 0 1000\n"
+	    "both circle 0 0 15000000\n"
+	    "cw polygon -10,170 -10,-175 -17,-175 -17,170\n", err, sizeof err);
+	struct zone_ring r;
+
+	(void)state;
+	assert_non_null(z);
+	for (unsigned k = 0; k < 6; k++) {
+		const struct zone *c = &z->z[k];
+
+		zones_ring(c, &r);
+		assert_int_equal(r.n, ZONE_CIRCLE_POINTS);
+		assert_int_equal(r.turns, want[k].turns);
+		assert_true(r.outside == want[k].outside);
+		for (unsigned i = 0; i < r.n; i++) {
+			double d = geo_metres(c->lat, c->lon, r.lat[i],
+			    r.lon[i]);
+
+			assert_true(fabs(d - c->radius) < 1e-6 * c->radius);
+			assert_true(zones_distance(c, r.lat[i], r.lon[i]) <
+			    1e-6 * c->radius);
+			if (i > 0)
+				assert_true(fabs(r.lon[i] - r.lon[i - 1]) <=
+				    180);
+		}
+	}
+	/* The circle at 179.99 goes on east of 180, not to -179.99. */
+	zones_ring(&z->z[0], &r);
+	for (unsigned i = 0; i < r.n; i++)
+		assert_true(r.lon[i] > 179.5 && r.lon[i] < 180.5);
+	/* Given clockwise: from the first vertex the other way round. */
+	zones_ring(&z->z[6], &r);
+	assert_int_equal(r.n, 4);
+	assert_int_equal(r.turns, 0);
+	for (unsigned i = 0; i < 4; i++) {
+		assert_true(r.lat[i] == cw_lat[i]);
+		assert_true(r.lon[i] == cw_lon[i]);
+	}
 	free(z);
 }
 
@@ -600,6 +661,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(geometry),
+		cmocka_unit_test(outlines),
 		cmocka_unit_test(file_errors),
 		cmocka_unit_test(honest_flight),
 		cmocka_unit_test(spoofs),
