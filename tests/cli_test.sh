@@ -90,6 +90,13 @@ if [ -s "$air" ]; then
 	n_drones=$(jq -s '[.[] | select(.type == "drone" and .positions > 0)] | length' "$tmp/air.jsonl")
 	[ "$n_tracks" = "$n_drones" ] && ok || bad "geojson: $n_tracks tracks for $n_drones drones with positions"
 	[ ! -e "$tmp/air.geojson.tmp" ] && ok || bad "geojson temporary file left behind"
+	# A named pipe (or a device) is written in place, not replaced by a
+	# file renamed over it.
+	mkfifo "$tmp/gj.fifo"
+	timeout 20 cat "$tmp/gj.fifo" >"$tmp/gj.out" & reader=$!
+	"$vigie" scan --no-db --quiet --geojson "$tmp/gj.fifo" "$air" && ok || bad "geojson to a pipe"
+	if [ -p "$tmp/gj.fifo" ]; then wait $reader; else kill $reader; fi 2>/dev/null || true
+	[ -p "$tmp/gj.fifo" ] && jq -e '.type == "FeatureCollection"' "$tmp/gj.out" >/dev/null && ok || bad "geojson replaced the pipe it was given"
 	rc=0; "$vigie" scan --no-db --quiet --geojson /nonexistent/dir/x.geojson "$air" 2>"$tmp/err" || rc=$?
 	[ $rc = 3 ] && grep -q '/nonexistent/dir/x.geojson' "$tmp/err" && ok || bad "unwritable geojson: rc=$rc"
 fi

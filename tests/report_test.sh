@@ -43,6 +43,13 @@ expect 2 "option '--db' needs a value" -- "$vigie" report --db
 expect 3 "cannot write $tmp/nodir/r.html" -- "$vigie" report --db "$db" --format html -o "$tmp/nodir/r.html"
 expect 3 "cannot make directory $tmp/nodir/csv" -- "$vigie" report --db "$db" --format csv -o "$tmp/nodir/csv"
 expect 0 "no complete scan of site 'nosuch'" -- "$vigie" report --db "$db" --site nosuch
+# A named pipe (or a device) is written in place, not replaced by a
+# file renamed over it.
+mkfifo "$tmp/r.fifo"
+timeout 20 cat "$tmp/r.fifo" >"$tmp/r.out" & reader=$!
+"$vigie" report --db "$db" --format json -o "$tmp/r.fifo" && ok || bad "report to a pipe"
+if [ -p "$tmp/r.fifo" ]; then wait $reader; else kill $reader; fi 2>/dev/null || true
+[ -p "$tmp/r.fifo" ] && jq -e '.summary' "$tmp/r.out" >/dev/null && ok || bad "report replaced the pipe it was given"
 # A failed run leaves no report and no temporary file behind.
 expect 1 "" -- "$vigie" report --db "$tmp/none.db" --format html -o "$tmp/failed.html"
 [ ! -e "$tmp/failed.html" ] && [ ! -e "$tmp/failed.html.tmp" ] && ok || bad "files left by a failed report"

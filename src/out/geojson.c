@@ -12,13 +12,13 @@
  * is safe to inline in a web page). */
 #include "geojson.h"
 
-#include <errno.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "../core/check.h"
 #include "../core/esc.h"
+#include "outfile.h"
 #include "record.h"
 
 struct gj {
@@ -459,39 +459,24 @@ int
 geojson_write(const char *path, struct air *a, const struct zones *z,
     char *err, size_t errn)
 {
-	bool out = strcmp(path, "-") == 0;
-	char tmp[4096];
+	struct outfile of;
 	struct gj g = { 0 };
-	int bad;
+	char why[4200];
 
-	if (!out && snprintf(tmp, sizeof tmp, "%s.tmp", path) >=
-	    (int)sizeof tmp) {
-		snprintf(err, errn, "--geojson %s: path too long", path);
-		return -1;
-	}
-	g.f = out ? stdout : fopen(tmp, "w");
-	if (g.f == NULL) {
-		snprintf(err, errn, "--geojson %s: cannot write: %s", path,
-		    strerror(errno));
+	if ((g.f = outfile_open(&of, path, why, sizeof why)) == NULL) {
+		snprintf(err, errn, "--geojson: %s", why);
 		return -1;
 	}
 	g.a = a;
 	g.first = true;
-	errno = 0; /* from here, set only by a call that fails */
 	fputs("{\"type\":\"FeatureCollection\",\"features\":[", g.f);
 	if (z != NULL)
 		for (unsigned i = 0; i < z->n; i++)
 			zone(&g, &z->z[i]);
 	air_each(a, aircraft, &g);
 	fputs("\n]}\n", g.f);
-	bad = ferror(g.f) || fflush(g.f) != 0;
-	if (!out && fclose(g.f) != 0)
-		bad = 1;
-	if (bad || (!out && rename(tmp, path) != 0)) {
-		snprintf(err, errn, "--geojson %s: write failed: %s", path,
-		    errno ? strerror(errno) : "write error");
-		if (!out)
-			(void)remove(tmp);
+	if (outfile_close(&of, g.f, true, why, sizeof why) < 0) {
+		snprintf(err, errn, "--geojson: %s", why);
 		return -1;
 	}
 	return 0;

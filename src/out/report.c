@@ -13,6 +13,7 @@
 #include <sys/stat.h>
 
 #include "../core/esc.h"
+#include "outfile.h"
 #include "report.h"
 
 enum rep_fmt { RF_TEXT, RF_JSON, RF_CSV, RF_HTML };
@@ -175,52 +176,6 @@ parse(int argc, char **argv, struct rep *r, struct rep_opts *o)
 	return -1;
 }
 
-/* A file being written: PATH.tmp until it is whole. */
-struct outfile {
-	const char *path;
-	char tmp[4096];
-};
-
-static FILE *
-out_open(struct outfile *of, const char *path, char *err, size_t errn)
-{
-	FILE *f;
-
-	of->path = path;
-	if (snprintf(of->tmp, sizeof of->tmp, "%s.tmp", path) >=
-	    (int)sizeof of->tmp) {
-		snprintf(err, errn, "%s: path too long", path);
-		return NULL;
-	}
-	if ((f = fopen(of->tmp, "w")) == NULL)
-		snprintf(err, errn, "cannot write %s: %s", path,
-		    strerror(errno));
-	return f;
-}
-
-/* Close f; keep the file if ok and all was written, else remove it.
- * 0, or -1 with err. */
-static int
-out_close(struct outfile *of, FILE *f, bool ok, char *err, size_t errn)
-{
-	bool bad = ferror(f) || fflush(f) != 0;
-	int e = errno;
-
-	if (fclose(f) != 0 && !bad) {
-		bad = true;
-		e = errno;
-	}
-	if (ok && !bad && rename(of->tmp, of->path) == 0)
-		return 0;
-	if (ok && !bad)
-		e = errno;
-	(void)remove(of->tmp);
-	if (ok)
-		snprintf(err, errn, "cannot write %s: %s", of->path,
-		    strerror(e));
-	return -1;
-}
-
 static int
 write_one(struct rep *r, const struct rep_opts *o, const struct rep_table *t)
 {
@@ -258,17 +213,17 @@ emit(struct rep *r, const struct rep_opts *o, const struct rep_table *t,
 			fprintf(stderr, "vigie: report: %s\n", r->err);
 		return rc < 0 ? REP_STORE : REP_OK;
 	}
-	if ((r->f = out_open(&of, path, err, sizeof err)) == NULL) {
+	if ((r->f = outfile_open(&of, path, err, sizeof err)) == NULL) {
 		fprintf(stderr, "vigie: report: %s\n", err);
 		return REP_OUTPUT;
 	}
 	rc = write_one(r, o, t);
 	if (rc < 0) {
-		out_close(&of, r->f, false, err, sizeof err);
+		outfile_close(&of, r->f, false, err, sizeof err);
 		fprintf(stderr, "vigie: report: %s\n", r->err);
 		return REP_STORE;
 	}
-	if (out_close(&of, r->f, true, err, sizeof err) < 0) {
+	if (outfile_close(&of, r->f, true, err, sizeof err) < 0) {
 		fprintf(stderr, "vigie: report: %s\n", err);
 		return REP_OUTPUT;
 	}
