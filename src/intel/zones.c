@@ -17,7 +17,7 @@
 #include "../core/esc.h"
 #include "datafile.h"
 
-#define EARTH_R 6371008.8
+#define EARTH_R ZONES_EARTH_R
 #define DEG (M_PI / 180.0)
 #define ZONES_FILE_MAX (1u << 20)
 #define ZONES_LINE_MAX 4096
@@ -34,9 +34,8 @@ geo_metres(double lat1, double lon1, double lat2, double lon2)
 	return 2.0 * EARTH_R * asin(sqrt(a));
 }
 
-/* Longitude difference b - a folded into [-180, 180). */
-static double
-dlon_wrap(double a, double b)
+double
+zones_dlon(double a, double b)
 {
 	double d = fmod(b - a + 540.0, 360.0);
 
@@ -58,13 +57,13 @@ plane_of(const struct zone *z, double lat, double lon, struct plane *p)
 
 	p->x[0] = z->vlon[0];
 	for (unsigned i = 1; i < z->nv; i++)
-		p->x[i] = p->x[i - 1] + dlon_wrap(z->vlon[i - 1], z->vlon[i]);
+		p->x[i] = p->x[i - 1] + zones_dlon(z->vlon[i - 1], z->vlon[i]);
 	for (unsigned i = 0; i < z->nv; i++) {
 		p->y[i] = z->vlat[i];
 		sum += p->x[i];
 	}
 	mid = sum / z->nv;
-	p->px = mid + dlon_wrap(mid, lon);
+	p->px = mid + zones_dlon(mid, lon);
 	p->py = lat;
 }
 
@@ -136,10 +135,10 @@ zones_centre(const struct zone *z, double *lat, double *lon)
 	}
 	for (unsigned i = 0; i < z->nv; i++) {
 		sy += z->vlat[i];
-		sx += dlon_wrap(z->vlon[0], z->vlon[i]);
+		sx += zones_dlon(z->vlon[0], z->vlon[i]);
 	}
 	*lat = sy / z->nv;
-	*lon = z->vlon[0] + dlon_wrap(0, sx / z->nv);
+	*lon = z->vlon[0] + zones_dlon(0, sx / z->nv);
 	if (*lon >= 180.0)
 		*lon -= 360.0;
 	else if (*lon < -180.0)
@@ -147,11 +146,11 @@ zones_centre(const struct zone *z, double *lat, double *lon)
 }
 
 /* The turn count k of longitude w after pw: k steps where the edge from
- * pw taken the short way round, as dlon_wrap() folds it, crosses +-180. */
+ * pw taken the short way round, as zones_dlon() folds it, crosses +-180. */
 static int
 next_turn(int k, double pw, double w)
 {
-	return k + (int)lround((dlon_wrap(pw, w) - (w - pw)) / 360.0);
+	return k + (int)lround((zones_dlon(pw, w) - (w - pw)) / 360.0);
 }
 
 /* Destination points at the radius, bearings decreasing from north. The

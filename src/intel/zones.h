@@ -54,6 +54,15 @@ double zones_distance(const struct zone *z, double lat, double lon);
 void zones_centre(const struct zone *z, double *lat, double *lon);
 
 /* A circle is drawn (--geojson) as a polygon of this many points. */
+/* The sphere distances are measured on: the mean Earth radius (IUGG),
+ * in metres, and the metres in a degree of a great circle. */
+#define ZONES_EARTH_R 6371008.8
+#define ZONES_M_PER_DEG (ZONES_EARTH_R * 3.14159265358979323846 / 180.0)
+
+/* zones_dlon: the longitude difference b - a in degrees, folded into
+ * [-180, 180): the short way round, across the antimeridian if shorter. */
+double zones_dlon(double a, double b);
+
 #define ZONE_CIRCLE_POINTS 64
 #define ZONE_RING_MAX \
 	(ZONE_CIRCLE_POINTS > ZONE_MAX_VERTICES ? ZONE_CIRCLE_POINTS : \

@@ -14,9 +14,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../intel/zones.h"
 #include "report.h"
 
-#define M_PER_DEG 111195.08 /* metres per degree on the mean Earth sphere */
+#define M_PER_DEG ZONES_M_PER_DEG
 #define MAP_W 1000.0
 #define MAP_H 600.0
 #define MAP_PAD 28.0
@@ -155,17 +156,10 @@ pos(sqlite3_stmt *st, int col, double *lat, double *lon)
 	    fabs(*lon) <= 180 && (*lat != 0 || *lon != 0);
 }
 
-/* Longitude difference b - a folded into [-180, 180). */
-static double
-dlon(double a, double b)
-{
-	return fmod(b - a + 540.0, 360.0) - 180.0;
-}
-
 static void
 metres(const struct proj *p, double lat, double lon, double *x, double *y)
 {
-	*x = dlon(p->lon0, lon) * p->kx * M_PER_DEG;
+	*x = zones_dlon(p->lon0, lon) * p->kx * M_PER_DEG;
 	*y = (lat - p->lat0) * M_PER_DEG;
 }
 
@@ -218,7 +212,7 @@ centre(struct proj *p)
 	qsort(t, p->n, sizeof *t, cmp_double);
 	p->lat0 = t[p->n / 2];
 	for (size_t i = 0; i < p->n; i++)
-		t[i] = dlon(p->v[0].lon, p->v[i].lon);
+		t[i] = zones_dlon(p->v[0].lon, p->v[i].lon);
 	qsort(t, p->n, sizeof *t, cmp_double);
 	p->lon0 = p->v[0].lon + t[p->n / 2];
 	free(t);
