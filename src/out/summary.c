@@ -589,7 +589,8 @@ summary_print(struct summary *s, FILE *out, bool color)
 	if (s->first[0])
 		fprintf(out, " from %s to %s", s->first, s->last);
 	fprintf(out, "\n");
-	qsort(s->rows, s->nrows, sizeof *s->rows, cmp_rows);
+	if (s->nrows > 1) /* rows is NULL when there are none */
+		qsort(s->rows, s->nrows, sizeof *s->rows, cmp_rows);
 	print_covered(s, out, B, R);
 	fprintf(out, "\n%sHosts%s %" PRIu64 " local, %" PRIu64
 	    " of them routers; by traffic\n", B, R, s->ndev, s->nrouter);
