@@ -11,19 +11,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../decode/decode.h"
 #include "../decode/radio.h"
 #include "../out/geojson.h"
-#include "../out/summary.h"
-#include "air.h"
-#include "alerts.h"
-#include "dest.h"
-#include "flow.h"
-#include "hash.h"
-#include "host.h"
-#include "inspect.h"
-#include "limits.h"
-#include "names.h"
 #include "engine_int.h"
 
 struct engine *
