@@ -187,6 +187,20 @@ circle_ring(const struct zone *z, struct zone_ring *r)
 	r->outside = k == 0 && ad > M_PI / 2 + fabs(la);
 }
 
+/* Does polygon z go round a pole? Each edge is taken the short way round
+ * (as containment takes it), so its longitude steps add up to 0 for a
+ * polygon that does not and to +-360 for one that does, which the ray
+ * casting of containment cannot test. */
+static bool
+polygon_turns(const struct zone *z)
+{
+	double w = 0;
+
+	for (unsigned i = 0; i < z->nv; i++)
+		w += zones_dlon(z->vlon[i], z->vlon[(i + 1) % z->nv]);
+	return fabs(w) > 180.0;
+}
+
 /* The vertices unwrapped as plane_of() does, counter-clockwise. */
 static void
 polygon_ring(const struct zone *z, struct zone_ring *r)
@@ -329,6 +343,12 @@ on_line(void *ctx, char *line, unsigned lineno, char *why, size_t whyn)
 		}
 		z->nv = n - 2;
 		z->shape = ZONE_POLYGON;
+		if (polygon_turns(z)) {
+			snprintf(why, whyn, "polygon goes round a pole (its "
+			    "edges turn 360 degrees of longitude); give a "
+			    "circle instead");
+			return -1;
+		}
 	} else {
 		snprintf(why, whyn, "unknown shape '%.32s' (circle or polygon)",
 		    f[1]);
