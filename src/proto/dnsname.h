@@ -50,10 +50,17 @@ dnsname_plain(struct cur *c, char *out, size_t *outlen)
 	 * 255 bytes: walk a view of at most that many (a shorter c stays
 	 * whole); a read past it turns the view bad and reads 0. */
 	(void)cur_clamp(&r, DNSNAME_WIRE_MAX);
-	while ((len = cur_u8(&r)) != 0) {
+	len = cur_u8(&r);
+	while (len != 0) {
+		const uint8_t *q;
+
 		/* A pointer, or a reserved label type. */
-		if (len > DNSNAME_LABEL_MAX || !cur_skip(&r, len))
+		if (len > DNSNAME_LABEL_MAX)
 			return false;
+		/* The label and the next length byte, in one take. */
+		if ((q = cur_take(&r, (size_t)len + 1)) == NULL)
+			return false;
+		len = q[len];
 	}
 	if (cur_bad(&r))
 		return false;
