@@ -1,13 +1,15 @@
 /* SPDX-License-Identifier: MIT */
-/* air.c - aircraft heard through drone broadcasts: tracks and checks.
+/* air.c - aircraft heard through drone broadcasts: filing and checks.
  *
  * Path of a broadcast: radio_decode() finds the payload in a frame,
  * odid_decode() / djiid_decode() turn it into messages, and this file
- * files the messages under an aircraft (table keyed by ID, with an age
- * list), keeps its track (points in chunks from a shared pool, thinned
- * when long), and runs the spoof checks of ../shared/docs/droneid.md
- * section 4 as each fix arrives. Zone checks and records come at the end
- * (or when an aircraft is evicted). */
+ * notes the transmitter (table keyed by MAC, with an age list) and files
+ * the messages under an aircraft, found or made in air_store.c (table
+ * keyed by ID, with an age list; the track: points in chunks from a
+ * shared pool, thinned when long). Each fix goes through the spoof
+ * checks of ../shared/docs/droneid.md section 4 (air_check.c) and onto
+ * the track. Zone checks (air_check.c) and records (air_rec.c) come at
+ * the end (or when an aircraft is evicted). */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -125,191 +127,7 @@ air_ready(struct air *a)
 	return true;
 }
 
-/* ---- track points ---- */
-
-void
-air_chunks_release(struct air *a, uint32_t c)
-{
-	while (c != 0) {
-		uint32_t next = a->ck[c].next;
-
-		a->ck[c].next = a->cfree;
-		a->cfree = c;
-		c = next;
-	}
-}
-
-/* Keep every second point of ac's track (always the last), compacted
- * into its first chunks; the rest go back to the pool. */
-static void
-track_thin(struct air *a, struct aircraft *ac)
-{
-	uint32_t wc = ac->head, kept = 0, k = 0, i = 0;
-	uint32_t total = ac->npts;
-
-	ac->npts = 0;
-	for (uint32_t c = ac->head; c != 0; c = a->ck[c].next) {
-		for (uint32_t j = 0; j < a->ck[c].n; j++, i++) {
-			if (i % 2 != 0 && i != total - 1)
-				continue;
-			if (k == AIR_CHUNK) {
-				a->ck[wc].n = k;
-				wc = a->ck[wc].next;
-				k = 0;
-			}
-			a->ck[wc].p[k++] = a->ck[c].p[j];
-			kept++;
-		}
-	}
-	a->ck[wc].n = k;
-	air_chunks_release(a, a->ck[wc].next);
-	a->ck[wc].next = 0;
-	ac->tail = wc;
-	ac->npts = kept;
-	ac->thinned++;
-	STAT_INC(a->st, AIR_TRACK_THINNED);
-}
-
-void
-air_track_add(struct air *a, struct aircraft *ac, const struct air_fix *f)
-{
-	uint32_t t = ac->tail;
-
-	if (ac->npts >= AIR_TRACK_MAX)
-		track_thin(a, ac);
-	if (t == 0 || a->ck[ac->tail].n == AIR_CHUNK) {
-		uint32_t c = a->cfree;
-
-		if (c == 0 && a->cnext <= NCHUNKS) {
-			c = a->cnext++;
-			a->ck[c].next = 0;
-			a->cfree = c;
-		}
-		if (c == 0) {
-			if (ac->npts < 2)
-				return; /* nothing of its own to give */
-			track_thin(a, ac);
-			if (a->ck[ac->tail].n < AIR_CHUNK)
-				goto put;
-			if ((c = a->cfree) == 0)
-				return;
-		}
-		a->cfree = a->ck[c].next;
-		a->ck[c].next = 0;
-		a->ck[c].n = 0;
-		if (ac->tail)
-			a->ck[ac->tail].next = c;
-		else
-			ac->head = c;
-		ac->tail = c;
-	}
-put:
-	if (ac->npts > 0 && ac->has_fix) {
-		/* path length from the point before */
-		const struct air_fix *l = &ac->fix;
-		ac->path_m += geo_metres(l->lat_e7 / 1e7, l->lon_e7 / 1e7,
-		    f->lat_e7 / 1e7, f->lon_e7 / 1e7);
-	}
-	a->ck[ac->tail].p[a->ck[ac->tail].n++] = *f;
-	ac->npts++;
-}
-
-void
-air_points(struct air *a, const struct aircraft *ac,
-    void (*fn)(void *ctx, const struct air_fix *f), void *ctx)
-{
-	for (uint32_t c = ac->head; c != 0; c = a->ck[c].next)
-		for (uint32_t j = 0; j < a->ck[c].n; j++)
-			fn(ctx, &a->ck[c].p[j]);
-}
-
-/* ---- aircraft table ---- */
-
-static uint32_t
-ac_bucket(const struct air *a, const char *key, size_t n)
-{
-	return (uint32_t)hash_bytes(key, n, a->seed) & a->amask;
-}
-
-static uint32_t
-ac_find(struct air *a, const char *key, size_t n)
-{
-	for (uint32_t i = a->abkt[ac_bucket(a, key, n)]; i != 0;
-	    i = a->ac[i].ac.chain)
-		if (a->ac[i].ac.key_len == n &&
-		    memcmp(a->ac[i].ac.key, key, n) == 0)
-			return i;
-	return 0;
-}
-
-static void
-ac_unchain(struct air *a, uint32_t i)
-{
-	struct aircraft *ac = &a->ac[i].ac;
-	uint32_t *pp = &a->abkt[ac_bucket(a, ac->key, ac->key_len)];
-
-	while (*pp != i)
-		pp = &a->ac[*pp].ac.chain;
-	*pp = ac->chain;
-}
-
-static uint32_t
-ac_new(struct air *a, const char *key, size_t n, uint8_t idt, uint64_t ts)
-{
-	struct aircraft *ac;
-	uint32_t i;
-
-	if (a->afree == 0 && a->anext <= AIR_MAX_AIRCRAFT) {
-		a->ac[a->anext].ac.chain = 0;
-		a->afree = a->anext++;
-	}
-	if (a->afree == 0) { /* full: write the least recently heard */
-		uint32_t old = a->aage.head;
-
-		a->ac[old].ac.evicted = true;
-		air_ac_write(a, &a->ac[old].ac);
-		STAT_INC(a->st, AIR_AIRCRAFT_EVICTED);
-		ilist_unlink(&a->aage, old);
-		ac_unchain(a, old);
-		air_chunks_release(a, a->ac[old].ac.head);
-		a->ac[old].used = false;
-		a->ac[old].gen++;
-		a->ac[old].ac.chain = a->afree;
-		a->afree = old;
-		a->nac--;
-	}
-	i = a->afree;
-	a->afree = a->ac[i].ac.chain;
-	ac = &a->ac[i].ac;
-	memset(ac, 0, sizeof *ac);
-	memcpy(ac->key, key, n);
-	ac->key_len = (uint8_t)n;
-	ac->id_type = idt;
-	ac->first_us = ac->last_us = ts;
-	a->ac[i].used = true;
-	ac->chain = a->abkt[ac_bucket(a, key, n)];
-	a->abkt[ac_bucket(a, key, n)] = i;
-	ilist_append(&a->aage, i);
-	a->nac++;
-	a->heard++;
-	return i;
-}
-
-/* Give aircraft i a new key (no aircraft may hold it). */
-static void
-ac_rekey(struct air *a, uint32_t i, const char *key, size_t n, uint8_t idt)
-{
-	struct aircraft *ac = &a->ac[i].ac;
-	uint32_t b;
-
-	ac_unchain(a, i);
-	memcpy(ac->key, key, n);
-	ac->key_len = (uint8_t)n;
-	ac->id_type = idt;
-	b = ac_bucket(a, key, n);
-	ac->chain = a->abkt[b];
-	a->abkt[b] = i;
-}
+/* ---- alerts ---- */
 
 /* "drone:<id>" for alerts (the ID as text: uas.h; escaped on output). */
 static void
@@ -329,25 +147,6 @@ air_hit(struct air *a, const struct aircraft *ac, const struct alert_rule *r,
 	ac_alert_key(ac, key, sizeof key);
 	(void)alerts_hit(a->al, r, key, NULL, ref, ev, strlen(ev), first,
 	    last, 1, 0);
-}
-
-/* The aircraft keyed by the transmitter of r ("mac:..."), made if new;
- * 0 when r has no transmitter (a message from no one is not filed). */
-static uint32_t
-ac_of_tx(struct air *a, const struct radio *r)
-{
-	struct host_key k;
-	char key[AIR_KEY_MAX];
-	size_t n;
-	uint32_t i;
-
-	if (!r->has_tx)
-		return 0;
-	host_key_mac(&k, r->tx);
-	n = strlen(host_key_fmt(&k, key, sizeof key));
-	if ((i = ac_find(a, key, n)) != 0)
-		return i;
-	return ac_new(a, key, n, AIR_IDT_MAC, r->ts_us);
 }
 
 /* ---- transmitters ---- */
@@ -389,13 +188,6 @@ tx_get(struct air *a, const uint8_t *mac)
 	a->tbkt[b] = i;
 	ilist_append(&a->tage, i);
 	return &a->tx[i];
-}
-
-/* The aircraft a transmitter's reference names, if still the same. */
-uint32_t
-air_tx_ref(const struct air *a, uint32_t i, uint32_t gen)
-{
-	return i != 0 && a->ac[i].used && a->ac[i].gen == gen ? i : 0;
 }
 
 /* Note that tx sent aircraft i; past AIR_TX_MAX_IDS distinct ones it is
@@ -597,11 +389,12 @@ odid_aircraft(struct air *a, struct batch *b, struct tx *t,
 		uint8_t idt = idt_of(best->id_type);
 		uint32_t cur = t ? air_tx_ref(a, t->ac, t->ac_gen) : 0;
 
-		if ((i = ac_find(a, (const char *)best->id, best->id_len)) != 0)
+		if ((i = air_ac_find(a, (const char *)best->id,
+		    best->id_len)) != 0)
 			return i;
 		if (cur != 0 && a->ac[cur].ac.id_type == AIR_IDT_MAC) {
-			ac_rekey(a, cur, (const char *)best->id, best->id_len,
-			    idt);
+			air_ac_rekey(a, cur, (const char *)best->id,
+			    best->id_len, idt);
 			return cur;
 		}
 		if (cur != 0 && a->ac[cur].ac.id_type != idt) {
@@ -609,12 +402,12 @@ odid_aircraft(struct air *a, struct batch *b, struct tx *t,
 			*primary = NULL;                  /* other ID kind */
 			return cur;
 		}
-		return ac_new(a, (const char *)best->id, best->id_len, idt,
+		return air_ac_new(a, (const char *)best->id, best->id_len, idt,
 		    b->r->ts_us);
 	}
 	if (t != NULL && (i = air_tx_ref(a, t->ac, t->ac_gen)) != 0)
 		return i;
-	return ac_of_tx(a, b->r);
+	return air_ac_of_tx(a, b->r);
 }
 
 static void
@@ -758,20 +551,21 @@ dji_aircraft(struct air *a, const struct radio *r, const struct dji_msg *m,
 	uint32_t i;
 
 	if (dji_serial_ok(m)) {
-		if ((i = ac_find(a, (const char *)m->serial, m->serial_len)))
+		if ((i = air_ac_find(a, (const char *)m->serial,
+		    m->serial_len)) != 0)
 			return i;
 		if (t != NULL && (i = air_tx_ref(a, t->dji, t->dji_gen)) != 0 &&
 		    a->ac[i].ac.id_type == AIR_IDT_MAC) {
-			ac_rekey(a, i, (const char *)m->serial, m->serial_len,
-			    AIR_IDT_DJI);
+			air_ac_rekey(a, i, (const char *)m->serial,
+			    m->serial_len, AIR_IDT_DJI);
 			return i;
 		}
-		return ac_new(a, (const char *)m->serial, m->serial_len,
+		return air_ac_new(a, (const char *)m->serial, m->serial_len,
 		    AIR_IDT_DJI, r->ts_us);
 	}
 	if (t != NULL && (i = air_tx_ref(a, t->dji, t->dji_gen)) != 0)
 		return i;
-	return ac_of_tx(a, r);
+	return air_ac_of_tx(a, r);
 }
 
 static void

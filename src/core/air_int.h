@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: MIT */
-/* air_int.h - what the airspace's files (air.c: tables and filing,
+/* air_int.h - what the airspace's files (air.c: filing of broadcasts
+ * and the transmitter table, air_store.c: the aircraft table and tracks,
  * air_check.c: spoof, authentication and zone checks, air_rec.c:
  * records) share. Not for use outside them. */
 #ifndef VIGIE_AIR_INT_H
@@ -61,13 +62,40 @@ struct air {
 extern const char *const air_ua_names[16];
 extern const double air_ua_vmax[16];
 
-/* Tracks (air.c). */
-void air_track_add(struct air *a, struct aircraft *ac,
-    const struct air_fix *f);
-void air_chunks_release(struct air *a, uint32_t c);
+/* Aircraft and tracks (air_store.c), once air.c has made the tables. */
+
+/* air_ac_find: the slot of the aircraft keyed by key[0..n), or 0. */
+uint32_t air_ac_find(struct air *a, const char *key, size_t n);
+
+/* air_ac_new: a new aircraft keyed by key[0..n) (n <= AIR_KEY_MAX, a key
+ * no aircraft holds) of ID type idt, first heard at ts; it becomes the
+ * most recently heard. When the table is full the least recently heard
+ * is written (evicted), its track freed and its slot's generation
+ * bumped. Returns its slot (never 0). */
+uint32_t air_ac_new(struct air *a, const char *key, size_t n, uint8_t idt,
+    uint64_t ts);
+
+/* air_ac_rekey: file aircraft i under key[0..n) of ID type idt instead
+ * (no aircraft may hold that key); the rest of it is kept. */
+void air_ac_rekey(struct air *a, uint32_t i, const char *key, size_t n,
+    uint8_t idt);
+
+/* air_ac_of_tx: the aircraft keyed by the transmitter of r ("mac:..."),
+ * made if new; 0 when r has no transmitter. */
+uint32_t air_ac_of_tx(struct air *a, const struct radio *r);
+
+/* air_tx_ref: i if slot i still holds the aircraft it held at generation
+ * gen (a transmitter's reference), else 0 (also for i == 0). */
 uint32_t air_tx_ref(const struct air *a, uint32_t i, uint32_t gen);
 
-/* air_hit: one hit of rule r about ac (alert device "drone:<id>"). */
+/* air_track_add: append fix f to ac's track (adding to its path length).
+ * At AIR_TRACK_MAX points, or when it needs a chunk and the pool is
+ * empty, the track is thinned first; if that frees nothing the fix is
+ * left out of the track. */
+void air_track_add(struct air *a, struct aircraft *ac,
+    const struct air_fix *f);
+
+/* air_hit (air.c): one hit of rule r about ac (alert device "drone:<id>"). */
 void air_hit(struct air *a, const struct aircraft *ac,
     const struct alert_rule *r, const char *ref, const char *ev,
     uint64_t first, uint64_t last);
