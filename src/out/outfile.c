@@ -14,17 +14,13 @@ outfile_open(struct outfile *of, const char *path, char *err, size_t errn)
 
 	of->path = path;
 	of->std = strcmp(path, "-") == 0;
-	if (of->std) {
-		errno = 0; /* see outfile_close() */
+	if (of->std)
 		return stdout;
-	}
 	of->direct = stat(path, &st) == 0 && !S_ISREG(st.st_mode);
 	if (of->direct) {
 		if ((f = fopen(path, "w")) == NULL)
 			snprintf(err, errn, "cannot write %s: %s", path,
 			    strerror(errno));
-		else
-			errno = 0; /* see outfile_close() */
 		return f;
 	}
 	if (snprintf(of->tmp, sizeof of->tmp, "%s.tmp", path) >=
@@ -35,20 +31,22 @@ outfile_open(struct outfile *of, const char *path, char *err, size_t errn)
 	if ((f = fopen(of->tmp, "w")) == NULL)
 		snprintf(err, errn, "cannot write %s: %s", path,
 		    strerror(errno));
-	else
-		errno = 0; /* see outfile_close() */
 	return f;
 }
 
 int
 outfile_close(struct outfile *of, FILE *f, bool ok, char *err, size_t errn)
 {
-	bool bad;
+	bool bad = ferror(f);
 	int e;
 
-	/* errno is the failed write's: nothing sets it after a success
-	 * (outfile_open() cleared it). */
-	bad = ferror(f) || fflush(f) != 0;
+	/* errno from the write that failed may since have been overwritten
+	 * (the report's database calls set it even when they succeed). The
+	 * data a failed write left in the buffer is written again: it fails
+	 * again, for the same reason (a full disk, a closed pipe). */
+	clearerr(f);
+	errno = 0;
+	bad = fflush(f) != 0 || bad;
 	e = errno;
 	if (!of->std && fclose(f) != 0 && !bad) {
 		bad = true;
