@@ -60,7 +60,8 @@ outfile_close(struct outfile *of, FILE *f, bool ok, char *err, size_t errn)
 	if (!of->std && !of->direct)
 		(void)remove(of->tmp);
 	if (ok)
-		snprintf(err, errn, "cannot write %s: %s", of->path,
+		snprintf(err, errn, "cannot write %s: %s", of->std ?
+		    "to standard output" : of->path,
 		    e ? strerror(e) : "write error");
 	return -1;
 }

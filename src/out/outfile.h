@@ -28,7 +28,8 @@ FILE *outfile_open(struct outfile *of, const char *path, char *err,
 /* outfile_close: finish f. If ok and every write succeeded, the file
  * takes its place (stdout is flushed) and 0 is returned; otherwise the
  * temporary file is removed and -1 returned, with "cannot write PATH:
- * reason" in err when ok was true (when ok is false the caller already
+ * reason" ("cannot write to standard output: reason") in err when ok
+ * was true (when ok is false the caller already
  * knows why, and err is left alone). */
 int outfile_close(struct outfile *of, FILE *f, bool ok, char *err,
     size_t errn);

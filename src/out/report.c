@@ -201,18 +201,8 @@ emit(struct rep *r, const struct rep_opts *o, const struct rep_table *t,
 	char err[4200];
 	int rc;
 
-	if (path == NULL) {
-		r->f = stdout;
-		rc = write_one(r, o, t);
-		if (rc == 0 && (fflush(stdout) != 0 || ferror(stdout))) {
-			fprintf(stderr, "vigie: report: cannot write to "
-			    "standard output: %s\n", strerror(errno));
-			return REP_OUTPUT;
-		}
-		if (rc < 0)
-			fprintf(stderr, "vigie: report: %s\n", r->err);
-		return rc < 0 ? REP_STORE : REP_OK;
-	}
+	if (path == NULL)
+		path = "-";
 	if ((r->f = outfile_open(&of, path, err, sizeof err)) == NULL) {
 		fprintf(stderr, "vigie: report: %s\n", err);
 		return REP_OUTPUT;
