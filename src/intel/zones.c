@@ -201,6 +201,63 @@ polygon_turns(const struct zone *z)
 	return fabs(w) > 180.0;
 }
 
+/* Which side of the line a->b point c lies on: +1 left, -1 right, 0 on
+ * it. */
+static int
+side(double ax, double ay, double bx, double by, double cx, double cy)
+{
+	double d = (bx - ax) * (cy - ay) - (by - ay) * (cx - ax);
+
+	return (d > 0) - (d < 0);
+}
+
+/* Do the closed segments p1-p2 and q1-q2 meet? */
+static bool
+segments_meet(const double *x, const double *y, unsigned p1, unsigned p2,
+    unsigned q1, unsigned q2)
+{
+	int a = side(x[p1], y[p1], x[p2], y[p2], x[q1], y[q1]);
+	int b = side(x[p1], y[p1], x[p2], y[p2], x[q2], y[q2]);
+	int c = side(x[q1], y[q1], x[q2], y[q2], x[p1], y[p1]);
+	int d = side(x[q1], y[q1], x[q2], y[q2], x[p2], y[p2]);
+
+	if (a * b > 0 || c * d > 0)
+		return false;
+	if (a != 0 || b != 0)
+		return true; /* they cross, or one touches the other's line */
+	/* All four on one line: do their extents overlap? */
+	return fmax(fmin(x[p1], x[p2]), fmin(x[q1], x[q2])) <=
+	    fmin(fmax(x[p1], x[p2]), fmax(x[q1], x[q2])) &&
+	    fmax(fmin(y[p1], y[p2]), fmin(y[q1], y[q2])) <=
+	    fmin(fmax(y[p1], y[p2]), fmax(y[q1], y[q2]));
+}
+
+/* The first edge (1-based, edge i from vertex i to the next) that meets
+ * an edge other than its neighbours, in the plane containment works in,
+ * with that other edge in *other; 0 if the outline is simple. At most
+ * ZONE_MAX_VERTICES^2 / 2 tests, once per file line. */
+static unsigned
+polygon_crossing(const struct zone *z, unsigned *other)
+{
+	double x[ZONE_MAX_VERTICES];
+	unsigned n = z->nv;
+
+	x[0] = z->vlon[0];
+	for (unsigned i = 1; i < n; i++)
+		x[i] = x[i - 1] + zones_dlon(z->vlon[i - 1], z->vlon[i]);
+	for (unsigned i = 0; i < n; i++)
+		for (unsigned j = i + 2; j < n; j++) {
+			if (i == 0 && j == n - 1)
+				continue; /* the closing edge: a neighbour */
+			if (segments_meet(x, z->vlat, i, i + 1, j,
+			    (j + 1) % n)) {
+				*other = j + 1;
+				return i + 1;
+			}
+		}
+	return 0;
+}
+
 /* The vertices unwrapped as plane_of() does, counter-clockwise. */
 static void
 polygon_ring(const struct zone *z, struct zone_ring *r)
@@ -233,6 +290,43 @@ zones_ring(const struct zone *z, struct zone_ring *r)
 		circle_ring(z, r);
 	else
 		polygon_ring(z, r);
+}
+
+/* Make polygon z one containment can test: each vertex once; then
+ * simple, and round no pole, or -1 with the reason in why. */
+static int
+polygon_check(struct zone *z, char *why, size_t whyn)
+{
+	unsigned e, e2 = 0, m = 1;
+
+	/* A vertex repeated next to itself (the first one again at the end,
+	 * as a GeoJSON ring closes) is the same vertex: kept once. */
+	for (unsigned i = 1; i < z->nv; i++)
+		if (z->vlat[i] != z->vlat[m - 1] ||
+		    z->vlon[i] != z->vlon[m - 1]) {
+			z->vlat[m] = z->vlat[i];
+			z->vlon[m++] = z->vlon[i];
+		}
+	while (m > 1 && z->vlat[m - 1] == z->vlat[0] &&
+	    z->vlon[m - 1] == z->vlon[0])
+		m--;
+	z->nv = m;
+	if (m < 3) {
+		snprintf(why, whyn, "polygon needs 3 different vertices");
+		return -1;
+	}
+	if (polygon_turns(z)) {
+		snprintf(why, whyn, "polygon goes round a pole (its edges "
+		    "turn 360 degrees of longitude); give a circle instead");
+		return -1;
+	}
+	if ((e = polygon_crossing(z, &e2)) != 0) {
+		snprintf(why, whyn, "polygon edges %u and %u meet (edge k "
+		    "runs from vertex k to the next): give the vertices in "
+		    "order round the zone", e, e2);
+		return -1;
+	}
+	return 0;
 }
 
 static bool
@@ -343,12 +437,8 @@ on_line(void *ctx, char *line, unsigned lineno, char *why, size_t whyn)
 		}
 		z->nv = n - 2;
 		z->shape = ZONE_POLYGON;
-		if (polygon_turns(z)) {
-			snprintf(why, whyn, "polygon goes round a pole (its "
-			    "edges turn 360 degrees of longitude); give a "
-			    "circle instead");
+		if (polygon_check(z, why, whyn) < 0)
 			return -1;
-		}
 	} else {
 		snprintf(why, whyn, "unknown shape '%.32s' (circle or polygon)",
 		    f[1]);

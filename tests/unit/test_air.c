@@ -47,12 +47,16 @@ geometry(void **state)
 	struct zones *z = zones_text("# test\n"
 	    "hq circle 48.8566 2.3522 500 org=ministry\n"
 	    "sq polygon 0,0 0,1 1,1 1,0\n"
-	    "am polygon -1,179.5 -1,-179.5 1,-179.5 1,179.5\n", err,
-	    sizeof err);
+	    "am polygon -1,179.5 -1,-179.5 1,-179.5 1,179.5\n"
+	    "ring polygon 0,0 0,1 0,1 1,1 1,0 0,0\n", err, sizeof err);
 
 	(void)state;
 	assert_non_null(z);
-	assert_int_equal(z->n, 3);
+	assert_int_equal(z->n, 4);
+	/* A ring closed by repeating its first vertex, and a vertex given
+	 * twice in a row: each kept once, the same square as sq. */
+	assert_int_equal(z->z[3].nv, 4);
+	assert_true(zones_distance(&z->z[3], 0.5, 0.5) == 0);
 	assert_string_equal(z->z[0].org, "ministry");
 	/* One degree of latitude is 111.195 km on the mean sphere. */
 	assert_true(fabs(geo_metres(0, 0, 1, 0) - 111195.08) < 1);
@@ -147,6 +151,17 @@ file_errors(void **state)
 		    ":1: polygon goes round a pole" },
 		{ "antarctic polygon -70,-170 -70,-10 -70,150\n",
 		    ":1: polygon goes round a pole" },
+		{ "dup polygon 0,0 0,0 1,1 1,1 0,0\n",
+		    ":1: polygon needs 3 different vertices" },
+		/* Corners listed across: a bow tie. */
+		{ "tie polygon 0,0 1,1 0,1 1,0\n",
+		    ":1: polygon edges 1 and 3 meet" },
+		/* A vertex on a far edge (touching, not crossing); a bow
+		 * tie across the antimeridian. */
+		{ "spike polygon 0,0 0,2 2,2 0,1 2,0\n",
+		    ":1: polygon edges 1 and 3 meet" },
+		{ "dateline polygon 0,179 1,-179 0,-179 1,179\n",
+		    ":1: polygon edges 1 and 3 meet" },
 		{ "# c\nok circle 0 0 1\nok circle 1 1 1\n",
 		    ":3: zone 'ok' defined twice" },
 		{ "bad<name circle 0 0 1\n", ":1: zone name must be" },
