@@ -48,6 +48,15 @@ feature_start(struct gj *g)
 	fputs("{\"type\":\"Feature\",", g->f);
 }
 
+/* The latitude where the edge from (ax, ay) to (bx, by), longitudes
+ * unwrapped (|bx - ax| <= 180 the short way round), meets the meridian
+ * x = line between them: a track and a zone's ring are cut there. */
+static double
+meridian_lat(double ax, double ay, double bx, double by, double line)
+{
+	return ay + (line - ax) / (bx - ax) * (by - ay);
+}
+
 /* ---- tracks ---- */
 
 static void
@@ -60,9 +69,8 @@ line_pos(void *ctx, const struct air_fix *p)
 		/* Cut at the antimeridian: end this part at +-180 and start
 		 * the next at the other side, at the interpolated latitude. */
 		double east = g->plon > 0 ? 180.0 : -180.0;
-		double dl = (lon + (g->plon > 0 ? 360.0 : -360.0)) - g->plon;
-		double t = dl != 0 ? (east - g->plon) / dl : 0;
-		double clat = g->plat + t * (lat - g->plat);
+		double clat = meridian_lat(g->plon, g->plat,
+		    lon + (g->plon > 0 ? 360.0 : -360.0), lat, east);
 
 		fprintf(g->f, ",[%.7f,%.7f]],[[%.7f,%.7f]", east, clat, -east,
 		    clat);
@@ -191,7 +199,7 @@ cut_edge(struct cut *c, double ax, double ay, double x, double y)
 	while (fabs(x - c->shift) > 180.0) {
 		double side = x > c->shift ? 180.0 : -180.0;
 		double line = c->shift + side;
-		double cy = ay + (line - ax) / (x - ax) * (y - ay);
+		double cy = meridian_lat(ax, ay, x, y, line);
 
 		cut_add(c, line, cy);
 		CHECK(c->np < CUT_PIECES);
