@@ -50,14 +50,22 @@ struct plane {
 	double px, py;
 };
 
+/* The longitudes of z's vertices unwrapped into x: each the short way
+ * round from the one before. */
+static void
+unwrap_lon(const struct zone *z, double *x)
+{
+	x[0] = z->vlon[0];
+	for (unsigned i = 1; i < z->nv; i++)
+		x[i] = x[i - 1] + zones_dlon(z->vlon[i - 1], z->vlon[i]);
+}
+
 static void
 plane_of(const struct zone *z, double lat, double lon, struct plane *p)
 {
 	double sum = 0, mid;
 
-	p->x[0] = z->vlon[0];
-	for (unsigned i = 1; i < z->nv; i++)
-		p->x[i] = p->x[i - 1] + zones_dlon(z->vlon[i - 1], z->vlon[i]);
+	unwrap_lon(z, p->x);
 	for (unsigned i = 0; i < z->nv; i++) {
 		p->y[i] = z->vlat[i];
 		sum += p->x[i];
@@ -171,7 +179,7 @@ circle_ring(const struct zone *z, struct zone_ring *r)
 		    cos(b));
 		double lon2 = lo + atan2(sin(b) * sin(ad), cos(la) * cos(ad) -
 		    sin(la) * sin(ad) * cos(b));
-		double w = fmod(lon2 / DEG + 540.0, 360.0) - 180.0;
+		double w = zones_dlon(0.0, lon2 / DEG);
 
 		if (i > 0)
 			k = next_turn(k, pw, w);
@@ -242,9 +250,7 @@ polygon_crossing(const struct zone *z, unsigned *other)
 	double x[ZONE_MAX_VERTICES];
 	unsigned n = z->nv;
 
-	x[0] = z->vlon[0];
-	for (unsigned i = 1; i < n; i++)
-		x[i] = x[i - 1] + zones_dlon(z->vlon[i - 1], z->vlon[i]);
+	unwrap_lon(z, x);
 	for (unsigned i = 0; i < n; i++)
 		for (unsigned j = i + 2; j < n; j++) {
 			if (i == 0 && j == n - 1)
