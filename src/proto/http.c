@@ -23,9 +23,10 @@ static const char *const http_methods[] = {
 	NULL,
 };
 static const char *const http_resp[] = { "HTTP/1.0 ", "HTTP/1.1 ", NULL };
-static struct ts_text_dialect http_dialect = {
+static const struct ts_text_dialect http_dialect = {
 	{ http_resp, http_methods, "HTTP/1." },
-	0 /* the first letters: derived on first use */
+	TS_LETTER('H') | TS_LETTER('G') | TS_LETTER('P') | TS_LETTER('D') |
+	    TS_LETTER('O')
 };
 
 /* Request paths that only a Hikvision or Dahua web server answers. */

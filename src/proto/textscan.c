@@ -220,29 +220,8 @@ ts_text_msg(struct ts_text *t)
 	return &t->m;
 }
 
-/* The bit of start-line byte c among a dialect's first letters: 'A' to
- * 'Z' each have one; anything else sets them all (no filtering). */
-static uint32_t
-first_bit(char c)
-{
-	return c >= 'A' && c <= 'Z' ? 1u << (c - 'A') : UINT32_MAX;
-}
-
-/* ts_text_dialect.first of d. */
-static uint32_t
-first_letters(const struct ts_dialect *d)
-{
-	uint32_t m = 0;
-
-	for (const char *const *r = d->resp; *r != NULL; r++)
-		m |= first_bit(**r);
-	for (const char *const *k = d->methods; *k != NULL; k++)
-		m |= first_bit(**k);
-	return m;
-}
-
 enum ts_kind
-ts_text_head(struct ts_text *t, struct ts_text_dialect *td,
+ts_text_head(struct ts_text *t, const struct ts_text_dialect *td,
     const struct ts_msg **m, struct ts_str *target, bool *bad)
 {
 	const struct ts_dialect *d = &td->d;
@@ -253,10 +232,8 @@ ts_text_head(struct ts_text *t, struct ts_text_dialect *td,
 
 	target->p = EMPTY;
 	target->len = 0;
-	if (td->first == 0)
-		td->first = first_letters(d);
 	/* No start line of d begins with any other byte. */
-	if (td->first != UINT32_MAX && (b0 >= 26 || !(td->first >> b0 & 1)))
+	if (b0 >= 26 || !(td->first >> b0 & 1))
 		return TS_NOT;
 	k = ts_kind_of(t->payload, d, &mlen);
 	if (k == TS_NOT)

@@ -164,8 +164,11 @@ const struct ts_msg *ts_text_msg(struct ts_text *t);
 
 /* A dialect with the first letters of its start lines, so that a
  * payload of another dialect is turned away without a walk of the lists,
- * whose pointers and literals are seldom in the cache. first is derived
- * from the lists by ts_text_head() on first use: leave it 0. */
+ * whose pointers and literals are seldom in the cache: first is the
+ * TS_LETTER() of the first byte of every method and response prefix, all
+ * of them capital letters. A letter left out would turn its start lines
+ * away (test_proto_text's start_lines feeds every one). */
+#define TS_LETTER(c) (1u << ((c) - 'A'))
 struct ts_text_dialect {
 	struct ts_dialect d;
 	uint32_t first;
@@ -174,7 +177,8 @@ struct ts_text_dialect {
 /* ts_text_head: ts_head() on a shared text: the message is t's, *m points
  * to it and is never changed; *bad receives m->bad or a damaged status
  * code. The request line is cut by the shared parse. */
-enum ts_kind ts_text_head(struct ts_text *t, struct ts_text_dialect *td,
+enum ts_kind ts_text_head(struct ts_text *t,
+    const struct ts_text_dialect *td,
     const struct ts_msg **m, struct ts_str *target, bool *bad);
 
 /* The text decoders of proto.h (http_decode, rtsp_decode,
