@@ -536,19 +536,24 @@ tcp_within_budget(struct inspector *in)
 	X(32100, cs2_decode, 0) \
 	X(32108, cs2_decode, 0)
 
-/* The TCP ports inspect_tcp() decodes whatever the first byte:
- * X(port, either end (else the destination only)). */
-#define TCP_PORTS(X) X(21, false) X(23, false) X(53, true) X(8000, true) \
-	X(37777, true)
+/* The TCP ports inspect_tcp() decodes whatever the first byte, in the
+ * order it tries them. Attacks and logins in clear, on the destination
+ * port of a local device: X(port, decoder). A service's own messages,
+ * on either end: X(port, decoder), a port's decoders one after another. */
+#define TCP_EXPLOIT(X) X(23, telnet_decode) X(21, ftp_decode) \
+	X(37777, exploit_dahua_decode)
+#define TCP_CONTENT(X) X(53, dns_decode) X(8000, hiksdk_decode) \
+	X(37777, dhip_decode) X(37777, dvrip_decode)
 
 /* A port's slot of 64 (Fibonacci hashing): a set's mask (a bit per
  * slot, a constant) turns most other ports away without a load. */
 #define PORT_SLOT(port) ((uint32_t)(port) * 0x9e3779b1u >> 26)
 #define UDP_BIT(port, fn, id) | 1ull << PORT_SLOT(port)
-#define TCP_BIT(port, any) | 1ull << PORT_SLOT(port)
+#define TCP_BIT(port, fn) | 1ull << PORT_SLOT(port)
 
 static const uint64_t udp_mask = 0 UDP_PORTS(UDP_BIT);
-static const uint64_t tcp_mask = 0 TCP_PORTS(TCP_BIT);
+static const uint64_t tcp_mask = 0 TCP_EXPLOIT(TCP_BIT)
+    TCP_CONTENT(TCP_BIT);
 
 /* Could port be in the set of mask? False only if it is not. */
 static inline bool
@@ -628,11 +633,24 @@ port_is(const struct pkt *p, uint16_t port)
 static inline bool
 tcp_wanted(const struct pkt *p, uint8_t b0)
 {
-#define TCP_IS(port, any) || p->dport == port || (any && p->sport == port)
+#define TCP_E_IS(port, fn) || p->dport == port
+#define TCP_C_IS(port, fn) || p->dport == port || p->sport == port
 	return (b0 >= 'A' && b0 <= 'Z') || b0 == 0x16 ||
 	    ((port_maybe(tcp_mask, p->dport) ||
-	    port_maybe(tcp_mask, p->sport)) && (false TCP_PORTS(TCP_IS)));
-#undef TCP_IS
+	    port_maybe(tcp_mask, p->sport)) &&
+	    (false TCP_EXPLOIT(TCP_E_IS) TCP_CONTENT(TCP_C_IS)));
+#undef TCP_E_IS
+#undef TCP_C_IS
+}
+
+/* The first port of TCP_CONTENT at either end of p, 0 if none. */
+static uint16_t
+tcp_service(const struct pkt *p)
+{
+#define TCP_C_FIND(port, fn) if (port_is(p, port)) return port;
+	TCP_CONTENT(TCP_C_FIND)
+#undef TCP_C_FIND
+	return 0;
 }
 
 static void
@@ -640,6 +658,7 @@ inspect_tcp(struct inspector *in, struct cur pl)
 {
 	const struct pkt *p = in->p;
 	struct ts_text t;
+	uint16_t svc;
 	bool text;
 	uint8_t b0;
 
@@ -650,35 +669,25 @@ inspect_tcp(struct inspector *in, struct cur pl)
 	/* Attacks on our devices and logins to them in clear: every
 	 * segment sent to a local device (cheap first-byte tests first),
 	 * outside the inspection bound, which an attacker could use up. */
-	if (in->alerts != NULL && ((b0 >= 'A' && b0 <= 'Z') ||
-	    p->dport == 37777 || p->dport == 23 || p->dport == 21) &&
-	    is_local(in, &p->dst, p->mac_dst)) {
-		if (p->dport == 23)
-			run(in, telnet_decode, pl);
-		else if (p->dport == 21)
-			run(in, ftp_decode, pl);
-		else if (p->dport == 37777)
-			run(in, exploit_dahua_decode, pl);
-		else
+#define TCP_E_IS(port, fn) || p->dport == port
+#define TCP_E_RUN(port, fn) if (p->dport == port) run(in, fn, pl); else
+#define TCP_C_RUN(port, fn) if (svc == port) run(in, fn, pl);
+	if (in->alerts != NULL && ((b0 >= 'A' && b0 <= 'Z')
+	    TCP_EXPLOIT(TCP_E_IS)) && is_local(in, &p->dst, p->mac_dst)) {
+		TCP_EXPLOIT(TCP_E_RUN)
 			run_text(in, exploit_http_decode_text, &t);
 	}
 	/* What a remote sender says of itself (its certificate, its HTTP or
 	 * RTSP responses) would be dropped as facts.remote: not parsed. */
 	text = (b0 == 0x16 || (b0 >= 'A' && b0 <= 'Z')) &&
 	    is_local(in, &p->src, p->mac_src);
-	if (!text && !port_is(p, 53) && !port_is(p, 8000) &&
-	    !port_is(p, 37777))
+	svc = tcp_service(p);
+	if ((!text && svc == 0) || !tcp_within_budget(in))
 		return;
-	if (!tcp_within_budget(in))
-		return;
-	if (port_is(p, 53))
-		run(in, dns_decode, pl);
-	else if (port_is(p, 8000))
-		run(in, hiksdk_decode, pl);
-	else if (port_is(p, 37777)) {
-		run(in, dhip_decode, pl);
-		run(in, dvrip_decode, pl);
-	}
+	TCP_CONTENT(TCP_C_RUN)
+#undef TCP_E_IS
+#undef TCP_E_RUN
+#undef TCP_C_RUN
 	if (!text)
 		return;
 	if (b0 == 0x16)
