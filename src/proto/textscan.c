@@ -97,7 +97,6 @@ add_hdr(struct ts_msg *m, struct ts_str line)
 void
 ts_parse(struct cur c, struct ts_msg *m)
 {
-	const char *p, *end;
 	enum ts_eol k;
 
 	m->nhdr = 0;
@@ -109,42 +108,25 @@ ts_parse(struct cur c, struct ts_msg *m)
 		m->bad = true;
 	if (k != TS_EOL)
 		return;
-	/* The lines ts_line() would cut, cut here without a cursor per
-	 * line: a bad cursor has p == end, so nothing is left. */
-	p = (const char *)c.p;
-	end = (const char *)c.end;
 	for (unsigned i = 0; i < TS_MAX_LINES; i++) {
-		size_t left = (size_t)(end - p);
-		size_t n = left < TS_LINE_MAX ? left : TS_LINE_MAX;
-		const char *lf;
 		struct ts_str line;
 
-		if (left == 0)
+		k = ts_line(&c, &line);
+		if (k == TS_NONE)
 			return;
-		line.p = p;
-		lf = memchr(p, '\n', n);
-		if (lf != NULL) {
-			line.len = (size_t)(lf - p);
-			p = lf + 1;
-		} else if (n < left) {
+		if (k == TS_LONG) {
 			m->bad = true; /* a line longer than TS_LINE_MAX */
 			return;
-		} else {
-			line.len = n;
-			p = end;
 		}
-		if (line.len > 0 && line.p[line.len - 1] == '\r')
-			line.len--;
-		if (lf != NULL && line.len == 0) {
+		if (k == TS_EOL && line.len == 0) {
 			m->ended = true;
-			m->body = cur_make((const uint8_t *)p,
-			    (size_t)(end - p));
+			m->body = c;
 			return;
 		}
 		/* A folded continuation (RFC 9112 obs-fold) is dropped. */
 		if (!blank((unsigned char)line.p[0]) && !add_hdr(m, line))
 			m->bad = true;
-		if (lf == NULL)
+		if (k == TS_END)
 			return;
 	}
 	m->bad = true;
