@@ -26,6 +26,18 @@ ascii_lower8(uint64_t x)
 	return x | m >> 2;
 }
 
+/* ascii_byte_marks: the top bit of each byte of w that equals c, and no
+ * other bit: exact (no borrow from one byte into the next, as the usual
+ * has-zero-byte test makes), so that each marked byte can be located. */
+static inline uint64_t
+ascii_byte_marks(uint64_t w, unsigned char c)
+{
+	const uint64_t ones = 0x0101010101010101ull, low = 0x7f * ones;
+
+	w ^= c * ones;
+	return ~(((w & low) + low) | w | low);
+}
+
 /* ascii_lower_copy: copy the n bytes at src to dst folded to lower case,
  * reading and writing only those n bytes. dst may be src (folding twice
  * changes nothing, so the overlapping last word may be folded again). */

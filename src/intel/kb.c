@@ -338,14 +338,11 @@ kb_brand(const struct kb *kb, const char *s, size_t n)
 static size_t
 label_start(const char *name, size_t i)
 {
-	const uint64_t ones = 0x0101010101010101ull, low = 0x7f * ones;
-
 	for (; i >= 8; i -= 8) {
 		uint64_t w, z;
 
 		memcpy(&w, name + i - 8, 8);
-		w ^= '.' * ones;
-		z = ~(((w & low) + low) | w | low);
+		z = ascii_byte_marks(w, '.');
 		if (z != 0)
 			return i - 8 + (size_t)(63 - __builtin_clzll(z)) / 8 + 1;
 	}

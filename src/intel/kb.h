@@ -156,7 +156,6 @@ const struct kb_domain *kb_domain(const struct kb *kb, const char *name,
 static inline uint64_t
 kb_domain_tail(const char *name, size_t n)
 {
-	const uint64_t ones = 0x0101010101010101ull, low = 0x7f * ones;
 	uint64_t w, z;
 	uint32_t a, b;
 	unsigned last;
@@ -176,8 +175,7 @@ kb_domain_tail(const char *name, size_t n)
 	w = ascii_lower8(w);
 	/* Its dots as the top bit of their bytes, found exactly (no
 	 * borrows); the bytes up to the last dot but one are dropped. */
-	z = w ^ '.' * ones;
-	z = ~(((z & low) + low) | z | low);
+	z = ascii_byte_marks(w, '.');
 	if (z == 0)
 		return w;
 	last = 63 - (unsigned)__builtin_clzll(z);

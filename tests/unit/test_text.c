@@ -244,6 +244,33 @@ short_strings_by_words(void **state)
 	    hash_str("hik-connect.com", 15, 0));
 }
 
+/* ascii_byte_marks() against a byte-by-byte reference, on words made of
+ * the byte sought and its neighbours (where a borrowing zero-byte test
+ * gives false marks) and on random words. */
+static void
+byte_marks_exact(void **state)
+{
+	static const unsigned char pick[] = { '.', '/', '-', 0x00, 0x01,
+		0x80, 0xae, 0xff };
+	uint64_t x = 0x9e3779b97f4a7c15ull;
+
+	(void)state;
+	for (unsigned r = 0; r < 200000; r++) {
+		uint64_t w = 0, want = 0;
+
+		x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+		for (unsigned b = 0; b < 8; b++) {
+			unsigned char c = r & 1 ? (unsigned char)(x >> (8 * b)) :
+			    pick[(x >> (3 * b)) & 7];
+
+			w |= (uint64_t)c << (8 * b);
+			if (c == '.')
+				want |= 0x80ull << (8 * b);
+		}
+		assert_true(ascii_byte_marks(w, '.') == want);
+	}
+}
+
 int
 main(void)
 {
@@ -251,6 +278,7 @@ main(void)
 		cmocka_unit_test(json_escapes_hostile_text),
 		cmocka_unit_test(json_escape_never_splits),
 		cmocka_unit_test(terminal_escape),
+		cmocka_unit_test(byte_marks_exact),
 		cmocka_unit_test(prefixes),
 		cmocka_unit_test(public_addresses),
 		cmocka_unit_test(record_renders_as_one_safe_line),
