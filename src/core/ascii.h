@@ -77,10 +77,10 @@ ascii_lower(char *s, size_t n)
 	ascii_lower_copy(s, s, n);
 }
 
-/* ascii_same: are the n bytes at a and b the same (exactly)? For short
+/* bytes_same: are the n bytes at a and b the same, case included? For short
  * strings, cheaper than a call to memcmp(). */
 static inline bool
-ascii_same(const char *a, const char *b, size_t n)
+bytes_same(const char *a, const char *b, size_t n)
 {
 	uint64_t x, y, d = 0;
 	uint32_t u, v;

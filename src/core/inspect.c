@@ -174,7 +174,7 @@ domain_memo(struct inspector *in, const char *name, size_t n)
 		return kb_domain(in->kb, name, n);
 	h = hash_str(name, n, 0x646f6d61696e73ull);
 	m = &in->dm[h >> 1 & (INSPECT_DOMAINS - 1)];
-	if (m->h != h || m->len != n || !ascii_same(m->name, name, n)) {
+	if (m->h != h || m->len != n || !bytes_same(m->name, name, n)) {
 		m->h = h;
 		m->len = (uint8_t)n;
 		memcpy(m->name, name, n);

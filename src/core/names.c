@@ -135,7 +135,7 @@ word_of(struct names *t, const char *name, size_t len)
 	/* A text has one number (see above): the last one's, if it is the
 	 * same text, spares the hash and the probes. */
 	if (t->last != 0 && t->w[t->last - 1].len == len &&
-	    ascii_same(t->arena + t->w[t->last - 1].off, name, len))
+	    bytes_same(t->arena + t->w[t->last - 1].off, name, len))
 		return t->last;
 	h = hash_str(name, len, t->seed);
 	j = (uint32_t)(h >> 1) & (NAMES_WORDS - 1);
@@ -155,7 +155,7 @@ word_of(struct names *t, const char *name, size_t len)
 			return t->last = j + 1;
 		}
 		if (w->h == h && w->len == len &&
-		    ascii_same(t->arena + w->off, name, len))
+		    bytes_same(t->arena + w->off, name, len))
 			return t->last = j + 1;
 		j = (j + 1) & (NAMES_WORDS - 1);
 	}

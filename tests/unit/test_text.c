@@ -198,7 +198,7 @@ record_renders_as_one_safe_line(void **state)
 	free(buf);
 }
 
-/* ascii_lower_copy(), ascii_lower(), ascii_same() and hash_str_fold()
+/* ascii_lower_copy(), ascii_lower(), bytes_same() and hash_str_fold()
  * against byte-at-a-time references, at every length up to 40 (the word,
  * half-word and byte paths, and the overlapping last word), with bytes
  * that sit beside the ASCII letters and above 0x7f. */
@@ -223,7 +223,7 @@ short_strings_by_words(void **state)
 		ascii_lower(other, n);
 		if (n > 0)
 			assert_memory_equal(other, ref, n);
-		assert_true(ascii_same(src, src, n));
+		assert_true(bytes_same(src, src, n));
 		/* Case-blind hash: the folded and the original agree. */
 		if (n > 0)
 			assert_true(hash_str_fold(src, n, 7) ==
@@ -231,7 +231,7 @@ short_strings_by_words(void **state)
 		for (size_t i = 0; i < n; i++) {
 			memcpy(other, src, n);
 			other[i] ^= 0x01;
-			assert_false(ascii_same(src, other, n));
+			assert_false(bytes_same(src, other, n));
 		}
 	}
 	assert_true(hash_str_fold("Hik-Connect.COM", 15, 0) ==
