@@ -275,7 +275,8 @@ on_fact(void *ud, const struct fact *f)
 static bool
 is_local(struct inspector *in, const struct addr *ip, const uint8_t *mac)
 {
-	return (ip != NULL && netset_has(in->local, ip) && !addr_is_group(ip)) ||
+	return (ip != NULL && netset_has(in->local, ip) &&
+	    !addr_is_group(ip)) ||
 	    (mac != NULL && host_is_endpoint(in->ht, mac));
 }
 
