@@ -165,31 +165,48 @@ ts_kind_of(struct cur payload, const struct ts_dialect *d, size_t *mlen)
 	return TS_NOT;
 }
 
-enum ts_kind
-ts_head(struct cur payload, const struct ts_dialect *d, struct ts_msg *m,
+/* What the start line of payload is in dialect d, decided on that line
+ * alone (no header is split): a response, or a request with a listed
+ * method, a target (into *target) and a version starting d->version. */
+static enum ts_kind
+head_kind(struct cur payload, const struct ts_dialect *d,
     struct ts_str *target)
 {
-	struct cur c0 = payload;
 	struct ts_str line;
 	size_t mlen = 0;
 	enum ts_kind k = ts_kind_of(payload, d, &mlen);
 
 	target->p = EMPTY;
 	target->len = 0;
-	if (k == TS_RESPONSE) {
-		ts_parse(payload, m);
-		if (!ts_status_ok(ts_from(m->start, 9)))
-			m->bad = true;
-		return TS_RESPONSE;
-	}
-	if (k == TS_NOT)
-		return TS_NOT;
-	(void)ts_line(&c0, &line);
+	if (k != TS_REQUEST)
+		return k;
+	(void)ts_line(&payload, &line);
 	if (!ts_ipfx(ts_version(line, mlen, target), d->version) ||
 	    target->len == 0)
 		return TS_NOT;
-	ts_parse(payload, m);
 	return TS_REQUEST;
+}
+
+/* A response whose status code is not three digits after the 9-byte
+ * "PROTO/x.y " (the start line of m). */
+static bool
+bad_status(enum ts_kind k, const struct ts_msg *m)
+{
+	return k == TS_RESPONSE && !ts_status_ok(ts_from(m->start, 9));
+}
+
+enum ts_kind
+ts_head(struct cur payload, const struct ts_dialect *d, struct ts_msg *m,
+    struct ts_str *target)
+{
+	enum ts_kind k = head_kind(payload, d, target);
+
+	if (k == TS_NOT)
+		return TS_NOT;
+	ts_parse(payload, m);
+	if (bad_status(k, m))
+		m->bad = true;
+	return k;
 }
 
 const struct ts_msg *
@@ -206,32 +223,21 @@ enum ts_kind
 ts_text_head(struct ts_text *t, const struct ts_text_dialect *td,
     const struct ts_msg **m, struct ts_str *target, bool *bad)
 {
-	const struct ts_dialect *d = &td->d;
-	size_t mlen = 0;
 	unsigned b0 = cur_left(&t->payload) ? (unsigned)t->payload.p[0] - 'A' :
 	    26u;
 	enum ts_kind k;
 
 	target->p = EMPTY;
 	target->len = 0;
-	/* No start line of d begins with any other byte. */
+	/* No start line of the dialect begins with any other byte. */
 	if (b0 >= 26 || !(td->first >> b0 & 1))
 		return TS_NOT;
-	k = ts_kind_of(t->payload, d, &mlen);
+	k = head_kind(t->payload, &td->d, target);
 	if (k == TS_NOT)
 		return TS_NOT;
 	*m = ts_text_msg(t);
-	*bad = (*m)->bad;
-	if (k == TS_RESPONSE) {
-		if (!ts_status_ok(ts_from((*m)->start, 9)))
-			*bad = true;
-		return TS_RESPONSE;
-	}
-	/* The start line is the request line ts_head() cuts. */
-	if (!ts_ipfx(ts_version((*m)->start, mlen, target), d->version) ||
-	    target->len == 0)
-		return TS_NOT;
-	return TS_REQUEST;
+	*bad = (*m)->bad || bad_status(k, *m);
+	return k;
 }
 
 bool
