@@ -344,6 +344,17 @@ account(struct host *h, int s, bool created, uint64_t ts, uint64_t po,
 	e->bytes_in += bi;
 }
 
+void
+host_touch(struct host_table *t, struct host *h, uint64_t ts_us)
+{
+	uint32_t i = (uint32_t)(h - t->pool);
+
+	lru_unlink(t, i);
+	lru_append(t, i);
+	if (ts_us > h->last_us)
+		h->last_us = ts_us;
+}
+
 struct host *
 host_flow(struct host_table *t, const struct host_obs *o, bool created,
     uint64_t po, uint64_t bo, uint64_t pi, uint64_t bi)

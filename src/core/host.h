@@ -79,6 +79,12 @@ void host_free(struct host_table *t);
  * so far into IP-keyed hosts. A group (multicast) MAC is ignored. */
 void host_gateway(struct host_table *t, const uint8_t *m, uint64_t ts_us);
 
+/* host_touch: host h (of t) was seen again at ts_us: it becomes the most
+ * recent (the last the table evicts) and its last-seen time moves on.
+ * What a repeated host_flow() of a known host does to its age, for a
+ * caller that already holds h. */
+void host_touch(struct host_table *t, struct host *h, uint64_t ts_us);
+
 /* host_flow: a flow with the local endpoint o began (created true), or
  * ended carrying pkts/bytes out (sent by o) and in. Finds or creates the
  * host record for o and accounts it. Returns the host, or NULL if o is

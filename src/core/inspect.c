@@ -283,7 +283,9 @@ is_local(struct inspector *in, const struct addr *ip, const uint8_t *mac)
 /* The host for (mac, ip), through a small cache of recent answers: the
  * same few devices speak most of the messages. A cached host is used only
  * if its slot still holds the same key (and a MAC-keyed one is still not
- * a router); then only its last-seen time is brought forward. */
+ * a router); then it is only touched (host_touch(): the most recent,
+ * its last-seen time moved on), so a device heard over one long flow is
+ * not the table's oldest. */
 static struct host *
 host_of(struct inspector *in, const uint8_t *mac, const struct addr *ip)
 {
@@ -300,8 +302,7 @@ host_of(struct inspector *in, const uint8_t *mac, const struct addr *ip)
 	c = &in->hc[tag >> 1 & (INSPECT_HOSTS - 1)]; /* bit 0 is always set */
 	if (c->tag == tag && memcmp(&c->h->k, &c->key, sizeof c->key) == 0 &&
 	    !(c->key.kind == HOST_BY_MAC && c->h->router)) {
-		if (o.ts_us > c->h->last_us)
-			c->h->last_us = o.ts_us;
+		host_touch(in->ht, c->h, o.ts_us);
 		return c->h;
 	}
 	h = host_flow(in->ht, &o, false, 0, 0, 0, 0);

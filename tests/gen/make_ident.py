@@ -32,6 +32,10 @@ Files written (expected results: tests/captures/IDENT.md):
                                      replies in the first minute, 2 more of each
                                      a minute later (the per-connection TCP
                                      inspection bound: 8 per direction and minute).
+  tests/captures/host_touch.pcap     the Hikvision camera's cloud lookups every
+                                     10 s over one DNS flow while 8 new hosts
+                                     appear every 10 s (run with --max-hosts 16:
+                                     the camera is never the oldest host).
 
 Classic pcap: little-endian magic 0xa1b2c3d4 (microseconds), v2.4, LINKTYPE_ETHERNET.
 Frames shorter than 60 bytes are zero-padded to 60 (as on the wire).
@@ -787,6 +791,28 @@ def make_tcp_bound(cap):
     write_pcap(os.path.join(cap, 'tcp_bound.pcap'), tl.ev)
 
 
+# D. host_touch.pcap
+# --------------------------------------------------------------------------
+def make_host_touch(cap):
+    """The Hikvision camera looks its cloud up every 10 s over one DNS flow
+    (one flow start, then only its messages name it) while 8 new local
+    hosts appear every 10 s: run with --max-hosts 16, the camera must stay
+    one device, never the oldest host."""
+    _IPID.clear()
+    tl = Timeline()
+    for k in range(12):
+        t = 10.0 * k
+        dns_pair(tl, t, HIK_MAC, HIK_IP, 53001, 'dev.hik-connect.com',
+                 HIK_CLOUD, 0x3a00 + k)
+        for i in range(8):
+            n = 8 * k + i
+            mac = '02:00:00:00:%02x:%02x' % (n >> 8, n & 0xff)
+            tl.add(t + 1.0 + 0.1 * i,
+                   E(mac, R_MAC, udp('10.20.31.%d' % (n + 1), '198.51.100.7',
+                                     40000 + n, 9999, b'x' * 16)))
+    write_pcap(os.path.join(cap, 'host_touch.pcap'), tl.ev)
+
+
 # --------------------------------------------------------------------------
 def main_with(*makers):
     """The main() of a capture script: each maker(cap) writes into
@@ -802,7 +828,7 @@ def main_with(*makers):
 
 
 def main():
-    main_with(make_ident, make_hostile, make_tcp_bound)
+    main_with(make_ident, make_hostile, make_tcp_bound, make_host_touch)
 
 
 if __name__ == '__main__':
