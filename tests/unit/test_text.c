@@ -260,9 +260,8 @@ byte_marks_exact(void **state)
 
 		x ^= x << 13, x ^= x >> 7, x ^= x << 17;
 		for (unsigned b = 0; b < 8; b++) {
-			unsigned char c = r & 1 ?
-			    (unsigned char)(x >> (8 * b)) :
-			    pick[(x >> (3 * b)) & 7];
+			unsigned char c = (unsigned char)(r & 1 ?
+			    x >> (8 * b) : pick[(x >> (3 * b)) & 7]);
 
 			w |= (uint64_t)c << (8 * b);
 			if (c == '.')
