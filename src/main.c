@@ -383,7 +383,9 @@ out:
 int
 main(int argc, char **argv)
 {
-	/* A closed pipe is an output error we report, not a silent death. */
+	/* A closed pipe is a write failing with EPIPE, not a death mid-write
+	 * (the store would lose its last batch): a named pipe's is reported,
+	 * standard output's only ends that output (json.c, outfile.c). */
 	signal(SIGPIPE, SIG_IGN);
 	/* Past a file-size limit, a write fails with EFBIG and the store
 	 * reports it, instead of the process being killed mid-write. */

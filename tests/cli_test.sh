@@ -30,6 +30,22 @@ expect 0 "" -- "$vigie" --help
 grep -q '^  report' "$tmp/out" && ok || bad "top-level help lists report"
 expect 3 "cannot write JSON output $tmp/nodir/x.jsonl" -- "$vigie" scan --no-db --json "$tmp/nodir/x.jsonl" "$sample"
 expect 3 "cannot open database $tmp/nodir/v.db" -- "$vigie" scan --db "$tmp/nodir/v.db" "$sample"
+# A JSON output that fails is named once, with its reason.
+if [ -c /dev/full ]; then
+	expect 3 "json output failed: No space left on device" -- "$vigie" scan --no-db --json /dev/full "$sample"
+fi
+# A reader that stops reading standard output (`| head`) ends that output
+# quietly: exit 0, nothing on stderr, and the store still gets every record.
+big=("$cap"/*.pcap)
+"$vigie" scan --no-db --quiet --json - "${big[@]}" | wc -c >"$tmp/n"
+[ "$(cat "$tmp/n")" -gt 262144 ] && ok || bad "EPIPE test: $(cat "$tmp/n") bytes of JSON, under four pipe buffers"
+{ "$vigie" scan --quiet --db "$tmp/pipe.db" --json - "${big[@]}" 2>"$tmp/err"; echo $? >"$tmp/rc"; } | head -c 1 >/dev/null
+[ "$(cat "$tmp/rc")" = 0 ] && [ ! -s "$tmp/err" ] && ok || { bad "scan --json - | head: exit $(cat "$tmp/rc")"; cat "$tmp/err" >&2; }
+"$vigie" scan --quiet --db "$tmp/whole.db" "${big[@]}" >/dev/null
+"$vigie" report --db "$tmp/pipe.db" --format json >"$tmp/pipe.json" && "$vigie" report --db "$tmp/whole.db" --format json >"$tmp/whole.json" &&
+	jq -e --slurpfile w "$tmp/whole.json" '.summary == $w[0].summary' "$tmp/pipe.json" >/dev/null && ok || bad "scan --json - | head: the store lacks records"
+{ "$vigie" report --db "$tmp/whole.db" --format html 2>"$tmp/err"; echo $? >"$tmp/rc"; } | head -c 1 >/dev/null
+[ "$(cat "$tmp/rc")" = 0 ] && [ ! -s "$tmp/err" ] && ok || { bad "report | head: exit $(cat "$tmp/rc")"; cat "$tmp/err" >&2; }
 expect 2 "knowledge base: $tmp/nodata/manufacturers.tsv: No such file" -- "$vigie" scan --no-db --data "$tmp/nodata" "$sample"
 mkdir -p "$tmp/baddata" && cp "$root"/data/*.tsv "$tmp/baddata/" && printf 'DS-9\thikvision\ttoaster\n' >>"$tmp/baddata/models.tsv"
 expect 2 "knowledge base: $tmp/baddata/models.tsv:[0-9]+: unknown kind 'toaster'" -- "$vigie" scan --no-db --data "$tmp/baddata" "$sample"

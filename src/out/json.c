@@ -184,26 +184,42 @@ json_value(enum ftype t, const struct val *v, char **buf, size_t *cap)
 struct json_sink {
 	FILE *f;
 	int own;
+	int gone;  /* standard output's reader left (EPIPE): stop quietly */
 	char *buf;
 	size_t cap;
 	char path[256];
 	char err[320];
 };
 
+/* A write to j failed: -1 with the reason, or 0 when j is standard
+ * output and its reader has gone (`vigie scan --json - | head`): the
+ * reader chose to stop reading, so that is no error and nothing more
+ * is written to it. */
+static int
+json_failed(struct json_sink *j)
+{
+	if (errno == EPIPE && !j->own) {
+		j->gone = 1;
+		return 0;
+	}
+	snprintf(j->err, sizeof j->err, "%s", strerror(errno));
+	return -1;
+}
+
 static int
 json_write(void *self, const struct record *r)
 {
 	struct json_sink *j = self;
-	long n = json_render(r, &j->buf, &j->cap);
+	long n;
 
-	if (n < 0) {
+	if (j->gone)
+		return 0;
+	if ((n = json_render(r, &j->buf, &j->cap)) < 0) {
 		snprintf(j->err, sizeof j->err, "out of memory");
 		return -1;
 	}
-	if (fwrite(j->buf, 1, (size_t)n, j->f) != (size_t)n) {
-		snprintf(j->err, sizeof j->err, "%s", strerror(errno));
-		return -1;
-	}
+	if (fwrite(j->buf, 1, (size_t)n, j->f) != (size_t)n)
+		return json_failed(j);
 	return 0;
 }
 
@@ -213,10 +229,10 @@ json_close(void *self, const struct run_end *end, char *msg, size_t msgn)
 	struct json_sink *j = self;
 	int rc = 0;
 
-	(void)end;
-	if (fflush(j->f) != 0 || ferror(j->f)) {
-		snprintf(msg, msgn, "JSON output %s: %s", j->path,
-		    strerror(errno));
+	/* end is NULL when the failure was reported as it happened. */
+	if (end != NULL && !j->gone && (fflush(j->f) != 0 || ferror(j->f)) &&
+	    json_failed(j) < 0) {
+		snprintf(msg, msgn, "JSON output %s: %s", j->path, j->err);
 		rc = -1;
 	}
 	if (j->own && fclose(j->f) != 0 && rc == 0) {

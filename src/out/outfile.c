@@ -55,6 +55,10 @@ outfile_close(struct outfile *of, FILE *f, bool ok, char *err, size_t errn)
 	if (ok && !bad && (of->std || of->direct ||
 	    rename(of->tmp, of->path) == 0))
 		return 0;
+	/* Standard output's reader left (`vigie report | head`): it chose
+	 * to stop reading, which is no error. */
+	if (ok && of->std && e == EPIPE)
+		return 0;
 	if (ok && !bad)
 		e = errno;
 	if (!of->std && !of->direct)

@@ -30,7 +30,8 @@ FILE *outfile_open(struct outfile *of, const char *path, char *err,
  * temporary file is removed and -1 returned, with "cannot write PATH:
  * reason" ("cannot write to standard output: reason") in err when ok
  * was true (when ok is false the caller already
- * knows why, and err is left alone). */
+ * knows why, and err is left alone). Standard output closed by its
+ * reader (EPIPE) is no error: 0. */
 int outfile_close(struct outfile *of, FILE *f, bool ok, char *err,
     size_t errn);
 
