@@ -180,6 +180,13 @@ rc=0; "$vigie" sdr --no-db --quiet --json - --format cf32 --rate 50e6 "$tmp/none
 # long (a 40-digit session ID, an IPv6 host), and keeps the columns.
 "$vigie" scan --no-db "$cap/air_msgs.pcap" >"$tmp/sum" 2>&1 || true
 grep -qE '^  0103f3d83d7089f193b5c7d05be5f23783583093 +- ' "$tmp/sum" && ok || bad "summary cuts a long drone ID"
+# A cell too long for its column is cut before a whole character and ends
+# in "...": the summary stays valid UTF-8 and a cut value shows as cut
+# (a 53-byte name of two-byte characters in the 40-column NAME cell).
+"$vigie" scan --no-db "$cap/summary_cells.pcap" >"$tmp/cells" 2>&1 || true
+iconv -f UTF-8 -t UTF-8 "$tmp/cells" >/dev/null 2>&1 && ok || bad "summary is not valid UTF-8"
+e_acute=$(printf '\303\251')
+grep -qE "^  mac:3c:ef:8c:5e:00:02 +119\\.28\\.1\\.1 +x($e_acute){18}\\.\\.\\. +HK" "$tmp/cells" && ok || bad "summary name cell not cut whole with a mark"
 
 # The man page names every option of every command.
 for cmd in scan sdr report; do

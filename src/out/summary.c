@@ -18,6 +18,7 @@ struct host_row {
 	char key[64], l2[28], ips[128];
 	char vendor[48], brand[32], kind[24], model[48], serial[48],
 	    firmware[40];
+	char vendor_col[21];    /* vendor in the hosts table's column */
 	uint64_t flows, out, in, conf;
 	bool router, covered;
 };
@@ -32,7 +33,7 @@ struct talker {
 #define ALERTS_SHOWN 50
 
 struct dest_row {
-	char device[48], remote[48], name[64], country[4], port[16];
+	char device[48], remote[48], name[41], country[4], port[16];
 	uint64_t up, down;
 	bool flagged;
 };
@@ -49,7 +50,7 @@ struct alert_row {
 };
 
 struct drone_row {
-	char id[48], what[28], heard[24], pos[26], op[26], spoof[40];
+	char id[48], what[28], heard[48], pos[26], op[26], spoof[40];
 	uint64_t msgs;
 };
 
@@ -107,16 +108,25 @@ get_u(const struct record *r, unsigned i)
 	return v->set ? v->u.u : 0;
 }
 
-/* A table cell from a string field: escaped for the terminal, "-" if
- * null, cut to fit. */
+/* A table cell from a string field, into dst of n bytes (n >= 4):
+ * escaped for the terminal, "-" if null. Text too long for it is cut
+ * before a whole character or escape and ends in "...", so that a cut
+ * value never passes for a whole one (two serials alike up to the cut). */
 static void
 str_cell(char *dst, size_t n, const struct val *v)
 {
+	char full[200 * 4 + 1]; /* 200 input bytes, each at most "\\xNN" */
+	size_t len = v->u.s.len > 200 ? 200 : v->u.s.len;
+
 	if (!v->set) {
 		snprintf(dst, n, "-");
 		return;
 	}
-	esc_term(dst, n, v->u.s.p, v->u.s.len > 200 ? 200 : v->u.s.len);
+	if (esc_term(full, sizeof full, v->u.s.p, len) < n) {
+		memcpy(dst, full, strlen(full) + 1);
+		return;
+	}
+	memcpy(dst + esc_term(dst, n - 3, v->u.s.p, len), "...", 4);
 }
 
 static void
@@ -157,6 +167,7 @@ on_device(struct summary *s, const struct record *r)
 	h->covered = get(r, F_DEV_covered)->set && get(r, F_DEV_covered)->u.b;
 	h->conf = get_u(r, F_DEV_confidence);
 	str_cell(h->vendor, sizeof h->vendor, get(r, F_DEV_vendor));
+	str_cell(h->vendor_col, sizeof h->vendor_col, get(r, F_DEV_vendor));
 	str_cell(h->brand, sizeof h->brand, get(r, F_DEV_brand));
 	str_cell(h->kind, sizeof h->kind, get(r, F_DEV_kind));
 	str_cell(h->model, sizeof h->model, get(r, F_DEV_model));
@@ -302,7 +313,6 @@ on_alert(struct summary *s, const struct record *r)
 		"critical" };
 	const struct val *v = get(r, F_ALERT_severity);
 	struct alert_row *a;
-	char rem[160];
 
 	s->nalert++;
 	for (unsigned i = 0; i < 5; i++)
@@ -319,17 +329,16 @@ on_alert(struct summary *s, const struct record *r)
 	    get(r, F_ALERT_remote);
 	if (get(r, F_ALERT_ref)->set && !v->set)
 		v = get(r, F_ALERT_ref);
-	str_cell(rem, sizeof rem, v);
+	/* The remote, then " (CC)" in the 6 bytes left for it: nothing is
+	 * cut but by str_cell(), which marks it. */
+	str_cell(a->remote, sizeof a->remote - 6, v);
 	if (get(r, F_ALERT_country)->set) {
-		size_t n = strlen(rem);
-		snprintf(rem + n, sizeof rem - n, " (");
-		str_cell(rem + n + 2, sizeof rem - n - 2,
-		    get(r, F_ALERT_country));
-		n = strlen(rem);
-		snprintf(rem + n, sizeof rem - n, ")");
+		size_t n = strlen(a->remote);
+		memcpy(a->remote + n, " (", 2);
+		str_cell(a->remote + n + 2, 4, get(r, F_ALERT_country));
+		n = strlen(a->remote);
+		memcpy(a->remote + n, ")", 2);
 	}
-	snprintf(a->remote, sizeof a->remote, "%.*s",
-	    (int)sizeof a->remote - 1, rem);
 	a->count = get_u(r, F_ALERT_count);
 }
 
@@ -347,7 +356,7 @@ static void
 on_drone(struct summary *s, const struct record *r)
 {
 	struct drone_row *u;
-	char a[40], b[40];
+	char a[13], b[15];
 
 	s->ndrone++;
 	if (get(r, F_DRONE_spoof)->set)
@@ -358,7 +367,7 @@ on_drone(struct summary *s, const struct record *r)
 	str_cell(u->id, sizeof u->id, get(r, F_DRONE_id));
 	str_cell(a, sizeof a, get(r, F_DRONE_maker));
 	str_cell(b, sizeof b, get(r, F_DRONE_model));
-	snprintf(u->what, sizeof u->what, "%.12s %.14s", a,
+	snprintf(u->what, sizeof u->what, "%s %s", a,
 	    get(r, F_DRONE_model)->set ? b : "");
 	str_cell(u->heard, sizeof u->heard, get(r, F_DRONE_carriers));
 	latlon(u->pos, sizeof u->pos, get(r, F_DRONE_lat),
@@ -492,7 +501,7 @@ print_dests(struct summary *s, FILE *out, const char *B, const char *R)
 	}
 	for (size_t i = 0; i < s->ndrows; i++) {
 		const struct dest_row *d = &s->drows[i];
-		fprintf(out, "  %-28s %-24s %-40.40s %-2s%s %-10s %9s %9s\n",
+		fprintf(out, "  %-28s %-24s %-40s %-2s%s %-10s %9s %9s\n",
 		    d->device, d->remote, d->name, d->country,
 		    d->flagged ? "*" : " ", d->port, human(d->up, h1, sizeof h1),
 		    human(d->down, h2, sizeof h2));
@@ -532,17 +541,19 @@ print_drones(const struct summary *s, FILE *out, const char *B,
 		return;
 	fprintf(out, "\n%sAircraft heard%s %zu, %zu of them failing spoof "
 	    "checks\n", B, R, s->ndrone, s->nspoofed);
-	int w = 26; /* as wide as the longest ID shown: IDs are not cut */
+	int w = 26, wh = 18; /* as wide as the longest ID, carriers shown */
 
-	for (size_t i = 0; i < shown; i++)
+	for (size_t i = 0; i < shown; i++) {
 		w = wider(w, s->urows[i].id);
-	fprintf(out, "  %-*s %-26s %-18s %-24s %-24s %7s  %s\n", w, "ID",
-	    "MAKER / MODEL", "HEARD ON", "LAST POSITION", "OPERATOR", "MSGS",
-	    "SPOOF CHECKS FAILED");
+		wh = wider(wh, s->urows[i].heard);
+	}
+	fprintf(out, "  %-*s %-26s %-*s %-24s %-24s %7s  %s\n", w, "ID",
+	    "MAKER / MODEL", wh, "HEARD ON", "LAST POSITION", "OPERATOR",
+	    "MSGS", "SPOOF CHECKS FAILED");
 	for (size_t i = 0; i < shown; i++) {
 		const struct drone_row *u = &s->urows[i];
-		fprintf(out, "  %-*s %-26s %-18.18s %-24s %-24s %7" PRIu64
-		    "  %s\n", w, u->id, u->what, u->heard, u->pos, u->op,
+		fprintf(out, "  %-*s %-26s %-*s %-24s %-24s %7" PRIu64
+		    "  %s\n", w, u->id, u->what, wh, u->heard, u->pos, u->op,
 		    u->msgs, u->spoof);
 	}
 	if (s->nurows > shown)
@@ -600,8 +611,8 @@ summary_print(struct summary *s, FILE *out, bool color)
 		    "VENDOR", "KIND", "IPS", "FLOWS", "SENT", "RECEIVED");
 	for (size_t i = 0; i < shown; i++) {
 		const struct host_row *h = &s->rows[i];
-		fprintf(out, "  %-28s %-20.20s %-14s %-34s %6" PRIu64
-		    " %9s %9s%s%s%s\n", h->key, h->vendor, h->kind, h->ips,
+		fprintf(out, "  %-28s %-20s %-14s %-34s %6" PRIu64
+		    " %9s %9s%s%s%s\n", h->key, h->vendor_col, h->kind, h->ips,
 		    h->flows, human(h->out, h1, sizeof h1),
 		    human(h->in, h2, sizeof h2), h->router ? "  router" : "",
 		    h->l2[0] ? "  " : "", h->l2);

@@ -22,6 +22,12 @@ in DHCP (option 12) with strings a report must keep inert:
   10.20.30.164 00:11:22:5e:00:04  workstation              -2+3 ESC[2J (a terminal escape)
   10.20.30.165 00:11:22:5e:00:05  workstation              @SUM(1+1)
 
+Also writes tests/captures/summary_cells.pcap: the Dahua camera of
+report_names.pcap announces itself (DHIP), resolves a 53-byte name of
+two-byte UTF-8 characters whose 20th straddles bytes 39-40 (one past the
+terminal summary's 40-column NAME cell) and uploads 10 KiB to its address:
+the summary must cut that cell before a whole character and mark the cut.
+
 Remote addresses lie in the ranges of the test GeoIP databases
 (tests/data/geo-test.txt), so countries are stable.
 """
@@ -90,8 +96,28 @@ def make_report(cap):
     mi.write_pcap(os.path.join(cap, 'report_names.pcap'), tl.ev)
 
 
+LONG_NAME = b'x' + '\u00e9'.encode() * 25 + b'.cn'
+
+
+def make_cells(cap):
+    mi._IPID.clear()
+    mi.BASE = calendar.timegm((2026, 2, 10, 10, 0, 0, 0, 0, 0))
+    tl = Timeline()
+    body = mi.notify_dev_info(DAH[0], DAH[1], 'IPC', 'IPC-HFW2431S-S-S2', '7K0A5E0PAZ00002',
+                              'Dahua', '2.800.0000000.16.R', '')
+    tl.add(0.0, E(DAH[0], mi.mcast_mac(mi.DHIP_GRP),
+                  udp(DAH[1], mi.DHIP_GRP, 37810, 37810, mi.dhip(body), ttl=1)))
+    mi.dns_pair(tl, 1.0, DAH[0], DAH[1], 40100, LONG_NAME, HK_ADDR, 0x5e01)
+    s = TCPSess(tl, DAH[0], mi.R_MAC, DAH[1], HK_ADDR, 41003, 8800, 0x55000000, 0x66000000,
+                ttl_s=48)
+    t = s.open(2.0, 0.080)
+    t = s.send(t, True, bytes((i * 11) & 0xff for i in range(10 * 1024)), 0.080)
+    s.close(t + 0.01, 0.080)
+    mi.write_pcap(os.path.join(cap, 'summary_cells.pcap'), tl.ev)
+
+
 def main():
-    mi.main_with(make_report)
+    mi.main_with(make_report, make_cells)
 
 
 if __name__ == '__main__':
