@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
-/* ascii.h - short strings (names, labels) eight bytes at a time: ASCII
- * case folding (no locale: bytes 0x80-0xff never change) and equality.
+/* ascii.h - ASCII case folding (no locale: bytes 0x80-0xff never change)
+ * and hex digits; short strings (names, labels) folded and compared eight
+ * bytes at a time.
  * A tail shorter than a word is read as the last whole word, overlapping
  * the one before (4-byte halves or single bytes below 8): no
  * byte-at-a-time loop for strings of 4 bytes or more. */
@@ -11,6 +12,24 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <string.h>
+
+/* ascii_lc: c with ASCII upper case folded to lower; any other value
+ * (bytes 0x80-0xff, negative chars) unchanged. */
+static inline int
+ascii_lc(int c)
+{
+	return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
+}
+
+/* ascii_hexval: the value of hex digit c (either case), or -1. */
+static inline int
+ascii_hexval(int c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	c = ascii_lc(c);
+	return c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+}
 
 /* ascii_lower8: the 8 bytes of x with ASCII upper case folded to lower:
  * per byte, bit 7 of h + 0x3f is set for h >= 'A' and bit 7 of h + 0x25

@@ -11,11 +11,12 @@
  * conflicts and all stay in the evidence. */
 #include "ident.h"
 
-#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+
+#include "../core/ascii.h"
 #include "../core/pool.h"
 
 _Static_assert(IDENT_EVID_MAX < 255 &&
@@ -206,15 +207,6 @@ ident_add(struct ident_pool *ip, struct ident *id, const char *source,
 	e->val[len] = '\0';
 }
 
-static int
-hexval(int c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	c = tolower(c);
-	return c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
-}
-
 bool
 mac_parse(const char *s, size_t n, uint8_t *mac)
 {
@@ -222,7 +214,7 @@ mac_parse(const char *s, size_t n, uint8_t *mac)
 
 	memset(mac, 0, 6);
 	for (size_t i = 0; i < n && nib <= 12; i++) {
-		int v = hexval((unsigned char)s[i]);
+		int v = ascii_hexval((unsigned char)s[i]);
 
 		if (v < 0) {
 			if (s[i] == ':' || s[i] == '-' || s[i] == '.')

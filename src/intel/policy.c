@@ -17,6 +17,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "../core/ascii.h"
 #include "../core/hash.h"
 #include "datafile.h"
 #include "kb.h"
@@ -84,12 +85,6 @@ find_word(const char *const *names, size_t n, const char *s)
 	return -1;
 }
 
-static char
-lower(char c)
-{
-	return c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
-}
-
 /* True if name (n bytes, any case) ends with suffix (NUL-ended, lower
  * case) on a label boundary. */
 static bool
@@ -112,7 +107,7 @@ suffix_parse(char *dst, const char *s)
 	if (n == 0 || n > POLICY_NAME_MAX)
 		return false;
 	for (size_t i = 0; i < n; i++) {
-		char c = lower(s[i]);
+		char c = (char)ascii_lc(s[i]);
 
 		if (c == '.') {
 			if (label == 0)
@@ -481,7 +476,7 @@ policy_free(struct policy *p)
 bool
 policy_flagged(const struct policy *p, const char cc[2])
 {
-	char a = lower(cc[0]), b = lower(cc[1]);
+	char a = (char)ascii_lc(cc[0]), b = (char)ascii_lc(cc[1]);
 	unsigned bit;
 
 	if (a < 'a' || a > 'z' || b < 'a' || b > 'z')

@@ -15,6 +15,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "../core/ascii.h"
 #include "core/limits.h"
 #include "datafile.h"
 
@@ -49,12 +50,6 @@ static bool
 is_alpha(char c)
 {
 	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-
-static char
-lower(char c)
-{
-	return c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
 }
 
 /* Drop spaces (and a Dahua separating comma) around s[0..*n). */
@@ -207,7 +202,7 @@ glob1(const char *p, size_t pn, const char *s, size_t n)
 			star = pi++;
 			mark = i;
 		} else if (pi < pn && (p[pi] == '?' ||
-		    lower(p[pi]) == lower(s[i]))) {
+		    ascii_lc(p[pi]) == ascii_lc(s[i]))) {
 			pi++;
 			i++;
 		} else if (star != SIZE_MAX) {

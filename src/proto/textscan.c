@@ -8,15 +8,11 @@
 
 #include "textscan.h"
 
+#include "../core/ascii.h"
+
 static const char DAHUA[] = "Dahua";
 static const char HIKVISION[] = "Hikvision";
 static const char EMPTY[] = "";
-
-static int
-lower(int ch)
-{
-	return ch >= 'A' && ch <= 'Z' ? ch + ('a' - 'A') : ch;
-}
 
 /* SP, or HT LF VT FF CR (9 to 13). */
 static bool
@@ -320,14 +316,14 @@ const struct ts_hdr *
 ts_hdr_findn(const struct ts_msg *m, const char *name, size_t n,
     unsigned *at)
 {
-	int c0 = n ? lower((unsigned char)name[0]) : 0;
+	int c0 = n ? ascii_lc((unsigned char)name[0]) : 0;
 
 	/* Length and first byte turn nearly every other field away. */
 	for (unsigned i = *at; i < m->nhdr; i++) {
 		const struct ts_str *h = &m->hdr[i].name;
 
 		if (h->len == n && (n == 0 ||
-		    (lower((unsigned char)h->p[0]) == c0 &&
+		    (ascii_lc((unsigned char)h->p[0]) == c0 &&
 		    ipfx_n(h->p, name, n)))) {
 			*at = i + 1;
 			return &m->hdr[i];

@@ -24,6 +24,7 @@
  * Scope values are reported raw (still percent-encoded). */
 #include <string.h>
 
+#include "../core/ascii.h"
 #include "proto.h"
 #include "xmlscan.h"
 
@@ -218,19 +219,6 @@ xaddr_ip(struct span list, struct span *ip)
 	return false;
 }
 
-/* hexval: the value of hex digit c, or -1. */
-static int
-hexval(char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
-
 /* uuid_mac: the last 12 hex digits of a urn:uuid endpoint address when
  * they can be a MAC: a non-random UUID (version digit not 4) whose tail
  * is a unicast, non-zero address. */
@@ -247,10 +235,10 @@ uuid_mac(struct span a, struct span *mac)
 	if (n != 36 || p[14] == '4' || p[23] != '-')
 		return false;
 	for (size_t i = 24; i < 36; i++)
-		if (hexval(p[i]) < 0)
+		if (ascii_hexval(p[i]) < 0)
 			return false;
 	/* Bit 0 of the first octet set: a group address, not a NIC. */
-	if (xml_zero_addr(p + 24, 12) || (hexval(p[25]) & 1))
+	if (xml_zero_addr(p + 24, 12) || (ascii_hexval(p[25]) & 1))
 		return false;
 	mac->p = p + 24;
 	mac->n = 12;

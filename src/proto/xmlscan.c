@@ -9,16 +9,12 @@
 
 #include "xmlscan.h"
 
+#include "../core/ascii.h"
+
 static bool
 is_space(char c)
 {
 	return c == ' ' || c == '\t' || c == '\r' || c == '\n';
-}
-
-static char
-lower(char c)
-{
-	return c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
 }
 
 /* Bytes that end a tag name (1), and the namespace separator (2). */
@@ -201,7 +197,7 @@ xml_ieq(const char *p, size_t n, const char *lit)
 		if (lit[i] == '\0')
 			return false;
 		/* Mostly the same byte: folded only if not. */
-		if (p[i] != lit[i] && lower(p[i]) != lower(lit[i]))
+		if (p[i] != lit[i] && ascii_lc(p[i]) != ascii_lc(lit[i]))
 			return false;
 	}
 	return lit[i] == '\0';
@@ -215,7 +211,7 @@ xml_istr(const char *p, size_t n, const char *lit)
 	if (m == 0 || m > n)
 		return NULL;
 	for (size_t i = 0; i + m <= n; i++)
-		if (lower(p[i]) == lower(lit[0]) && xml_ieq(p + i, m, lit))
+		if (ascii_lc(p[i]) == ascii_lc(lit[0]) && xml_ieq(p + i, m, lit))
 			return p + i;
 	return NULL;
 }
