@@ -112,3 +112,14 @@ datafile_number(const char *s, double lo, double hi, double *out)
 	*out = v;
 	return true;
 }
+
+bool
+datafile_copy(char *dst, size_t n, const char *s)
+{
+	size_t l = strlen(s);
+
+	if (l == 0 || l >= n)
+		return false;
+	memcpy(dst, s, l + 1);
+	return true;
+}

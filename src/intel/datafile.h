@@ -31,6 +31,10 @@ bool datafile_skip(const char *line);
  * Returns the count. */
 unsigned datafile_fields(char *line, char **f, unsigned max);
 
+/* datafile_copy: copy field s into dst (size n); false, dst unchanged,
+ * if s is empty or does not fit. */
+bool datafile_copy(char *dst, size_t n, const char *s);
+
 /* datafile_number: a decimal number filling all of s (strtod() syntax),
  * finite and within [lo, hi], into *out; false, *out unchanged, if s is
  * anything else. For data files and options alike. */

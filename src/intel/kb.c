@@ -39,18 +39,6 @@ role_name(enum domain_role r)
 	return (unsigned)r < 4 ? role_names[r] : "?";
 }
 
-/* Copy field s into dst (size n); false if it does not fit or is empty. */
-static bool
-field(char *dst, size_t n, const char *s)
-{
-	size_t l = strlen(s);
-
-	if (l == 0 || l >= n)
-		return false;
-	memcpy(dst, s, l + 1);
-	return true;
-}
-
 static int
 find_name(const char *const *names, unsigned n, const char *s)
 {
@@ -85,12 +73,13 @@ line_maker(struct kb *kb, char **f, unsigned nf, char *why, size_t n)
 	if (kb_maker_id(kb, f[0]) >= 0)
 		return snprintf(why, n, "maker '%.40s' listed twice", f[0]), -1;
 	m = &kb->maker[kb->nmaker];
-	if (!field(m->id, sizeof m->id, f[0]) ||
-	    !field(m->name, sizeof m->name, f[1]) ||
-	    strlen(f[2]) != 2 || !field(m->country, sizeof m->country, f[2]) ||
-	    !field(m->basis, sizeof m->basis, f[4]) ||
-	    !field(m->since, sizeof m->since, f[5]) ||
-	    !field(m->ieee, sizeof m->ieee, f[6]))
+	if (!datafile_copy(m->id, sizeof m->id, f[0]) ||
+	    !datafile_copy(m->name, sizeof m->name, f[1]) ||
+	    strlen(f[2]) != 2 ||
+	    !datafile_copy(m->country, sizeof m->country, f[2]) ||
+	    !datafile_copy(m->basis, sizeof m->basis, f[4]) ||
+	    !datafile_copy(m->since, sizeof m->since, f[5]) ||
+	    !datafile_copy(m->ieee, sizeof m->ieee, f[6]))
 		return snprintf(why, n, "a field is empty or too long"), -1;
 	if (strcmp(f[3], "yes") != 0 && strcmp(f[3], "no") != 0)
 		return snprintf(why, n, "covered must be yes or no, not '%.20s'",
@@ -127,7 +116,7 @@ line_brand(struct kb *kb, char **f, unsigned nf, char *why, size_t n)
 	if (kb->nbrand >= KB_MAX_BRANDS)
 		return snprintf(why, n, "too many brands"), -1;
 	b = &kb->brand[kb->nbrand];
-	if (!field(b->brand, sizeof b->brand, f[0]))
+	if (!datafile_copy(b->brand, sizeof b->brand, f[0]))
 		return snprintf(why, n, "brand empty or too long"), -1;
 	if (maker_ref(kb, f[1], &b->maker, why, n) < 0)
 		return -1;
@@ -173,8 +162,8 @@ line_domain(struct kb *kb, char **f, unsigned nf, char *why, size_t n)
 	if (kb->ndomain >= KB_MAX_DOMAINS)
 		return snprintf(why, n, "too many domains"), -1;
 	d = &kb->domain[kb->ndomain];
-	if (!field(d->suffix, sizeof d->suffix, f[0]) ||
-	    !field(d->service, sizeof d->service, f[3]) ||
+	if (!datafile_copy(d->suffix, sizeof d->suffix, f[0]) ||
+	    !datafile_copy(d->service, sizeof d->service, f[3]) ||
 	    d->suffix[0] == '.' || strchr(d->suffix, '.') == NULL)
 		return snprintf(why, n, "suffix must be a dotted name"), -1;
 	for (char *c = d->suffix; *c; c++)
@@ -235,7 +224,7 @@ line_model(struct kb *kb, char **f, unsigned nf, char *why, size_t n)
 	if (kb->nmodel >= KB_MAX_MODELS)
 		return snprintf(why, n, "too many models"), -1;
 	m = &kb->model[kb->nmodel];
-	if (!field(m->prefix, sizeof m->prefix, f[0]))
+	if (!datafile_copy(m->prefix, sizeof m->prefix, f[0]))
 		return snprintf(why, n, "prefix empty or too long"), -1;
 	if (maker_ref(kb, f[1], &m->maker, why, n) < 0 ||
 	    kind_ref(f[2], &m->kind, why, n) < 0)
@@ -254,7 +243,7 @@ line_kind(struct kb *kb, char **f, unsigned nf, char *why, size_t n)
 	if (kb->nkind >= KB_MAX_KINDS)
 		return snprintf(why, n, "too many labels"), -1;
 	k = &kb->kindl[kb->nkind];
-	if (!field(k->label, sizeof k->label, f[0]))
+	if (!datafile_copy(k->label, sizeof k->label, f[0]))
 		return snprintf(why, n, "label empty or too long"), -1;
 	if (kind_ref(f[1], &k->kind, why, n) < 0)
 		return -1;

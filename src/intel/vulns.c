@@ -233,17 +233,6 @@ glob_any(const char *pat, const char *s, size_t n)
 
 /* Copy field s into dst (size n): false if empty or too long. */
 static bool
-field(char *dst, size_t n, const char *s)
-{
-	size_t l = strlen(s);
-
-	if (l == 0 || l >= n)
-		return false;
-	memcpy(dst, s, l + 1);
-	return true;
-}
-
-static bool
 open_field(const char *s)
 {
 	return strcmp(s, "-") == 0;
@@ -356,14 +345,15 @@ line_row(struct vulns *v, char **f, unsigned nf, char *why, size_t n)
 		return snprintf(why, n, "too many rows (at most %u)",
 		    VULNS_MAX), -1;
 	r = &v->row[v->n];
-	if (!field(r->vendor, sizeof r->vendor, f[0]))
+	if (!datafile_copy(r->vendor, sizeof r->vendor, f[0]))
 		return snprintf(why, n, "vendor empty or too long"), -1;
-	if (!field(r->model, sizeof r->model, f[1]) || !model_ok(r->model))
+	if (!datafile_copy(r->model, sizeof r->model, f[1]) ||
+	    !model_ok(r->model))
 		return snprintf(why, n, "bad model pattern '%.40s' (globs "
 		    "with * and ? joined by |)", f[1]), -1;
 	if (line_firmware(r, f, why, n) < 0)
 		return -1;
-	if (!cve_ok(f[6]) || !field(r->cve, sizeof r->cve, f[6]))
+	if (!cve_ok(f[6]) || !datafile_copy(r->cve, sizeof r->cve, f[6]))
 		return snprintf(why, n, "bad CVE id '%.30s'", f[6]), -1;
 	if (!cvss_parse(f[7], &r->pub.cvss))
 		return snprintf(why, n, "bad CVSS '%.20s' (0 to 10, one "
@@ -371,8 +361,8 @@ line_row(struct vulns *v, char **f, unsigned nf, char *why, size_t n)
 	if (strcmp(f[8], "yes") != 0 && strcmp(f[8], "no") != 0)
 		return snprintf(why, n, "KEV must be yes or no, not '%.20s'",
 		    f[8]), -1;
-	if (!field(r->advisory, sizeof r->advisory, f[9]) ||
-	    !field(r->note, sizeof r->note, f[10]))
+	if (!datafile_copy(r->advisory, sizeof r->advisory, f[9]) ||
+	    !datafile_copy(r->note, sizeof r->note, f[10]))
 		return snprintf(why, n, "advisory or note empty or too long"),
 		    -1;
 	r->pub.kev = strcmp(f[8], "yes") == 0;
