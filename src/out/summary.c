@@ -116,12 +116,13 @@ static void
 str_cell(char *dst, size_t n, const struct val *v)
 {
 	char full[200 * 4 + 1]; /* 200 input bytes, each at most "\\xNN" */
-	size_t len = v->u.s.len > 200 ? 200 : v->u.s.len;
+	size_t len;
 
 	if (!v->set) {
 		snprintf(dst, n, "-");
 		return;
 	}
+	len = v->u.s.len > 200 ? 200 : v->u.s.len;
 	if (esc_term(full, sizeof full, v->u.s.p, len) < n) {
 		memcpy(dst, full, strlen(full) + 1);
 		return;
