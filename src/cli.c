@@ -145,23 +145,24 @@ cli_usage(FILE *f, unsigned cmd)
 		    "a.pcap b.pcapng\n");
 }
 
-static const char *usage_cmd = "scan"; /* for bad_usage() */
-static char usage_where[4200];       /* "FILE:LINE: " in a config file */
+static int bad_usage(const struct scan_opts *o, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
 
-static int bad_usage(const char *fmt, ...)
-    __attribute__((format(printf, 1, 2)));
-
-/* One line naming the problem, a pointer to --help, exit status 2. */
+/* One line naming the problem (and the config file line being read, if
+ * any), a pointer to --help, exit status 2. */
 static int
-bad_usage(const char *fmt, ...)
+bad_usage(const struct scan_opts *o, const char *fmt, ...)
 {
 	va_list ap;
 
-	fprintf(stderr, "vigie: %s", usage_where);
+	fprintf(stderr, "vigie: ");
+	if (o->config_path != NULL)
+		fprintf(stderr, "%s:%u: ", o->config_path, o->config_line);
 	va_start(ap, fmt);
 	vfprintf(stderr, fmt, ap);
 	va_end(ap);
-	fprintf(stderr, "\nTry 'vigie %s --help'.\n", usage_cmd);
+	fprintf(stderr, "\nTry 'vigie %s --help'.\n",
+	    o->cmd == C_SDR ? "sdr" : "scan");
 	return EXIT_USAGE;
 }
 
@@ -213,31 +214,31 @@ parse_sdr(int c, struct scan_opts *o)
 	case O_FORMAT:
 		s->over.fmt = iq_fmt_parse(optarg, strlen(optarg));
 		if (s->over.fmt == IQ_NONE)
-			return bad_usage("--format: '%s' is not cf32, cs16, "
+			return bad_usage(o, "--format: '%s' is not cf32, cs16, "
 			    "cs8 or cu8", optarg);
 		break;
 	case O_RATE:
 		if (!datafile_number(optarg, IQ_RATE_MIN, IQ_RATE_MAX,
 		    &s->over.rate))
-			return bad_usage("--rate: '%s' is not a sample rate "
+			return bad_usage(o, "--rate: '%s' is not a sample rate "
 			    "from 15.36e6 to 250e6 (a DroneID burst is 10 MHz "
 			    "wide)", optarg);
 		break;
 	case O_FREQ:
 		if (!datafile_number(optarg, 1e6, 7e9, &s->over.freq_hz))
-			return bad_usage("--freq: '%s' is not a frequency in "
-			    "Hz from 1e6 to 7e9", optarg);
+			return bad_usage(o, "--freq: '%s' is not a frequency "
+			    "in Hz from 1e6 to 7e9", optarg);
 		break;
 	case O_START:
 		if (!time_parse(optarg, strlen(optarg), false,
 		    &s->over.start_us))
-			return bad_usage("--start: '%s' is not an ISO 8601 "
+			return bad_usage(o, "--start: '%s' is not an ISO 8601 "
 			    "UTC time (2026-05-04T10:00:00Z)", optarg);
 		s->over.has_start = true;
 		break;
 	case O_ITERS:
 		if (!datafile_number(optarg, 1, 16, &v) || v != (int)v)
-			return bad_usage("--iterations: '%s' is not a whole "
+			return bad_usage(o, "--iterations: '%s' is not a whole "
 			    "number from 1 to 16", optarg);
 		s->iters = (int)v;
 		break;
@@ -246,26 +247,26 @@ parse_sdr(int c, struct scan_opts *o)
 		break;
 	case O_HOP:
 		if (!parse_hops(optarg, s))
-			return bad_usage("--channels: '%s' is not a list of "
+			return bad_usage(o, "--channels: '%s' is not a list of "
 			    "up to %d frequencies in MHz", optarg, SDR_HOP_MAX);
 		break;
 	case O_DWELL:
 		if (!datafile_number(optarg, 0.05, 3600, &s->dwell_s))
-			return bad_usage("--dwell: '%s' is not a number of "
+			return bad_usage(o, "--dwell: '%s' is not a number of "
 			    "seconds from 0.05 to 3600", optarg);
 		break;
 	case O_GAIN:
 		if (!datafile_number(optarg, 0, 100, &s->gain_db))
-			return bad_usage("--gain: '%s' is not a gain in dB "
+			return bad_usage(o, "--gain: '%s' is not a gain in dB "
 			    "from 0 to 100", optarg);
 		break;
 	case O_SECONDS:
 		if (!datafile_number(optarg, 0.001, 1e9, &s->seconds))
-			return bad_usage("--seconds: '%s' is not a positive "
+			return bad_usage(o, "--seconds: '%s' is not a positive "
 			    "number of seconds", optarg);
 		break;
 	default:
-		return bad_usage("unknown option '%s'", optarg);
+		return bad_usage(o, "unknown option '%s'", optarg);
 	}
 	return -1;
 }
@@ -308,7 +309,7 @@ parse_opts(int argc, char **argv, struct scan_opts *o)
 	while ((c = getopt_long(argc, argv, ":hqV", lo, &li)) != -1) {
 		/* An option of the other subcommand: named as unknown here. */
 		if (c >= O_JSON && !(opts[li].cmds & o->cmd))
-			return bad_usage("option '--%s' is for vigie %s",
+			return bad_usage(o, "option '--%s' is for vigie %s",
 			    opts[li].name, o->cmd == C_SDR ? "scan" : "sdr");
 		if (c >= O_FORMAT && c <= O_SECONDS) {
 			int r = parse_sdr(c, o);
@@ -332,36 +333,36 @@ parse_opts(int argc, char **argv, struct scan_opts *o)
 			o->local_given = true;
 			if (netset_add(&o->cfg.local, optarg, err,
 			    sizeof err) < 0)
-				return bad_usage("--local: %s", err);
+				return bad_usage(o, "--local: %s", err);
 			break;
 		case O_SITE:
 			if (!esc_label_ok(optarg))
-				return bad_usage("--site: '%s' must be 1-64 "
+				return bad_usage(o, "--site: '%s' must be 1-64 "
 				    "printable characters", optarg);
 			o->cfg.site = optarg;
 			break;
 		case O_ORG:
 			if (!esc_label_ok(optarg))
-				return bad_usage("--org: '%s' must be 1-64 "
+				return bad_usage(o, "--org: '%s' must be 1-64 "
 				    "printable characters", optarg);
 			o->org = optarg;
 			break;
 		case O_MAX_FLOWS:
 			if (!parse_count(optarg, FLOW_MIN_MAX, FLOW_MAX_MAX, &v))
-				return bad_usage("--max-flows: '%s' is not a "
-				    "number from 16 to 16777216", optarg);
+				return bad_usage(o, "--max-flows: '%s' is not "
+				    "a number from 16 to 16777216", optarg);
 			o->cfg.max_flows = (uint32_t)v;
 			break;
 		case O_MAX_HOSTS:
 			if (!parse_count(optarg, 16, 1u << 24, &v))
-				return bad_usage("--max-hosts: '%s' is not a "
-				    "number from 16 to 16777216", optarg);
+				return bad_usage(o, "--max-hosts: '%s' is not "
+				    "a number from 16 to 16777216", optarg);
 			o->cfg.max_hosts = (uint32_t)v;
 			break;
 		case O_IDLE:
 			if (!parse_count(optarg, 1, 86400 * 7, &v))
-				return bad_usage("--idle-timeout: '%s' is not "
-				    "a number of seconds from 1 to 604800",
+				return bad_usage(o, "--idle-timeout: '%s' is "
+				    "not a number of seconds from 1 to 604800",
 				    optarg);
 			o->cfg.idle_us = v * 1000000u;
 			break;
@@ -387,17 +388,17 @@ parse_opts(int argc, char **argv, struct scan_opts *o)
 			o->sites = optarg;
 			break;
 		case O_CONFIG: /* read before the command line */
-			if (usage_where[0])
-				return bad_usage("%s", "a config file cannot "
-				    "name another (--config)");
+			if (o->config_path != NULL)
+				return bad_usage(o, "%s", "a config file "
+				    "cannot name another (--config)");
 			break;
 		case O_GEOJSON:
 			o->cfg.geojson = optarg;
 			break;
 		case O_MAX_DESTS:
 			if (!parse_count(optarg, 16, 1u << 24, &v))
-				return bad_usage("--max-dests: '%s' is not a "
-				    "number from 16 to 16777216", optarg);
+				return bad_usage(o, "--max-dests: '%s' is not "
+				    "a number from 16 to 16777216", optarg);
 			o->cfg.max_dests = (uint32_t)v;
 			break;
 		case 'q':
@@ -416,10 +417,10 @@ parse_opts(int argc, char **argv, struct scan_opts *o)
 			cli_list_fields();
 			return EXIT_OK;
 		case ':':
-			return bad_usage("option '%s' needs a value",
+			return bad_usage(o, "option '%s' needs a value",
 			    argv[optind - 1]);
 		default:
-			return bad_usage("unknown option '%s'",
+			return bad_usage(o, "unknown option '%s'",
 			    argv[optind - 1]);
 		}
 	}
@@ -450,13 +451,13 @@ config_line(char *line, char *arg, struct scan_opts *o)
 		;
 	if (i == NOPTS || opts[i].id == O_HELP || opts[i].id == O_VERSION ||
 	    opts[i].id == O_LIST_FIELDS)
-		return bad_usage("'%s' is not an option a config file can set",
-		    name);
+		return bad_usage(o, "'%s' is not an option a config file "
+		    "can set", name);
 	if (opts[i].has_arg && *val == '\0')
-		return bad_usage("%s needs a value", name);
+		return bad_usage(o, "%s needs a value", name);
 	if (!opts[i].has_arg && *val && strcmp(val, "true") != 0 &&
 	    strcmp(val, "yes") != 0)
-		return bad_usage("%s takes no value (or 'true')", name);
+		return bad_usage(o, "%s takes no value (or 'true')", name);
 	sprintf(arg, "--%s%s%s", name, opts[i].has_arg ? "=" : "",
 	    opts[i].has_arg ? val : ""); /* room: see load_config() */
 	optind = 0;
@@ -464,13 +465,13 @@ config_line(char *line, char *arg, struct scan_opts *o)
 }
 
 /* --config PATH: every line an option, applied before the command line.
- * Values are kept for the run (options keep pointers to them). -1 to go
+ * Values are kept for the run in o->config_text (options keep pointers
+ * into it; the caller frees it). -1 to go
  * on, or an exit code after one message naming the file and line. */
 static int
 load_config(const char *path, struct scan_opts *o)
 {
-	static char *lines; /* the file, then the options made of it: kept,
-	                     * as options point into them */
+	char *lines;
 	FILE *f = fopen(path, "r");
 	char *l, *next, *arg;
 	unsigned no = 0;
@@ -487,8 +488,9 @@ load_config(const char *path, struct scan_opts *o)
 	}
 	/* Each option written out takes at most 4 bytes more than its
 	 * line, lines of at least one byte: 5 x size. */
-	if (size > (1 << 20) || (lines = calloc(1, 6 * (size_t)size + 8)) ==
-	    NULL || fread(lines, 1, (size_t)size, f) != (size_t)size) {
+	if (size > (1 << 20) || (lines = o->config_text = calloc(1,
+	    6 * (size_t)size + 8)) == NULL ||
+	    fread(lines, 1, (size_t)size, f) != (size_t)size) {
 		fprintf(stderr, "vigie: --config %s: unreadable or larger than "
 		    "1 MiB\n", path);
 		fclose(f);
@@ -508,14 +510,15 @@ load_config(const char *path, struct scan_opts *o)
 			l[n - 1] = '\0';
 		if (*l == '\0' || *l == '#')
 			continue;
-		snprintf(usage_where, sizeof usage_where, "%s:%u: ", path, no);
+		o->config_path = path;
+		o->config_line = no;
 		if (strlen(l) >= CONFIG_MAX_LINE)
-			r = bad_usage("%s", "line too long");
+			r = bad_usage(o, "%s", "line too long");
 		else
 			r = config_line(l, arg, o);
 		arg += strlen(arg) + 1;
 	}
-	usage_where[0] = '\0';
+	o->config_path = NULL;
 	return r;
 }
 
@@ -537,7 +540,6 @@ cli_parse(int argc, char **argv, struct scan_opts *o)
 {
 	int r;
 
-	usage_cmd = o->cmd == C_SDR ? "sdr" : "scan";
 	if (config_arg(argc, argv) != NULL &&
 	    (r = load_config(config_arg(argc, argv), o)) >= 0)
 		return r;
@@ -546,17 +548,17 @@ cli_parse(int argc, char **argv, struct scan_opts *o)
 		return r;
 	if (o->json && o->cfg.geojson && strcmp(o->json, "-") == 0 &&
 	    strcmp(o->cfg.geojson, "-") == 0)
-		return bad_usage("%s", "--json - and --geojson - would both "
+		return bad_usage(o, "%s", "--json - and --geojson - would both "
 		    "write to standard output");
 	if (o->cmd == C_SDR && o->sdr.device != NULL && optind < argc)
-		return bad_usage("%s", "--device reads live: give no files "
+		return bad_usage(o, "%s", "--device reads live: give no files "
 		    "with it");
 	if (o->cmd == C_SDR && o->sdr.device == NULL && (o->sdr.nhop ||
 	    o->sdr.dwell_s > 0 || o->sdr.gain_db >= 0 || o->sdr.seconds > 0))
-		return bad_usage("%s", "--channels, --dwell, --gain and "
+		return bad_usage(o, "%s", "--channels, --dwell, --gain and "
 		    "--seconds are for live input (--device)");
 	if (optind >= argc && !(o->cmd == C_SDR && o->sdr.device != NULL))
-		return bad_usage("%s", o->cmd == C_SDR ? "no IQ file or "
+		return bad_usage(o, "%s", o->cmd == C_SDR ? "no IQ file or "
 		    "--device given" : "no capture file given");
 	return -1;
 }

@@ -35,6 +35,11 @@ struct scan_opts {
 	const char *json, *db, *data, *ieee, *geoip, *asn, *policy, *sites;
 	const char *org;
 	bool no_db, quiet, local_given, no_identify;
+	char *config_text;       /* the --config file, then the options made
+	                          * of it (options point into it): the
+	                          * caller frees it after the run */
+	const char *config_path; /* while a --config line is read: its file */
+	unsigned config_line;    /* ... and line, for the error message */
 };
 
 /* cli_parse: fill o (cmd, defaults already set by the caller) from the

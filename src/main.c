@@ -31,15 +31,18 @@
 #endif
 
 /* Every alert rule id, for checking the policy's severity overrides. */
-static const char *rule_ids[64];
-static size_t nrule_ids;
+struct rule_ids {
+	const char *id[64];
+	size_t n;
+};
 
 static void
 note_rule(void *ctx, const struct alert_rule *r)
 {
-	(void)ctx;
-	if (nrule_ids < sizeof rule_ids / sizeof rule_ids[0])
-		rule_ids[nrule_ids++] = r->id;
+	struct rule_ids *ids = ctx;
+
+	if (ids->n < sizeof ids->id / sizeof ids->id[0])
+		ids->id[ids->n++] = r->id;
 }
 
 /* The policy and the vulnerable-firmware table of the knowledge base
@@ -51,8 +54,9 @@ load_rules(const char *data, const char *policy, bool flows_only,
     struct policy **pol, struct vulns **vul)
 {
 	char path[4096], err[600];
+	struct rule_ids ids = { { NULL }, 0 };
 
-	alert_rule_each(note_rule, NULL);
+	alert_rule_each(note_rule, &ids);
 	*pol = NULL;
 	*vul = NULL;
 	if (policy == NULL) {
@@ -67,7 +71,7 @@ load_rules(const char *data, const char *policy, bool flows_only,
 		fprintf(stderr, "vigie: policy: %s\n", err);
 		return -1;
 	}
-	if (!policy_check_rules(*pol, rule_ids, nrule_ids, err, sizeof err)) {
+	if (!policy_check_rules(*pol, ids.id, ids.n, err, sizeof err)) {
 		fprintf(stderr, "vigie: policy: %s\n", err);
 		return -1;
 	}
@@ -288,7 +292,7 @@ scan(int argc, char **argv, unsigned cmd)
 	struct scan_opts o = { .cmd = cmd, .db = "vigie.db",
 		.data = VIGIE_DATA_DIR, .ieee = IEEE_DATA_DIR,
 		.sdr = { .gain_db = -1 } };
-	static struct kb kb; /* large; lives for the whole run */
+	struct kb *kb = NULL;
 	struct policy *pol = NULL;
 	struct vulns *vul = NULL;
 	struct zones *zones = NULL;
@@ -309,26 +313,29 @@ scan(int argc, char **argv, unsigned cmd)
 	o.cfg.seed = hash_seed();
 	o.cfg.max_idents = IDENT_DEFAULT_MAX;
 	o.cfg.max_dests = ENGINE_MAX_DESTS;
-	if ((r = cli_parse(argc, argv, &o)) >= 0)
+	if ((r = cli_parse(argc, argv, &o)) >= 0) {
+		free(o.config_text);
 		return r;
+	}
 	if (cmd == C_SDR) /* no network traffic: nothing to identify */
 		o.no_identify = true;
+	rc = EXIT_USAGE; /* until the knowledge is loaded */
 	if (!o.no_identify) {
-		if (load_kb(&kb, o.data, o.ieee) < 0)
-			return EXIT_USAGE;
-		o.cfg.kb = &kb;
+		if ((kb = calloc(1, sizeof *kb)) == NULL) {
+			fprintf(stderr, "vigie: out of memory\n");
+			goto out;
+		}
+		if (load_kb(kb, o.data, o.ieee) < 0)
+			goto out;
+		o.cfg.kb = kb;
 	}
-	if (load_rules(o.data, o.policy, o.no_identify, &pol, &vul) < 0) {
-		policy_free(pol);
-		kb_free(&kb);
-		return EXIT_USAGE;
-	}
+	if (load_rules(o.data, o.policy, o.no_identify, &pol, &vul) < 0)
+		goto out;
 	o.cfg.policy = pol;
 	o.cfg.vulns = vul;
 	if (o.sites != NULL &&
 	    (zones = zones_load(o.sites, err, sizeof err)) == NULL) {
 		fprintf(stderr, "vigie: sites: %s\n", err);
-		rc = EXIT_USAGE;
 		goto out;
 	}
 	o.cfg.zones = zones;
@@ -372,7 +379,10 @@ scan(int argc, char **argv, unsigned cmd)
 	engine_free(e);
 out:
 	summary_free(sum);
-	kb_free(&kb);
+	if (kb != NULL)
+		kb_free(kb);
+	free(kb);
+	free(o.config_text);
 	geo_free(geo);
 	policy_free(pol);
 	vulns_free(vul);

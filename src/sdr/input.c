@@ -64,7 +64,7 @@ int
 sdr_file(struct engine *e, const char *path, const struct sdr_cfg *cfg,
     char *err, size_t errn)
 {
-	static struct iq_file q; /* its read buffer is large */
+	struct iq_file *q = malloc(sizeof *q); /* a 64 KiB read buffer */
 	struct stats *st = engine_counters(e);
 	struct hear_ctx hc = { e, 0, 0 };
 	struct ocu_rx_cfg rc;
@@ -72,13 +72,16 @@ sdr_file(struct engine *e, const char *path, const struct sdr_cfg *cfg,
 	float complex *buf;
 	int rc_ = 0;
 
-	if (iq_open(&q, path, &cfg->over, err, errn) < 0) {
+	if (q == NULL || iq_open(q, path, &cfg->over, err, errn) < 0) {
+		if (q == NULL)
+			snprintf(err, errn, "%s: out of memory", path);
+		free(q);
 		engine_input(e, true);
 		return -1;
 	}
-	hc.start_us = q.m.has_start ? q.m.start_us : 0;
-	hc.rate = q.m.rate;
-	rc = (struct ocu_rx_cfg){ q.m.rate, q.m.freq_hz, cfg->iters, on_heard,
+	hc.start_us = q->m.has_start ? q->m.start_us : 0;
+	hc.rate = q->m.rate;
+	rc = (struct ocu_rx_cfg){ q->m.rate, q->m.freq_hz, cfg->iters, on_heard,
 		&hc, st };
 	rx = ocu_rx_new(&rc);
 	buf = malloc(INPUT_BLOCK * sizeof *buf);
@@ -86,20 +89,21 @@ sdr_file(struct engine *e, const char *path, const struct sdr_cfg *cfg,
 		snprintf(err, errn, "%s: out of memory for the receiver", path);
 		rc_ = -1;
 	} else {
-		pump(&q, rx, cfg, buf, st);
-		if (q.ioerr) {
+		pump(q, rx, cfg, buf, st);
+		if (q->ioerr) {
 			snprintf(err, errn, "%s: read failed after %llu samples "
-			    "(those were processed)", q.path,
-			    (unsigned long long)q.read);
+			    "(those were processed)", q->path,
+			    (unsigned long long)q->read);
 			rc_ = -1;
 		}
 	}
-	st->n[STAT_SDR_NONFINITE] += q.nonfinite;
-	if (q.partial)
+	st->n[STAT_SDR_NONFINITE] += q->nonfinite;
+	if (q->partial)
 		STAT_INC(st, SDR_PARTIAL);
 	engine_input(e, rc_ < 0);
 	ocu_rx_free(rx);
 	free(buf);
-	iq_close(&q);
+	iq_close(q);
+	free(q);
 	return rc_;
 }
