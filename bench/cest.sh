@@ -28,12 +28,8 @@ VIGIE=$BUILD/vigie
 command -v valgrind >/dev/null || die "valgrind not found in PATH (Debian: apt-get install valgrind)"
 
 FILE=$ROOT/bench/out/mixed-$PACKETS.pcap
-if [[ ! -s $FILE || $GEN -nt $FILE ]]; then
-	mkdir -p "$ROOT/bench/out"
-	echo "generating $FILE ..."
-	"$GEN" -n "$PACKETS" -o "$FILE.tmp"
-	mv "$FILE.tmp" "$FILE"
-fi
+. "$ROOT/bench/lib.sh"
+capture "$GEN" "$PACKETS" "$FILE"
 TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT
 

@@ -1,9 +1,21 @@
 # SPDX-License-Identifier: MIT
 # bench/lib.sh - what the benchmark scripts share; sourced, not run.
 #
-# The caller sets $RUSAGE (build/bench/bench-rusage), $TMP (a scratch
-# directory) and a die() that prints one message and exits, and names each
-# command NAME by an array CMD_NAME ('-' in NAME written '_').
+# For timed() and warm(), the caller sets $RUSAGE (build/bench/bench-rusage),
+# $TMP (a scratch directory) and a die() that prints one message and exits,
+# and names each command NAME by an array CMD_NAME ('-' in NAME written
+# '_').
+
+# capture GEN COUNT FILE: make FILE with `GEN -n COUNT` (into FILE.tmp,
+# then renamed) if it is missing, empty or older than the generator.
+capture() {
+	if [[ ! -s $3 || $1 -nt $3 ]]; then
+		mkdir -p "$(dirname "$3")"
+		echo "generating $3 ..."
+		"$1" -n "$2" -o "$3.tmp"
+		mv "$3.tmp" "$3"
+	fi
+}
 
 # timed NAME: run CMD_NAME once under bench-rusage, its output discarded,
 # appending "wall_s maxrss_kib cpu_s" to $TMP/NAME. A failing command stops

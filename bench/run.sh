@@ -33,14 +33,8 @@ done
 command -v ndpiReader >/dev/null || die "ndpiReader not found in PATH (Debian: apt-get install libndpi-bin)"
 
 FILE=$ROOT/bench/out/mixed-$PACKETS.pcap
-if [[ ! -s $FILE || $GEN -nt $FILE ]]; then	# missing, or generator rebuilt
-	mkdir -p "$ROOT/bench/out"
-	echo "generating $FILE ..."
-	"$GEN" -n "$PACKETS" -o "$FILE.tmp"
-	mv "$FILE.tmp" "$FILE"
-fi
-
 . "$ROOT/bench/lib.sh"
+capture "$GEN" "$PACKETS" "$FILE"
 TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT
 

@@ -24,13 +24,8 @@ for t in "$GEN" "$LOOP" "$RUSAGE" "$VIGIE"; do
 	[[ -x $t ]] || die "$t is missing: build first (cmake --build $BUILD)"
 done
 FILE=$ROOT/bench/out/air-$FRAMES.pcap
-if [[ ! -s $FILE || $GEN -nt $FILE ]]; then
-	mkdir -p "$ROOT/bench/out"
-	echo "generating $FILE ..."
-	"$GEN" -n "$FRAMES" -o "$FILE.tmp"
-	mv "$FILE.tmp" "$FILE"
-fi
 . "$ROOT/bench/lib.sh"
+capture "$GEN" "$FRAMES" "$FILE"
 TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT
 NAMES=(pcap-loop vigie)
