@@ -23,7 +23,7 @@ static const char *const http_methods[] = {
 	NULL,
 };
 static const char *const http_resp[] = { "HTTP/1.0 ", "HTTP/1.1 ", NULL };
-static const struct ts_text_dialect http_dialect = {
+const struct ts_text_dialect http_dialect = {
 	{ http_resp, http_methods, "HTTP/1." },
 	TS_LETTER('H') | TS_LETTER('G') | TS_LETTER('P') | TS_LETTER('D') |
 	    TS_LETTER('O')

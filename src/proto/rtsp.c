@@ -25,7 +25,7 @@ static const char *const rtsp_methods[] = {
 	"REDIRECT ", NULL,
 };
 static const char *const rtsp_resp[] = { "RTSP/1.0 ", NULL };
-static const struct ts_text_dialect rtsp_dialect = {
+const struct ts_text_dialect rtsp_dialect = {
 	{ rtsp_resp, rtsp_methods, "RTSP/1." },
 	TS_LETTER('R') | TS_LETTER('O') | TS_LETTER('D') | TS_LETTER('S') |
 	    TS_LETTER('P') | TS_LETTER('T') | TS_LETTER('G') | TS_LETTER('A')

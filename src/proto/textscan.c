@@ -215,6 +215,21 @@ ts_text_msg(struct ts_text *t)
 	return &t->m;
 }
 
+uint32_t
+ts_dialect_letters(const struct ts_dialect *d)
+{
+	const char *const *lists[2] = { d->methods, d->resp };
+	uint32_t m = 0;
+
+	for (unsigned i = 0; i < 2; i++)
+		for (const char *const *s = lists[i]; *s != NULL; s++) {
+			if ((*s)[0] < 'A' || (*s)[0] > 'Z')
+				return 0;
+			m |= TS_LETTER((*s)[0]);
+		}
+	return m;
+}
+
 enum ts_kind
 ts_text_head(struct ts_text *t, const struct ts_text_dialect *td,
     const struct ts_msg **m, struct ts_str *target, bool *bad)

@@ -167,12 +167,21 @@ const struct ts_msg *ts_text_msg(struct ts_text *t);
  * whose pointers and literals are seldom in the cache: first is the
  * TS_LETTER() of the first byte of every method and response prefix, all
  * of them capital letters. A letter left out would turn its start lines
- * away (test_proto_text's start_lines feeds every one). */
+ * away: test_proto_text checks first against ts_dialect_letters() of the
+ * lists. */
 #define TS_LETTER(c) (1u << ((c) - 'A'))
 struct ts_text_dialect {
 	struct ts_dialect d;
 	uint32_t first;
 };
+
+/* The dialects of http.c and rtsp.c. */
+extern const struct ts_text_dialect http_dialect, rtsp_dialect;
+
+/* ts_dialect_letters: the TS_LETTER() of the first byte of each method
+ * and response prefix of d, or 0 if one of them starts with no capital
+ * letter (then a ts_text_dialect could not hold it). */
+uint32_t ts_dialect_letters(const struct ts_dialect *d);
 
 /* ts_text_head: ts_head() on a shared text: the message is t's, *m points
  * to it and is never changed; *bad receives m->bad or a damaged status

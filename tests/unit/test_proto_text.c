@@ -604,6 +604,12 @@ start_lines(void **state)
 		assert_int_equal(run(http_decode, b, strlen(b), &c, &st),
 		    DEC_UNSUPPORTED);
 	}
+	/* Every method and response prefix of the dialects' own lists has
+	 * its first letter in the dialect's mask, and no other letter is. */
+	assert_int_equal(http_dialect.first,
+	    ts_dialect_letters(&http_dialect.d));
+	assert_int_equal(rtsp_dialect.first,
+	    ts_dialect_letters(&rtsp_dialect.d));
 	for (size_t i = 0; i < 3; i++) {
 		proto_fn yes = i < 2 ? http_decode : rtsp_decode;
 		proto_fn no = i < 2 ? rtsp_decode : http_decode;
