@@ -33,17 +33,18 @@ engine_new(const struct engine_cfg *cfg, const struct sink *sinks,
 	e->fp = 0xcbf29ce484222325ull;
 	e->iobuf = malloc(CAPTURE_READ_BUFFER); /* optional: NULL is slower */
 	e->dlt = -1;
-	e->ft = flow_new(cfg->max_flows, cfg->idle_us, cfg->seed, engine_on_flow_end,
-	    e, &e->st);
-	e->ht = host_new(cfg->max_hosts, cfg->seed ^ 0x5bd1e995u, engine_on_host_end,
-	    e, &e->st);
+	e->ft = flow_new(cfg->max_flows, cfg->idle_us, cfg->seed,
+	    engine_on_flow_end, e, &e->st);
+	e->ht = host_new(cfg->max_hosts, cfg->seed ^ 0x5bd1e995u,
+	    engine_on_host_end, e, &e->st);
 	if (e->cfg.max_dests == 0)
 		e->cfg.max_dests = ENGINE_MAX_DESTS;
-	e->dt = dest_new(e->cfg.max_dests, cfg->seed ^ 0x64657374u, engine_on_dest_orphan,
-	    e, &e->st);
+	e->dt = dest_new(e->cfg.max_dests, cfg->seed ^ 0x64657374u,
+	    engine_on_dest_orphan, e, &e->st);
 	e->al = alerts_new(ENGINE_MAX_ALERTS, &e->st);
 	if (e->al != NULL) {
-		struct air_cfg ac = { cfg->site, cfg->zones, engine_air_emit, e };
+		struct air_cfg ac = { cfg->site, cfg->zones, engine_air_emit,
+			e };
 		e->air = air_new(&ac, e->al, &e->st);
 	}
 	if (cfg->kb != NULL) {

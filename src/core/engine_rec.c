@@ -90,8 +90,8 @@ engine_on_flow_end(void *ctx, const struct flow *f, enum flow_end why)
 	/* Account the flow to its local endpoints' hosts, and to the
 	 * destinations of a local end talking to a remote one. */
 	for (unsigned s = 0; s < 2; s++) {
-		struct host_obs o = { FLOW_BIT(f->has_mac, s) ? f->mac[s] : NULL,
-			ad[s], f->k.vlan, f->last_us };
+		struct host_obs o = { FLOW_BIT(f->has_mac, s) ?
+			f->mac[s] : NULL, ad[s], f->k.vlan, f->last_us };
 		struct host *h;
 
 		if (!FLOW_BIT(f->local, s))
@@ -336,7 +336,8 @@ emit_dest(struct engine *e, const struct dest *d, const struct devinfo *dv)
 	rec_bool(&rec, F_DEST_flagged, pol != NULL && gi.country[0] &&
 	    policy_flagged(pol, gi.country));
 	if (cloud != NULL) {
-		snprintf(cl, sizeof cl, "%s:%s", cloud->category, cloud->vendor);
+		snprintf(cl, sizeof cl, "%s:%s", cloud->category,
+		    cloud->vendor);
 		rec_cstr(&rec, F_DEST_cloud, cl);
 	}
 	rec_cstr(&rec, F_DEST_proto, proto_name(d->proto, pbuf, sizeof pbuf));

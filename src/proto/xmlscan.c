@@ -96,7 +96,8 @@ tag_end(const char *q, const char *end)
 		if (*q == '>' || *q == '<')
 			return q;
 		if (*q == '"' || *q == '\'') {
-			const char *r = memchr(q + 1, *q, (size_t)(end - q - 1));
+			const char *r = memchr(q + 1, *q,
+			    (size_t)(end - q - 1));
 
 			if (r == NULL)
 				return NULL;
@@ -211,7 +212,8 @@ xml_istr(const char *p, size_t n, const char *lit)
 	if (m == 0 || m > n)
 		return NULL;
 	for (size_t i = 0; i + m <= n; i++)
-		if (ascii_lc(p[i]) == ascii_lc(lit[0]) && xml_ieq(p + i, m, lit))
+		if (ascii_lc(p[i]) == ascii_lc(lit[0]) &&
+		    xml_ieq(p + i, m, lit))
 			return p + i;
 	return NULL;
 }

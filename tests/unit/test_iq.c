@@ -71,7 +71,8 @@ test_time(void **state)
 	assert_true(time_parse("2024-02-29", 10, false, &us));
 	assert_int_equal(us, 1709164800000000ull);
 	assert_false(time_parse("2026-02-30", 10, false, &us));
-	assert_false(time_parse("2026-02-29", 10, false, &us)); /* no leap year */
+	/* 2026 is no leap year. */
+	assert_false(time_parse("2026-02-29", 10, false, &us));
 	assert_false(time_parse("2100-02-29", 10, false, &us));
 	assert_true(time_parse("2000-02-29", 10, false, &us));
 	assert_false(time_parse("2026-05-04T10:00:00", 19, false, &us));
@@ -133,7 +134,8 @@ test_sigmf(void **state)
 		assert_int_equal(iq_sigmf_parse(bad[i].text,
 		    strlen(bad[i].text), &m, err, sizeof err), -1);
 		if (strstr(err, bad[i].err) == NULL)
-			fail_msg("case %zu: '%s' lacks '%s'", i, err, bad[i].err);
+			fail_msg("case %zu: '%s' lacks '%s'", i, err,
+			    bad[i].err);
 	}
 }
 
