@@ -17,7 +17,6 @@
 #include "../core/esc.h"
 #include "datafile.h"
 
-#define EARTH_R ZONES_EARTH_R
 #define DEG (M_PI / 180.0)
 #define ZONES_FILE_MAX (1u << 20)
 #define ZONES_LINE_MAX 4096
@@ -31,7 +30,7 @@ geo_metres(double lat1, double lon1, double lat2, double lon2)
 
 	if (a > 1.0)
 		a = 1.0;
-	return 2.0 * EARTH_R * asin(sqrt(a));
+	return 2.0 * ZONES_EARTH_R * asin(sqrt(a));
 }
 
 double
@@ -50,14 +49,28 @@ struct plane {
 	double px, py;
 };
 
+/* The turn count k of longitude w after pw: k steps where the edge from
+ * pw taken the short way round, as zones_dlon() folds it, crosses +-180. */
+static int
+next_turn(int k, double pw, double w)
+{
+	return k + (int)lround((zones_dlon(pw, w) - (w - pw)) / 360.0);
+}
+
 /* The longitudes of z's vertices unwrapped into x: each the short way
- * round from the one before. */
+ * round from the one before, as the vertex itself plus the whole turns
+ * the edges so far took across +-180 (exact: no sum of differences to
+ * gather rounding). */
 static void
 unwrap_lon(const struct zone *z, double *x)
 {
+	int k = 0;
+
 	x[0] = z->vlon[0];
-	for (unsigned i = 1; i < z->nv; i++)
-		x[i] = x[i - 1] + zones_dlon(z->vlon[i - 1], z->vlon[i]);
+	for (unsigned i = 1; i < z->nv; i++) {
+		k = next_turn(k, z->vlon[i - 1], z->vlon[i]);
+		x[i] = k != 0 ? z->vlon[i] + 360.0 * k : z->vlon[i];
+	}
 }
 
 static void
@@ -110,7 +123,7 @@ seg_metres(double ax, double ay, double bx, double by)
 double
 zones_distance(const struct zone *z, double lat, double lon)
 {
-	double best = INFINITY, kx, ky = EARTH_R * DEG;
+	double best = INFINITY, kx, ky = ZONES_M_PER_DEG;
 	struct plane p;
 
 	if (z->shape == ZONE_CIRCLE) {
@@ -153,14 +166,6 @@ zones_centre(const struct zone *z, double *lat, double *lon)
 		*lon += 360.0;
 }
 
-/* The turn count k of longitude w after pw: k steps where the edge from
- * pw taken the short way round, as zones_dlon() folds it, crosses +-180. */
-static int
-next_turn(int k, double pw, double w)
-{
-	return k + (int)lround((zones_dlon(pw, w) - (w - pw)) / 360.0);
-}
-
 /* Destination points at the radius, bearings decreasing from north. The
  * longitude's atan2 has cos(la) divided out of both its arguments (the
  * usual form, cos(ad) - sin(la) * sin(lat2) over cos(la), loses every
@@ -168,7 +173,8 @@ next_turn(int k, double pw, double w)
 static void
 circle_ring(const struct zone *z, struct zone_ring *r)
 {
-	double la = z->lat * DEG, lo = z->lon * DEG, ad = z->radius / EARTH_R;
+	double la = z->lat * DEG, lo = z->lon * DEG;
+	double ad = z->radius / ZONES_EARTH_R;
 	double pw = 0;
 	int k = 0;
 
@@ -269,13 +275,8 @@ static void
 polygon_ring(const struct zone *z, struct zone_ring *r)
 {
 	double x[ZONE_MAX_VERTICES], area = 0;
-	int k = 0;
 
-	x[0] = z->vlon[0];
-	for (unsigned i = 1; i < z->nv; i++) {
-		k = next_turn(k, z->vlon[i - 1], z->vlon[i]);
-		x[i] = k != 0 ? z->vlon[i] + 360.0 * k : z->vlon[i];
-	}
+	unwrap_lon(z, x);
 	for (unsigned i = 0, j = z->nv - 1; i < z->nv; j = i++)
 		area += (x[j] * z->vlat[i]) - (x[i] * z->vlat[j]);
 	for (unsigned m = 0; m < z->nv; m++) {

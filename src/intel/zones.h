@@ -53,7 +53,6 @@ double zones_distance(const struct zone *z, double lat, double lon);
  * first vertex, so a zone across the antimeridian has its centre there). */
 void zones_centre(const struct zone *z, double *lat, double *lon);
 
-/* A circle is drawn (--geojson) as a polygon of this many points. */
 /* The sphere distances are measured on: the mean Earth radius (IUGG),
  * in metres, and the metres in a degree of a great circle. */
 #define ZONES_EARTH_R 6371008.8
@@ -63,6 +62,7 @@ void zones_centre(const struct zone *z, double *lat, double *lon);
  * [-180, 180): the short way round, across the antimeridian if shorter. */
 double zones_dlon(double a, double b);
 
+/* A circle is drawn (--geojson) as a polygon of this many points. */
 #define ZONE_CIRCLE_POINTS 64
 #define ZONE_RING_MAX \
 	(ZONE_CIRCLE_POINTS > ZONE_MAX_VERTICES ? ZONE_CIRCLE_POINTS : \
