@@ -230,11 +230,7 @@ time_parse(const char *s, size_t n, bool end, uint64_t *us)
 					return false;
 				for (; k < 6; k++)
 					frac *= 10;
-			} else {
-				frac = end ? 999999 : 0;
 			}
-		} else {
-			sec = end ? 59 : 0;
 		}
 		if (!((n - i == 1 && s[i] == 'Z') ||
 		    (n - i == 6 && memcmp(s + i, "+00:00", 6) == 0)))
