@@ -8,6 +8,7 @@
 
 #include "../core/esc.h"
 #include "../core/limits.h"
+#include "outfile.h"
 #include "sink.h"
 
 struct jbuf {
@@ -198,7 +199,7 @@ struct json_sink {
 static int
 json_failed(struct json_sink *j)
 {
-	if (errno == EPIPE && !j->own) {
+	if (outfile_reader_left(!j->own, errno)) {
 		j->gone = 1;
 		return 0;
 	}

@@ -57,7 +57,7 @@ outfile_close(struct outfile *of, FILE *f, bool ok, char *err, size_t errn)
 		return 0;
 	/* Standard output's reader left (`vigie report | head`): it chose
 	 * to stop reading, which is no error. */
-	if (ok && of->std && e == EPIPE)
+	if (ok && outfile_reader_left(of->std, e))
 		return 0;
 	if (ok && !bad)
 		e = errno;

@@ -9,9 +9,21 @@
 #ifndef VIGIE_OUTFILE_H
 #define VIGIE_OUTFILE_H
 
+#include <errno.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
+
+/* outfile_reader_left: whether a write to standard output (is_stdout)
+ * that failed with err only means its reader went away (`| head`, a
+ * pager quit): no error, the output just ends. Elsewhere, and for any
+ * other err, the failure is one to report. The one rule for every
+ * output vigie writes. */
+static inline bool
+outfile_reader_left(bool is_stdout, int err)
+{
+	return is_stdout && err == EPIPE;
+}
 
 struct outfile {
 	const char *path;
