@@ -86,6 +86,14 @@ lru_append(struct host_table *t, uint32_t i)
 	ilist_append(&t->lru, i);
 }
 
+/* Host i becomes the most recent: the last the table evicts. */
+static void
+lru_renew(struct host_table *t, uint32_t i)
+{
+	lru_unlink(t, i);
+	lru_append(t, i);
+}
+
 /* Remove host i (emitting it first) and free its slot. */
 static void
 host_remove(struct host_table *t, uint32_t i, bool evicted)
@@ -122,9 +130,7 @@ host_get(struct host_table *t, const struct host_key *k, uint64_t ts)
 	uint32_t i, b;
 
 	if (h) {
-		i = (uint32_t)(h - t->pool);
-		lru_unlink(t, i);
-		lru_append(t, i);
+		lru_renew(t, (uint32_t)(h - t->pool));
 		return h;
 	}
 	if (t->freelist) {
@@ -347,10 +353,7 @@ account(struct host *h, int s, bool created, uint64_t ts, uint64_t po,
 void
 host_touch(struct host_table *t, struct host *h, uint64_t ts_us)
 {
-	uint32_t i = (uint32_t)(h - t->pool);
-
-	lru_unlink(t, i);
-	lru_append(t, i);
+	lru_renew(t, (uint32_t)(h - t->pool));
 	if (ts_us > h->last_us)
 		h->last_us = ts_us;
 }
