@@ -23,12 +23,11 @@ die() { echo "cest.sh: $*" >&2; exit 1; }
 [[ $PACKETS =~ ^[1-9][0-9]*$ ]] || die "PACKETS must be a positive integer, got '$PACKETS'"
 GEN=$BUILD/bench/vigie-bench-gen
 VIGIE=$BUILD/vigie
-[[ -x $GEN ]] || die "$GEN is missing: build first (cmake -S . -B build && cmake --build build)"
-[[ -x $VIGIE ]] || die "$VIGIE is missing: the vigie binary is not built yet (cmake --build $BUILD)"
+. "$ROOT/bench/lib.sh"
+built "$GEN" "$VIGIE"
 command -v valgrind >/dev/null || die "valgrind not found in PATH (Debian: apt-get install valgrind)"
 
 FILE=$ROOT/bench/out/mixed-$PACKETS.pcap
-. "$ROOT/bench/lib.sh"
 capture "$GEN" "$PACKETS" "$FILE"
 TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT

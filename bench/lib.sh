@@ -1,10 +1,19 @@
 # SPDX-License-Identifier: MIT
 # bench/lib.sh - what the benchmark scripts share; sourced, not run.
 #
-# For timed() and warm(), the caller sets $RUSAGE (build/bench/bench-rusage),
+# For built(), the caller sets $BUILD and a die() that prints one message
+# and exits. For timed() and warm(), the caller sets $RUSAGE (build/bench/bench-rusage),
 # $TMP (a scratch directory) and a die() that prints one message and exits,
 # and names each command NAME by an array CMD_NAME ('-' in NAME written
 # '_').
+
+# built FILE...: each a program of the build ($BUILD) or die() saying so.
+built() {
+	local t
+	for t in "$@"; do
+		[[ -x $t ]] || die "$t is missing: build first (cmake -S . -B build && cmake --build $BUILD)"
+	done
+}
 
 # capture GEN COUNT FILE: make FILE with `GEN -n COUNT` (into FILE.tmp,
 # then renamed) if it is missing, empty or older than the generator.

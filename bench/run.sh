@@ -26,14 +26,11 @@ GEN=$BUILD/bench/vigie-bench-gen
 LOOP=$BUILD/bench/pcap-loop
 RUSAGE=$BUILD/bench/bench-rusage
 VIGIE=$BUILD/vigie
-for t in "$GEN" "$LOOP" "$RUSAGE"; do
-	[[ -x $t ]] || die "$t is missing: build first (cmake -S . -B build && cmake --build build)"
-done
-[[ -x $VIGIE ]] || die "$VIGIE is missing: the vigie binary is not built yet (cmake --build $BUILD)"
+. "$ROOT/bench/lib.sh"
+built "$GEN" "$LOOP" "$RUSAGE" "$VIGIE"
 command -v ndpiReader >/dev/null || die "ndpiReader not found in PATH (Debian: apt-get install libndpi-bin)"
 
 FILE=$ROOT/bench/out/mixed-$PACKETS.pcap
-. "$ROOT/bench/lib.sh"
 capture "$GEN" "$PACKETS" "$FILE"
 TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT

@@ -20,11 +20,9 @@ for v in FRAMES RUNS; do
 done
 GEN=$BUILD/bench/vigie-bench-air LOOP=$BUILD/bench/pcap-loop
 RUSAGE=$BUILD/bench/bench-rusage VIGIE=$BUILD/vigie
-for t in "$GEN" "$LOOP" "$RUSAGE" "$VIGIE"; do
-	[[ -x $t ]] || die "$t is missing: build first (cmake --build $BUILD)"
-done
-FILE=$ROOT/bench/out/air-$FRAMES.pcap
 . "$ROOT/bench/lib.sh"
+built "$GEN" "$LOOP" "$RUSAGE" "$VIGIE"
+FILE=$ROOT/bench/out/air-$FRAMES.pcap
 capture "$GEN" "$FRAMES" "$FILE"
 TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT

@@ -23,16 +23,14 @@ die() { echo "run_sdr.sh: $*" >&2; exit 1; }
 SRC=$ROOT/../shared/corpus/drone/mavic_air_2.sigmf-meta
 [[ -r $SRC ]] || die "$SRC is missing (the shared corpus beside the clone)"
 GEN=$BUILD/bench/vigie-bench-iq RUSAGE=$BUILD/bench/bench-rusage VIGIE=$BUILD/vigie
-for t in "$GEN" "$RUSAGE" "$VIGIE"; do
-	[[ -x $t ]] || die "$t is missing: build first (cmake --build $BUILD)"
-done
+. "$ROOT/bench/lib.sh"
+built "$GEN" "$RUSAGE" "$VIGIE"
 BASE=$ROOT/bench/out/sdr-${SECS}s-${SNR}dB
 FILE=$BASE.sigmf-data
 if [[ ! -s $FILE || $GEN -nt $FILE ]]; then
 	mkdir -p "$ROOT/bench/out"
 	"$GEN" -s "$SECS" -n "$SNR" -o "$BASE" "$SRC"
 fi
-. "$ROOT/bench/lib.sh"
 TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT
 NAMES=(read vigie-sdr)
